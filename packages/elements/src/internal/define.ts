@@ -1,0 +1,24 @@
+/** Bumped with the package version; shown when two copies of the library meet on one page. */
+export const elementsVersion = '0.1.0';
+
+const registeredBy = new Map<string, string>();
+
+/**
+ * Registers a custom element once. Loading the same class twice (two bundles, hot reload) is a no-op;
+ * a different class under the same name is left alone with a warning instead of throwing
+ * "this name has already been used", the most reported runtime error in component libraries.
+ */
+export function defineElement(name: string, constructor: CustomElementConstructor): void {
+  const existing = customElements.get(name);
+  if (existing === constructor) return;
+  if (existing) {
+    const other = registeredBy.get(name) ?? 'another copy';
+    console.warn(
+      `[xiaodian] <${name}> is already defined by ${other}; this copy (v${elementsVersion}) was not registered. ` +
+        'Load @xiaodian/elements once per page.',
+    );
+    return;
+  }
+  customElements.define(name, constructor);
+  registeredBy.set(name, `@xiaodian/elements v${elementsVersion}`);
+}

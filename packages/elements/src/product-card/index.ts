@@ -1,0 +1,1 @@
+export { XdProductCard } from './product-card.js';

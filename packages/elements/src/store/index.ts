@@ -1,0 +1,1 @@
+export { XdStore } from './store.js';

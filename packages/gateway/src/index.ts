@@ -1,0 +1,2 @@
+export { createGatewayApp, type GatewayAppOptions } from './app.js';
+export { startGateway, type RunningGateway, type StartGatewayOptions } from './serve.js';

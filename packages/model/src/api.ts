@@ -1,0 +1,23 @@
+import { z } from 'zod/mini';
+import { errorCodes } from './errors.js';
+
+/** Refs per `GET /v1/products` request; more is a 400, so clients split above it. */
+export const maxRefsPerRequest = 50;
+
+export const errorBodySchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  upstream: z.optional(z.object({ errcode: z.number(), errmsg: z.string(), rid: z.optional(z.string()) })),
+});
+
+/** `{ "error": {...} }`, the body of every gateway error response. */
+export const errorResponseSchema = z.object({ error: errorBodySchema });
+
+/**
+ * `GET /v1/products`: one entry per ref, in order. Items are checked one by one by the client, so the
+ * envelope accepts any item and a malformed one fails alone.
+ */
+export const productsResponseSchema = z.object({
+  items: z.array(z.looseObject({ ref: z.string(), ok: z.boolean() })),
+});
+export type ProductsResponse = z.output<typeof productsResponseSchema>;

@@ -1,0 +1,82 @@
+import { z } from 'zod/mini';
+import { fen } from '../wechat/scalars.js';
+
+/** Guarantees as shown on a card; names follow WeChat's `extra_service` flags and the affiliate API's list. */
+export const guarantees = [
+  'seven_day_return',
+  'freight_insurance',
+  'worry_free',
+  'damage_guarantee',
+  'fake_one_pay_three',
+  'pay_after_use',
+  'free_shipping',
+  'exchange_support',
+] as const;
+export type Guarantee = (typeof guarantees)[number];
+
+/**
+ * WeChat's product `status` values. Only `5` is buyable; values WeChat adds later are kept raw and read
+ * as not buyable rather than failing the product.
+ */
+export const productStatuses = {
+  0: 'initial',
+  5: 'on_sale',
+  6: 'recycled',
+  9: 'deleted',
+  11: 'delisted',
+  12: 'delisted_sold_out',
+  13: 'delisted_violation',
+  14: 'delisted_deposit',
+  15: 'delisted_brand_expired',
+  20: 'banned',
+} as const;
+export type ProductStatusName = (typeof productStatuses)[keyof typeof productStatuses] | 'unknown';
+
+/** Where a card stands, for the shopper: the one thing it must say honestly. */
+export const availabilities = ['available', 'sold_out', 'unavailable'] as const;
+export type Availability = (typeof availabilities)[number];
+
+export const skuSchema = z.object({
+  skuId: z.string(),
+  price: fen,
+  stock: z.number(),
+  attrs: z.array(z.object({ key: z.string(), value: z.string() })),
+  image: z.optional(z.string()),
+});
+
+export const shopSummarySchema = z.object({
+  appid: z.string(),
+  name: z.string(),
+  logoUrl: z.string(),
+});
+
+/** The normalised product every element and client method works with. */
+export const productSchema = z.object({
+  appid: z.string(),
+  productId: z.string(),
+  title: z.string().check(z.minLength(1)),
+  shortTitle: z.optional(z.string()),
+  images: z.array(z.string()),
+  /** Lowest and highest SKU price in fen. */
+  minPrice: fen,
+  maxPrice: fen,
+  /** The price before a discount, when the seller shows one. */
+  originalPrice: z.optional(fen),
+  sales: z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'expected a non-negative integer')),
+  /** The raw WeChat status code. */
+  status: z.number(),
+  availability: z.enum(availabilities),
+  guarantees: z.array(z.enum(guarantees)),
+  skus: z.array(skuSchema),
+  shop: shopSummarySchema,
+  /** WeChat's H5 short link: opened in the WeChat browser, shown as a QR code elsewhere. */
+  h5Url: z.optional(z.string()),
+});
+
+export type Product = z.output<typeof productSchema>;
+export type Sku = z.output<typeof skuSchema>;
+export type ShopSummary = z.output<typeof shopSummarySchema>;
+
+export function statusName(status: number): ProductStatusName {
+  return (productStatuses as Record<number, ProductStatusName>)[status] ?? 'unknown';
+}

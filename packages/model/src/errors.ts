@@ -1,0 +1,53 @@
+/** Every failure the SDK reports carries one of these codes, so callers can branch without parsing text. */
+export const errorCodes = [
+  'not_found',
+  'invalid_ref',
+  'invalid_response',
+  'timeout',
+  'offline',
+  'rate_limited',
+  'upstream',
+  'aborted',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** What WeChat said when an error came from its API. */
+export interface UpstreamError {
+  errcode: number;
+  errmsg: string;
+  /** WeChat's request id, cut from the end of `errmsg` (` rid: …`); worth logging. */
+  rid?: string;
+}
+
+/** The serialisable form of an error, as the gateway sends it and the client rebuilds it. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  upstream?: UpstreamError;
+}
+
+export class XiaodianError extends Error {
+  override readonly name = 'XiaodianError';
+  readonly code: ErrorCode;
+  readonly upstream: UpstreamError | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { upstream?: UpstreamError; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.upstream = options.upstream;
+  }
+
+  toJSON(): ErrorBody {
+    return this.upstream
+      ? { code: this.code, message: this.message, upstream: this.upstream }
+      : { code: this.code, message: this.message };
+  }
+
+  static from(body: ErrorBody): XiaodianError {
+    return new XiaodianError(body.code, body.message, body.upstream ? { upstream: body.upstream } : {});
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
