@@ -84,7 +84,11 @@ export function buildDemoCatalog(seed = 20261124): DemoCatalogEntry[] {
   const random = seededRandom(seed);
   const entries: DemoCatalogEntry[] = [];
   demoShopSeeds.forEach((shopSeed, shopIndex) => {
-    const shop: ShopSummary = { appid: shopSeed.appid, name: shopSeed.name, logoUrl: shopLogo(shopSeed.name, shopSeed.hue) };
+    const shop: ShopSummary = {
+      appid: shopSeed.appid,
+      name: shopSeed.name,
+      logoUrl: shopLogo(shopSeed.name, shopSeed.hue),
+    };
     shopSeed.lines.forEach(([title, shortTitle], lineIndex) => {
       const productId = String(10000201000000 + (shopIndex + 1) * 1000 + lineIndex + 1);
       const hue = (shopSeed.hue + lineIndex * 23) % 360;

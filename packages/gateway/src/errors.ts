@@ -2,9 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode } from '@xiaodian/model';
 
-export type GatewayErrorCode = ErrorCode | 'bad_request' | 'internal';
-
 /** Every error leaves as `{ "error": { code, message } }` with an honest status. */
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: GatewayErrorCode, message: string) {
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string) {
   return c.json({ error: { code, message } }, status);
 }

@@ -8,6 +8,10 @@ export const errorCodes = [
   'rate_limited',
   'upstream',
   'aborted',
+  /** The request itself was malformed (HTTP 400 from the gateway). */
+  'bad_request',
+  /** A bug on the serving side (HTTP 500). */
+  'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

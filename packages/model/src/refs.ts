@@ -23,7 +23,11 @@ export function isId(value: string): boolean {
 }
 
 /** Validates the parts of a product ref, throwing `invalid_ref` with the reason. */
-export function productRef(appid: string, productId: string, extra: Omit<ProductRef, 'appid' | 'productId'> = {}): ProductRef {
+export function productRef(
+  appid: string,
+  productId: string,
+  extra: Omit<ProductRef, 'appid' | 'productId'> = {},
+): ProductRef {
   if (!isAppid(appid)) {
     throw new XiaodianError('invalid_ref', `Invalid appid "${appid}": expected "wx" followed by 16 hex characters`);
   }

@@ -66,7 +66,8 @@ export class ResourceController<T> implements ReactiveController {
     this.error = undefined;
     this.setState('loading');
     if (key === undefined) return;
-    this.options.load(this.client).then(
+    // Through a promise, so that a synchronous throw (an invalid ref) lands in the error state too.
+    new Promise<T>((resolve) => resolve(this.options.load(this.client))).then(
       (value) => {
         if (generation !== this.generation) return; // a newer load owns the element now
         this.value = value;
@@ -74,7 +75,8 @@ export class ResourceController<T> implements ReactiveController {
       },
       (error: unknown) => {
         if (generation !== this.generation) return;
-        this.error = error instanceof XiaodianError ? error : new XiaodianError('upstream', String(error), { cause: error });
+        this.error =
+          error instanceof XiaodianError ? error : new XiaodianError('upstream', String(error), { cause: error });
         this.setState('error');
       },
     );

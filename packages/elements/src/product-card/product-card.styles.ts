@@ -8,13 +8,21 @@ export const productCardStyles = css`
   :host {
     --_bg: var(--xd-product-card-background, var(--xd-color-surface, #fff));
     --_title-color: var(--xd-product-card-title-color, var(--xd-color-text, rgba(0, 0, 0, 0.9)));
-    --_price-color: var(--xd-product-card-price-color, var(--xd-color-price, #fa5151));
+    --_price-color: var(--xd-product-card-price-color, var(--xd-color-price, #e02e24));
     --_muted: var(--xd-color-text-secondary, rgba(0, 0, 0, 0.55));
     --_placeholder: var(--xd-color-placeholder, #ededed);
     --_radius: var(--xd-radius, 8px);
     display: block;
     max-width: 100%;
-    font-family: var(--xd-font-family, -apple-system, BlinkMacSystemFont, 'PingFang SC', 'Helvetica Neue', 'Microsoft YaHei', sans-serif);
+    font-family: var(
+      --xd-font-family,
+      -apple-system,
+      BlinkMacSystemFont,
+      'PingFang SC',
+      'Helvetica Neue',
+      'Microsoft YaHei',
+      sans-serif
+    );
     font-size: 14px;
     line-height: 20px;
     color: var(--_title-color);

@@ -57,19 +57,27 @@ export class XdProductCard extends LitElement {
         ${placeholder}
         <div class="error" role="alert">
           <span>${text}</span>
-          ${error?.code === 'not_found' || error?.code === 'invalid_ref'
-            ? nothing
-            : html`<button type="button" @click=${() => this.product.reload()}>${t.retry}</button>`}
+          ${
+            error?.code === 'not_found' || error?.code === 'invalid_ref'
+              ? nothing
+              : html`<button type="button" @click=${() => this.product.reload()}>${t.retry}</button>`
+          }
         </div>
       </div>`;
     }
-    return html`<div part="card" class="card" role="status" aria-label=${t.loading} aria-busy="true">${placeholder}</div>`;
+    return html`<div part="card" class="card" role="status" aria-label=${t.loading} aria-busy="true">
+      ${placeholder}
+    </div>`;
   }
 
   private renderProduct(product: Product, t: Messages) {
     const price = formatFenRange(product.minPrice, product.maxPrice, this.locale);
     const status =
-      product.availability === 'sold_out' ? t.soldOut : product.availability === 'unavailable' ? t.unavailable : undefined;
+      product.availability === 'sold_out'
+        ? t.soldOut
+        : product.availability === 'unavailable'
+          ? t.unavailable
+          : undefined;
     return html`<article part="card" class="card" aria-label=${`${product.title}, ${price}`}>
       <div class="media">
         <img part="image" src=${product.images[0] ?? ''} alt="" loading="lazy" decoding="async" />
@@ -78,9 +86,11 @@ export class XdProductCard extends LitElement {
         <h3 part="title" class="title">${product.title}</h3>
         <div class="meta">
           <span part="price" class="price">${price}</span>
-          ${status
-            ? html`<span class="availability">${status}</span>`
-            : html`<span class="sales">${t.sales(formatSales(product.sales, this.locale))}</span>`}
+          ${
+            status
+              ? html`<span class="availability">${status}</span>`
+              : html`<span class="sales">${t.sales(formatSales(product.sales, this.locale))}</span>`
+          }
         </div>
         <div part="shop" class="shop">
           <img src=${product.shop.logoUrl} alt="" width="20" height="20" />

@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { XiaodianError, maxRefsPerRequest, parseProductRef, type ProductRef, type StorefrontBackend } from '@xiaodian/model';
+import {
+  XiaodianError,
+  maxRefsPerRequest,
+  parseProductRef,
+  type ProductRef,
+  type StorefrontBackend,
+} from '@xiaodian/model';
 import { errorResponse } from '../errors.js';
 
 /** `GET /v1/products?refs=APPID:PRODUCT_ID,…`: one entry per ref, in order; a bad ref never fails the others. */

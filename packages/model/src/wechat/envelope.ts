@@ -3,7 +3,12 @@ import type { UpstreamError } from '../errors.js';
 
 /** `{errcode, errmsg}`; errcode 0 is success and is sometimes sent as the string "0". */
 export const wechatEnvelopeSchema = z.looseObject({
-  errcode: z.optional(z.pipe(z.union([z.number(), z.string()]), z.transform((v) => Number(v)))),
+  errcode: z.optional(
+    z.pipe(
+      z.union([z.number(), z.string()]),
+      z.transform((v) => Number(v)),
+    ),
+  ),
   errmsg: z.optional(z.string()),
 });
 

@@ -7,15 +7,22 @@ import { z } from 'zod/mini';
 export const wechatId = z.pipe(
   z.union([
     z.string().check(z.regex(/^[0-9]{1,20}$/, 'expected a decimal id')),
-    z.number().check(
-      z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'numeric id is not an exact non-negative integer (beyond 2^53 it has lost precision; send it as a string)'),
-    ),
+    z
+      .number()
+      .check(
+        z.refine(
+          (n) => Number.isSafeInteger(n) && n >= 0,
+          'numeric id is not an exact non-negative integer (beyond 2^53 it has lost precision; send it as a string)',
+        ),
+      ),
   ]),
   z.transform((value) => String(value)),
 );
 
 /** Integer fen, never negative. */
-export const fen = z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'expected a non-negative integer amount in fen'));
+export const fen = z
+  .number()
+  .check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'expected a non-negative integer amount in fen'));
 
 /** A count or enum WeChat may send as a number or a numeric string. */
 export const looseInt = z.pipe(
@@ -24,4 +31,7 @@ export const looseInt = z.pipe(
 );
 
 /** 0/1 flags, sometimes booleans. */
-export const flag = z.pipe(z.union([z.literal(0), z.literal(1), z.boolean()]), z.transform((v) => v === 1 || v === true));
+export const flag = z.pipe(
+  z.union([z.literal(0), z.literal(1), z.boolean()]),
+  z.transform((v) => v === 1 || v === true),
+);

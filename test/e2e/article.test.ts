@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { createDemoBackend } from '@xiaodian/demo';
+import { startGateway, type RunningGateway } from '@xiaodian/gateway';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
+
+const site = new URL('../../dist/site/', import.meta.url).pathname;
+const backend = createDemoBackend();
+
+describe('article page end to end', () => {
+  let gateway: RunningGateway;
+  let browser: Browser;
+
+  before(async () => {
+    assert.ok(existsSync(`${site}article.html`), 'the examples are built (npm run build:site)');
+    gateway = await startGateway({ backend, port: 0, host: '127.0.0.1', staticDir: site });
+    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await gateway?.close();
+  });
+
+  it('renders every card with demo data at 375 px, from one products request', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    const productRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/v1/products') productRequests.push(request.url());
+    });
+    await page.goto(`${gateway.url}/article.html`, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const cards = [...document.querySelectorAll('xd-product-card')];
+        return cards.length > 0 && cards.every((card) => card.getAttribute('state') === 'ready');
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
+    const cards = await page.$$eval('xd-product-card', (elements) =>
+      elements.map((el) => ({
+        ref: `${el.getAttribute('appid')}:${el.getAttribute('product-id')}`,
+        title: el.shadowRoot?.querySelector('[part=title]')?.textContent ?? '',
+        price: el.shadowRoot?.querySelector('[part=price]')?.textContent ?? '',
+        width: el.getBoundingClientRect().width,
+      })),
+    );
+    assert.ok(cards.length >= 5, `the article has several cards (found ${cards.length})`);
+    for (const card of cards) {
+      const product = backend.products.find((p) => `${p.appid}:${p.productId}` === card.ref);
+      assert.ok(product, `${card.ref} is a demo product`);
+      assert.equal(card.title, product.title);
+      assert.match(card.price, /^¥\d/);
+      assert.ok(card.width <= 375 - 32 + 0.5, `card fits the 375 px page (${card.width})`);
+    }
+    assert.equal(productRequests.length, 1, `one products request for ${cards.length} cards`);
+    await page.close();
+  });
+});

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { XiaodianError, formatFen, formatFenRange, formatProductRef, parseProductRef } from '@xiaodian/model';
+
+describe('money', () => {
+  it('formats fen as CNY with two decimals', () => {
+    assert.equal(formatFen(1290), '¥12.90');
+    assert.equal(formatFen(0), '¥0.00');
+    assert.equal(formatFen(123456789), '¥1,234,567.89');
+    assert.equal(formatFen(1290, 'en-US'), 'CN¥12.90');
+  });
+
+  it('formats a range, collapsing equal ends', () => {
+    assert.equal(formatFenRange(990, 1990), '¥9.90–¥19.90');
+    assert.equal(formatFenRange(990, 990), '¥9.90');
+  });
+
+  it('refuses amounts that are not integer fen', () => {
+    assert.throws(() => formatFen(12.5), RangeError);
+    assert.throws(() => formatFen(-1), RangeError);
+  });
+});
+
+describe('product refs', () => {
+  it('parses and formats APPID:PRODUCT_ID', () => {
+    const ref = parseProductRef(' wx3f8a2c1d9e7b6a54:10000201234567 ');
+    assert.deepEqual(ref, { appid: 'wx3f8a2c1d9e7b6a54', productId: '10000201234567' });
+    assert.equal(formatProductRef(ref), 'wx3f8a2c1d9e7b6a54:10000201234567');
+  });
+
+  for (const [text, reason] of [
+    ['wx3f8a2c1d9e7b6a54', /APPID:PRODUCT_ID/],
+    ['wx3F8A2C1D9E7B6A54:1', /appid/],
+    ['wx3f8a2c1d9e7b6a5:1', /appid/],
+    ['wx3f8a2c1d9e7b6a54:12a', /product id/],
+    ['wx3f8a2c1d9e7b6a54:0123', /product id/],
+    ['wx3f8a2c1d9e7b6a54:18446744073709551616', /product id/],
+    ['wx3f8a2c1d9e7b6a54:1:2', /APPID:PRODUCT_ID/],
+  ] as const) {
+    it(`rejects ${JSON.stringify(text)} with a reason`, () => {
+      assert.throws(
+        () => parseProductRef(text),
+        (error: unknown) =>
+          error instanceof XiaodianError && error.code === 'invalid_ref' && reason.test(error.message),
+      );
+    });
+  }
+});
