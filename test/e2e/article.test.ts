@@ -30,7 +30,38 @@ describe('article page end to end', () => {
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/v1/products') productRequests.push(request.url());
     });
-    await page.goto(`${gateway.url}/article.html`, { timeout: 15_000 });
+    // Slow the script and the data down, as a phone network would, so the page paints first with
+    // undefined elements, then with loading cards, then with data: each phase must keep every box.
+    const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    await page.route('**/assets/*.js', async (route) => {
+      await delay(500);
+      await route.continue();
+    });
+    await page.route('**/v1/products?*', async (route) => {
+      await delay(500);
+      await route.continue();
+    });
+    /** Where every card and every paragraph sits: nothing here may move from one phase to the next. */
+    // document.querySelectorAll, not page.$$eval: Playwright's selectors pierce shadow roots.
+    const layout = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('xd-product-card, article p')].map((el) => {
+          const box = el.getBoundingClientRect();
+          return `${el.localName} top=${box.top.toFixed(1)} height=${box.height.toFixed(1)}`;
+        }),
+      );
+    await page.goto(`${gateway.url}/article.html`, { waitUntil: 'commit', timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelectorAll('article p').length >= 8, undefined, {
+      timeout: 10_000,
+    });
+    assert.equal(await page.evaluate(() => customElements.get('xd-product-card')), undefined, 'script not yet run');
+    const beforeDefine = await layout();
+    await page.waitForFunction(() => customElements.get('xd-product-card') !== undefined, undefined, {
+      timeout: 10_000,
+    });
+    await page.waitForFunction(() => document.querySelector('xd-product-card')?.shadowRoot?.querySelector('.card'));
+    assert.equal(await page.getAttribute('xd-product-card', 'state'), 'loading', 'data not yet arrived');
+    const whileLoading = await layout();
     await page.waitForFunction(
       () => {
         const cards = [...document.querySelectorAll('xd-product-card')];
@@ -39,6 +70,9 @@ describe('article page end to end', () => {
       undefined,
       { timeout: 10_000 },
     );
+    const ready = await layout();
+    assert.deepEqual(whileLoading, beforeDefine, 'defining the elements moves nothing');
+    assert.deepEqual(ready, whileLoading, 'the data arriving moves nothing');
     const cards = await page.$$eval('xd-product-card', (elements) =>
       elements.map((el) => ({
         ref: `${el.getAttribute('appid')}:${el.getAttribute('product-id')}`,
