@@ -78,6 +78,19 @@ describe('<xd-product-card>', () => {
     expect(card.shadowRoot!.querySelector('[part=price]')!.textContent).to.match(/^CN¥/);
   });
 
+  it('takes its language from <xd-store locale>', async () => {
+    const store = await fixture(
+      html`<xd-store locale="en-US" .client=${createClient({ backend: demo })}>
+        <xd-product-card appid=${available.appid} product-id=${available.productId}></xd-product-card>
+      </xd-store>`,
+    );
+    const card = store.querySelector('xd-product-card')!;
+    await settled(card);
+    expect(shadowText(card))
+      .to.match(/\dK? sold/)
+      .and.to.contain('CN¥');
+  });
+
   it('shows a not-found error with the same box and no retry', async () => {
     const card = await mount(createClient({ backend: demo }), available.appid, '99999');
     await settled(card);

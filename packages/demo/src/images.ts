@@ -11,7 +11,12 @@ function dataUri(svg: string): string {
 
 /** A square product picture: a soft gradient in the product's hue with its short name on it. */
 export function productImage(label: string, hue: number): string {
-  const text = escapeXml(label.slice(0, 6));
+  // The first word of the short title (at most 8 characters) fits the picture at this size.
+  const text = escapeXml(
+    Array.from(label.split(/\s+/)[0] ?? label)
+      .slice(0, 8)
+      .join(''),
+  );
   return dataUri(
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 400">` +
       `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">` +

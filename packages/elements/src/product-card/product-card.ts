@@ -35,8 +35,10 @@ export class XdProductCard extends LitElement {
     load: (client) => client.getProduct(productRef(this.appid ?? '', this.productId ?? '')),
   });
 
+  /** The nearest `lang` attribute or `<xd-store locale>`, else the document's language. */
   private get locale() {
-    return resolveLocale(this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang);
+    const scope = this.closest('[lang], xd-store[locale]');
+    return resolveLocale(scope?.getAttribute('lang') ?? scope?.getAttribute('locale') ?? document.documentElement.lang);
   }
 
   protected override render() {
