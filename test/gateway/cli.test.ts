@@ -27,6 +27,20 @@ describe('xiaodian-gateway command', () => {
     assert.equal(code, 0);
   });
 
+  it('says clearly when the port is taken', async () => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer().listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    try {
+      const port = String((blocker.address() as { port: number }).port);
+      const result = spawnSync(process.execPath, [cli, '--port', port], { encoding: 'utf8', timeout: 10_000 });
+      assert.equal(result.status, 1);
+      assert.match(result.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('rejects bad flags with exit code 2 and the usage', () => {
     for (const args of [['--port', 'abc'], ['--port', '70000'], ['--backend', 'nope'], ['--frobnicate']]) {
       const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 10_000 });

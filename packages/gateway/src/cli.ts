@@ -37,12 +37,24 @@ const port = Number(values.port ?? process.env['PORT'] ?? 8787);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port "${values.port ?? process.env['PORT']}"`);
 if (values.backend !== 'demo') fail(`unknown backend "${values.backend}" (available: demo)`);
 
-const gateway = await startGateway({
-  backend: createDemoBackend(),
-  port,
-  host: values.host ?? process.env['HOST'] ?? '127.0.0.1',
-  ...(values.static ? { staticDir: values.static } : {}),
-});
+const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
+let gateway;
+try {
+  gateway = await startGateway({
+    backend: createDemoBackend(),
+    port,
+    host,
+    ...(values.static ? { staticDir: values.static } : {}),
+  });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `xiaodian-gateway: port ${port} on ${host} is already in use; choose another with --port or PORT.`
+      : `xiaodian-gateway: could not listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+}
 console.log(`Xiaodian gateway (demo catalog) listening on ${gateway.url}`);
 if (values.static) console.log(`Article example: ${gateway.url}/article.html`);
 
