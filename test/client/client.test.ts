@@ -86,6 +86,20 @@ describe('client batching', () => {
     assert.match(reason.message, /minPrice/);
   });
 
+  it('wraps whatever an in-process backend throws in an upstream XiaodianError', async () => {
+    const client = createClient({
+      backend: {
+        getProducts: () => Promise.reject(new TypeError('socket hang up')),
+      },
+    });
+    await assert.rejects(client.getProduct(refs[0]!), (error: unknown) => {
+      assert.ok(error instanceof XiaodianError);
+      assert.equal(error.code, 'upstream');
+      assert.match(error.message, /socket hang up/);
+      return true;
+    });
+  });
+
   it('turns a per-ref error into a XiaodianError with its code', async () => {
     const client = createClient({ backend: demo });
     await assert.rejects(client.getProduct({ appid: 'wx0000000000000000', productId: '42' }), {

@@ -6,16 +6,26 @@ export interface Batcher<K, V> {
   load(key: K): Promise<V>;
 }
 
+interface Waiter<V> {
+  resolve(value: V): void;
+  reject(reason: unknown): void;
+}
+
+interface PendingKey<K, V> {
+  key: K;
+  waiters: Array<Waiter<V>>;
+}
+
 export function createBatcher<K, V>(options: {
   /** Answers a chunk of distinct keys with one settled result per key, in order. */
   run(keys: K[]): Promise<Array<PromiseSettledResult<V>>>;
   keyOf(key: K): string;
   maxBatchSize: number;
 }): Batcher<K, V> {
-  let pending = new Map<string, { key: K; waiters: Array<{ resolve(v: V): void; reject(e: unknown): void }> }>();
+  let pending = new Map<string, PendingKey<K, V>>();
   let scheduled = false;
 
-  async function runChunk(chunk: Array<{ key: K; waiters: Array<{ resolve(v: V): void; reject(e: unknown): void }> }>) {
+  async function runChunk(chunk: Array<PendingKey<K, V>>) {
     try {
       const results = await options.run(chunk.map((entry) => entry.key));
       chunk.forEach((entry, i) => {
@@ -49,7 +59,7 @@ export function createBatcher<K, V>(options: {
         else pending.set(id, { key, waiters: [{ resolve, reject }] });
         if (!scheduled) {
           scheduled = true;
-          // A macrotask-free flush: everything asked for before the microtask queue drains shares one batch.
+          // Flush once the current task's microtasks run: every ask made in this tick shares the batch.
           queueMicrotask(flush);
         }
       });

@@ -58,7 +58,21 @@ export function createClient(options: ClientOptions): XiaodianClient {
     maxBatchSize: maxRefsPerRequest,
     async run(refs) {
       stats.requests += 1;
-      const items = await backend.getProducts(refs);
+      let items: unknown[];
+      try {
+        items = await backend.getProducts(refs);
+      } catch (error) {
+        // Callers only ever see XiaodianError, whatever an in-process backend throws.
+        throw error instanceof XiaodianError
+          ? error
+          : new XiaodianError(
+              'upstream',
+              `The backend failed: ${error instanceof Error ? error.message : String(error)}`,
+              {
+                cause: error,
+              },
+            );
+      }
       return refs.map((ref, i) => {
         try {
           return { status: 'fulfilled', value: validateItem(items[i], ref) } as const;
