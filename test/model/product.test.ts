@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   productFromWeChat,
   productSchema,
+  statusName,
   wechatEnvelopeSchema,
   wechatProductSchema,
   upstreamError,
@@ -46,6 +47,17 @@ describe('WeChat product schema and mapper', () => {
     const raw = wechatProductSchema.parse(wechatFixture('product_get_delisted.json')['product']);
     assert.equal(raw.status, 11);
     assert.equal(productFromWeChat(raw, shop).availability, 'unavailable');
+  });
+
+  it('names every documented status and keeps an unknown future one, not buyable', () => {
+    assert.equal(statusName(5), 'on_sale');
+    assert.equal(statusName(11), 'delisted');
+    assert.equal(statusName(20), 'banned');
+    assert.equal(statusName(99), 'unknown');
+    const raw = wechatProductSchema.parse({ ...(wechatFixture('product_get.json')['product'] as object), status: 99 });
+    const product = productFromWeChat(raw, shop);
+    assert.equal(product.status, 99);
+    assert.equal(product.availability, 'unavailable');
   });
 
   it('rejects a numeric id beyond 2^53 instead of rounding it', () => {

@@ -51,7 +51,3 @@ export class XiaodianError extends Error {
     return new XiaodianError(body.code, body.message, body.upstream ? { upstream: body.upstream } : {});
   }
 }
-
-export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
-}
