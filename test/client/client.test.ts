@@ -2,12 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
-import { XiaodianError, type ProductRef, type StorefrontBackend } from '@xiaodian/model';
+import { XiaodianError, type ProductRef, type ProductSource } from '@xiaodian/model';
 
 /** Wraps a backend and records every call, so tests can count round trips. */
-function counting(backend: StorefrontBackend) {
+function counting(backend: ProductSource) {
   const calls: ProductRef[][] = [];
-  const wrapped: StorefrontBackend = {
+  const wrapped: ProductSource = {
     getProducts(refs, options) {
       calls.push([...refs]);
       return backend.getProducts(refs, options);

@@ -3,17 +3,17 @@ import { createClient, type XiaodianClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
 import '@xiaodian/elements/define';
 import type { XdProductCard } from '@xiaodian/elements/product-card';
-import type { ProductResult, StorefrontBackend } from '@xiaodian/model';
+import type { ProductResult, ProductSource } from '@xiaodian/model';
 
 const demo = createDemoBackend();
 const available = demo.products.find((p) => p.availability === 'available' && p.minPrice !== p.maxPrice)!;
 const soldOut = demo.products.find((p) => p.availability === 'sold_out')!;
 
 /** A backend whose answers the test releases by hand, to look at the loading state. */
-function gatedBackend(inner: StorefrontBackend) {
+function gatedBackend(inner: ProductSource) {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
-  const backend: StorefrontBackend = {
+  const backend: ProductSource = {
     async getProducts(refs, options) {
       await gate;
       return inner.getProducts(refs, options);
@@ -119,7 +119,7 @@ describe('<xd-product-card>', () => {
 
   it('recovers through the retry button after a failed load', async () => {
     let fail = true;
-    const flaky: StorefrontBackend = {
+    const flaky: ProductSource = {
       async getProducts(refs, options): Promise<ProductResult[]> {
         if (fail) throw new TypeError('network down');
         return demo.getProducts(refs, options);

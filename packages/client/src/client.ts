@@ -6,7 +6,7 @@ import {
   productSchema,
   type Product,
   type ProductRef,
-  type StorefrontBackend,
+  type ProductSource,
 } from '@xiaodian/model';
 import { createBatcher } from './batcher.js';
 import { createHttpBackend, type FetchLike } from './http-backend.js';
@@ -14,7 +14,7 @@ import { createHttpBackend, type FetchLike } from './http-backend.js';
 export type ClientOptions =
   | { gateway: string; fetch?: FetchLike }
   /** In-process, no HTTP: for Storybook, tests and server-side rendering. */
-  | { backend: StorefrontBackend };
+  | { backend: ProductSource };
 
 export interface ClientStats {
   /** Calls made to the backend (HTTP requests, for a gateway client). */

@@ -6,7 +6,7 @@ import {
   type ProductRef,
   type ProductResult,
   type RequestOptions,
-  type StorefrontBackend,
+  type ProductSource,
 } from '@xiaodian/model';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -29,8 +29,8 @@ async function readError(response: Response): Promise<XiaodianError> {
   return new XiaodianError(code, `Gateway answered HTTP ${response.status}`);
 }
 
-/** A `StorefrontBackend` that talks to a Xiaodian gateway over HTTP. Items are returned unvalidated. */
-export function createHttpBackend(options: HttpBackendOptions): StorefrontBackend {
+/** A `ProductSource` that talks to a Xiaodian gateway over HTTP. Items are returned unvalidated. */
+export function createHttpBackend(options: HttpBackendOptions): ProductSource {
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   return {
     async getProducts(refs: readonly ProductRef[], requestOptions: RequestOptions = {}): Promise<ProductResult[]> {

@@ -6,7 +6,7 @@ import {
   type ProductRef,
   type ProductResult,
   type RequestOptions,
-  type StorefrontBackend,
+  type ProductSource,
 } from '@xiaodian/model';
 import { buildDemoCatalog } from './catalog.js';
 
@@ -14,7 +14,7 @@ export interface DemoBackendOptions {
   seed?: number;
 }
 
-export interface DemoBackend extends StorefrontBackend {
+export interface DemoBackend extends ProductSource {
   /** Every product of the catalog, for examples and stories that need real refs. */
   readonly products: readonly Product[];
 }
@@ -24,7 +24,7 @@ function abortError(): ProductResult {
 }
 
 /**
- * The embedded demo catalog as a `StorefrontBackend`. Its raw entries go through the same WeChat schema
+ * The embedded demo catalog as a `ProductSource`. Its raw entries go through the same WeChat schema
  * and mapper as live data, so the demo exercises the real path.
  */
 export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import type { StorefrontBackend } from '@xiaodian/model';
+import type { ProductSource } from '@xiaodian/model';
 import { errorResponse } from './errors.js';
 import { productsRoute } from './routes/products.js';
 
 export interface GatewayAppOptions {
-  backend: StorefrontBackend;
+  backend: ProductSource;
   /** Where other routes go (the built examples, when served); defaults to a JSON 404. */
   fallback?: Hono;
 }

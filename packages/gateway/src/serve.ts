@@ -3,11 +3,11 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { relative, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { StorefrontBackend } from '@xiaodian/model';
+import type { ProductSource } from '@xiaodian/model';
 import { createGatewayApp } from './app.js';
 
 export interface StartGatewayOptions {
-  backend: StorefrontBackend;
+  backend: ProductSource;
   port?: number;
   host?: string;
   /** A folder of built pages to serve on the same port (the examples). */

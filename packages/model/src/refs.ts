@@ -4,6 +4,8 @@ import { XiaodianError } from './errors.js';
 export const appidPattern = /^wx[0-9a-f]{16}$/;
 /** WeChat ids are uint64 carried as decimal strings. */
 export const idPattern = /^[1-9][0-9]{0,19}$/;
+/** A 视频号 account's finder user name: `sph` and a short run of letters, digits, `_` or `-`. */
+export const finderUserNamePattern = /^sph[0-9A-Za-z_-]{3,40}$/;
 const maxUint64 = 18446744073709551615n;
 
 export interface ProductRef {
@@ -14,6 +16,19 @@ export interface ProductRef {
   mediaId?: string;
 }
 
+export interface ShopRef {
+  appid: string;
+}
+
+export interface LiveRef {
+  finderUserName: string;
+}
+
+/** Any reference an article can hold, tagged by what it points at. */
+export type ArticleRef =
+  ({ kind: 'product' } & ProductRef) | ({ kind: 'shop' } & ShopRef) | ({ kind: 'live' } & LiveRef);
+export type ArticleRefKind = ArticleRef['kind'];
+
 export function isAppid(value: string): boolean {
   return appidPattern.test(value);
 }
@@ -22,19 +37,46 @@ export function isId(value: string): boolean {
   return idPattern.test(value) && BigInt(value) <= maxUint64;
 }
 
+export function isFinderUserName(value: string): boolean {
+  return finderUserNamePattern.test(value);
+}
+
+function checkAppid(appid: string): void {
+  if (!isAppid(appid)) {
+    throw new XiaodianError('invalid_ref', `Invalid appid "${appid}": expected "wx" followed by 16 hex characters`);
+  }
+}
+
 /** Validates the parts of a product ref, throwing `invalid_ref` with the reason. */
 export function productRef(
   appid: string,
   productId: string,
   extra: Omit<ProductRef, 'appid' | 'productId'> = {},
 ): ProductRef {
-  if (!isAppid(appid)) {
-    throw new XiaodianError('invalid_ref', `Invalid appid "${appid}": expected "wx" followed by 16 hex characters`);
-  }
+  checkAppid(appid);
   if (!isId(productId)) {
     throw new XiaodianError('invalid_ref', `Invalid product id "${productId}": expected a decimal uint64`);
   }
-  return { appid, productId, ...extra };
+  const ref: ProductRef = { appid, productId };
+  // Optional parts are only set when present, so refs compare and serialise cleanly.
+  if (extra.promotionLink) ref.promotionLink = extra.promotionLink;
+  if (extra.mediaId) ref.mediaId = extra.mediaId;
+  return ref;
+}
+
+export function shopRef(appid: string): ShopRef {
+  checkAppid(appid);
+  return { appid };
+}
+
+export function liveRef(finderUserName: string): LiveRef {
+  if (!isFinderUserName(finderUserName)) {
+    throw new XiaodianError(
+      'invalid_ref',
+      `Invalid finder user name "${finderUserName}": expected "sph" followed by letters, digits, "_" or "-"`,
+    );
+  }
+  return { finderUserName };
 }
 
 /** `APPID:PRODUCT_ID`, the form the gateway's `refs` parameter and cache keys use. */
@@ -50,4 +92,115 @@ export function parseProductRef(text: string): ProductRef {
   }
   const [appid = '', productId = ''] = parts;
   return productRef(appid, productId);
+}
+
+/** A stable key for any ref: `product:APPID:ID`, `shop:APPID`, `live:FINDER`. */
+export function articleRefKey(ref: ArticleRef): string {
+  switch (ref.kind) {
+    case 'product':
+      return `product:${formatProductRef(ref)}`;
+    case 'shop':
+      return `shop:${ref.appid}`;
+    case 'live':
+      return `live:${ref.finderUserName}`;
+  }
+}
+
+/**
+ * The gateway's canonical links: `/p/APPID/PRODUCT_ID`, `/s/APPID` and `/l/FINDER_USER_NAME` on the
+ * gateway's origin, with `promotion_link` and `media_id` as query parameters of a product link.
+ */
+export function formatRefLink(ref: ArticleRef, base: string): string {
+  const origin = base.replace(/\/+$/, '');
+  switch (ref.kind) {
+    case 'product': {
+      const query = new URLSearchParams();
+      if (ref.promotionLink) query.set('promotion_link', ref.promotionLink);
+      if (ref.mediaId) query.set('media_id', ref.mediaId);
+      const search = query.toString();
+      return `${origin}/p/${ref.appid}/${ref.productId}${search ? `?${search}` : ''}`;
+    }
+    case 'shop':
+      return `${origin}/s/${ref.appid}`;
+    case 'live':
+      return `${origin}/l/${ref.finderUserName}`;
+  }
+}
+
+const canonicalPath = /\/(p|s|l)\/([^/?#]+)(?:\/([^/?#]+))?\/?$/;
+
+function parseLink(url: URL, text: string): ArticleRef {
+  const match = canonicalPath.exec(url.pathname);
+  const [, kind, first = '', second] = match ?? [];
+  if (kind === 'p' && second !== undefined) {
+    const promotionLink = url.searchParams.get('promotion_link');
+    const mediaId = url.searchParams.get('media_id');
+    return {
+      kind: 'product',
+      ...productRef(first, second, {
+        ...(promotionLink ? { promotionLink } : {}),
+        ...(mediaId ? { mediaId } : {}),
+      }),
+    };
+  }
+  if (kind === 's' && second === undefined) return { kind: 'shop', ...shopRef(first) };
+  if (kind === 'l' && second === undefined) return { kind: 'live', ...liveRef(first) };
+  throw new XiaodianError(
+    'invalid_ref',
+    `Unrecognised link "${text}": expected a path /p/APPID/PRODUCT_ID, /s/APPID or /l/FINDER_USER_NAME`,
+  );
+}
+
+/** Element attributes as WeChat's `<store-product>`, `<store-home>` and `<channel-live>` name them. */
+export type RefAttributes = Readonly<Record<string, string | null | undefined>>;
+
+function parseAttributes(attributes: RefAttributes): ArticleRef {
+  const appid = attributes['appid'] ?? undefined;
+  const productId = attributes['product-id'] ?? undefined;
+  const finderUserName = attributes['finder-user-name'] ?? undefined;
+  if (finderUserName !== undefined) return { kind: 'live', ...liveRef(finderUserName) };
+  if (appid === undefined) {
+    throw new XiaodianError(
+      'invalid_ref',
+      'Attributes name no ref: expected appid (and product-id) or finder-user-name',
+    );
+  }
+  if (productId === undefined) return { kind: 'shop', ...shopRef(appid) };
+  const promotionLink = attributes['product-promotion-link'];
+  const mediaId = attributes['media-id'];
+  return {
+    kind: 'product',
+    ...productRef(appid, productId, {
+      ...(promotionLink ? { promotionLink } : {}),
+      ...(mediaId ? { mediaId } : {}),
+    }),
+  };
+}
+
+/**
+ * Reads any ref a person or a page holds: `APPID:PRODUCT_ID`, a bare appid (a shop), a finder user name
+ * (a live room), a canonical gateway link (`…/p/APPID/PRODUCT_ID`), or element attributes
+ * (`{appid, 'product-id', 'product-promotion-link', 'media-id'}`). Anything else is `invalid_ref` with
+ * the reason, so nothing odd reaches a URL. WeChat's H5 short links carry no ids: only the gateway's
+ * resolve route can read them.
+ */
+export function parseRef(input: string | RefAttributes): ArticleRef {
+  if (typeof input !== 'string') return parseAttributes(input);
+  const text = input.trim();
+  if (/^https?:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new XiaodianError('invalid_ref', `Invalid link "${text}"`);
+    }
+    return parseLink(url, text);
+  }
+  if (text.includes(':')) return { kind: 'product', ...parseProductRef(text) };
+  if (text.startsWith('sph')) return { kind: 'live', ...liveRef(text) };
+  if (text.startsWith('wx')) return { kind: 'shop', ...shopRef(text) };
+  throw new XiaodianError(
+    'invalid_ref',
+    `Unrecognised ref "${text}": expected APPID:PRODUCT_ID, an appid, a finder user name or a link`,
+  );
 }

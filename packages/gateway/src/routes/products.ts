@@ -4,12 +4,12 @@ import {
   maxRefsPerRequest,
   parseProductRef,
   type ProductRef,
-  type StorefrontBackend,
+  type ProductSource,
 } from '@xiaodian/model';
 import { errorResponse } from '../errors.js';
 
 /** `GET /v1/products?refs=APPID:PRODUCT_ID,…`: one entry per ref, in order; a bad ref never fails the others. */
-export function productsRoute(backend: StorefrontBackend) {
+export function productsRoute(backend: ProductSource) {
   return new Hono().get('/', async (c) => {
     const raw = c.req.query('refs');
     if (raw === undefined || raw.trim() === '') {

@@ -71,6 +71,19 @@ export const productSchema = z.object({
   shop: shopSummarySchema,
   /** WeChat's H5 short link: opened in the WeChat browser, shown as a QR code elsewhere. */
   h5Url: z.optional(z.string()),
+  /** Top-level category name, e.g. 服饰, 食品, 美妆. */
+  category: z.optional(z.string()),
+  /** 送礼: the product can be sent to a friend as a gift. */
+  giftable: z.optional(z.boolean()),
+  /** 优选联盟: present when promoters may sell it for a commission. */
+  affiliate: z.optional(
+    z.object({
+      /** Commission as a fraction of the price, 0–0.9 (WeChat's three scales are normalised to this one). */
+      commissionRatio: z.number().check(z.gte(0), z.lte(0.9)),
+      /** A promoter's `product_promotion_link`, when the backend has one to show. */
+      promotionLink: z.optional(z.string()),
+    }),
+  ),
 });
 
 export type Product = z.output<typeof productSchema>;

@@ -25,7 +25,11 @@ function availabilityOf(raw: WeChatProduct): Availability {
  * Maps WeChat's product to the domain form. The shop comes from the caller because WeChat's product
  * object does not carry it (the appid is the caller's credential, the name comes from basics/info).
  */
-export function productFromWeChat(raw: WeChatProduct, shop: ShopSummary, extra: { h5Url?: string } = {}): Product {
+export function productFromWeChat(
+  raw: WeChatProduct,
+  shop: ShopSummary,
+  extra: Partial<Pick<Product, 'h5Url' | 'category' | 'giftable' | 'affiliate'>> = {},
+): Product {
   const skus = (raw.skus ?? []).map((sku) => ({
     skuId: sku.sku_id,
     price: sku.sale_price,
@@ -53,5 +57,8 @@ export function productFromWeChat(raw: WeChatProduct, shop: ShopSummary, extra: 
   };
   if (raw.short_title) product.shortTitle = raw.short_title;
   if (extra.h5Url) product.h5Url = extra.h5Url;
+  if (extra.category) product.category = extra.category;
+  if (extra.giftable !== undefined) product.giftable = extra.giftable;
+  if (extra.affiliate) product.affiliate = extra.affiliate;
   return product;
 }

@@ -1,0 +1,115 @@
+import { XiaodianError } from './errors.js';
+import { articleRefKey, parseRef, type ArticleRef } from './refs.js';
+
+/**
+ * What an article holds: a ref read straight from the markup, or a link only the gateway can read
+ * (WeChat's H5 short links carry no ids).
+ */
+export type ArticleMatch = { source: string; ref: ArticleRef } | { source: string; link: string };
+
+export interface ExtractOptions {
+  /**
+   * Links worth reading, tested against each `href`. A match that is a canonical link (`…/p/APPID/ID`,
+   * `…/s/APPID`, `…/l/FINDER`) becomes a ref; any other match is left for the gateway to resolve.
+   */
+  linkPatterns?: readonly RegExp[];
+}
+
+/** WeChat's product and shop short links (`…/shop/a/<code>`), and canonical links on any origin. */
+export const defaultLinkPatterns: readonly RegExp[] = [
+  /^https:\/\/(?:channels|store)\.weixin\.qq\.com\/shop\/a\/[0-9A-Za-z_-]+\/?(?:[?#].*)?$/,
+  /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/(?:p\/wx[0-9a-f]{16}\/[0-9]+|s\/wx[0-9a-f]{16}|l\/sph[0-9A-Za-z_-]+)\/?(?:[?#].*)?$/,
+];
+
+/** Tags whose attributes name a ref, ours and WeChat's own components, with the kind each must name. */
+const refTags = new Map<string, ArticleRef['kind']>([
+  ['xd-product-card', 'product'],
+  ['xd-search-tile', 'product'],
+  ['store-product', 'product'],
+  ['xd-shop-entry', 'shop'],
+  ['store-home', 'shop'],
+  ['xd-live-widget', 'live'],
+  ['channel-live', 'live'],
+]);
+
+/** `data-xd-product="APPID:ID"`, `data-xd-shop="APPID"`, `data-xd-live="FINDER"`, `data-xd-ref="…any…"`. */
+const dataAttributes = ['data-xd-ref', 'data-xd-product', 'data-xd-shop', 'data-xd-live'];
+
+const startTag = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g;
+const attribute = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+const skippedBlocks = /<!--[\s\S]*?-->|<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return namedEntities[body.toLowerCase()] ?? whole;
+  });
+}
+
+function readAttributes(text: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  for (const match of text.matchAll(attribute)) {
+    const name = match[1]?.toLowerCase();
+    if (name && !attributes.has(name)) attributes.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ''));
+  }
+  return attributes;
+}
+
+function tryParse(input: Parameters<typeof parseRef>[0]): ArticleRef | undefined {
+  try {
+    return parseRef(input);
+  } catch (error) {
+    if (error instanceof XiaodianError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Finds product, shop and live references in article HTML, in document order and without duplicates:
+ * our elements and WeChat's (`xd-product-card`, `store-product`, …), `data-xd-*` attributes, and links
+ * matching the patterns. Malformed references are skipped, never guessed at. Comments, scripts, styles
+ * and templates are ignored. This reads text only: it runs in browsers, Node and mini programs alike.
+ */
+export function extractArticleRefs(html: string, options: ExtractOptions = {}): ArticleMatch[] {
+  const patterns = options.linkPatterns ?? defaultLinkPatterns;
+  const seen = new Set<string>();
+  const found: ArticleMatch[] = [];
+  const addRef = (source: string, ref: ArticleRef | undefined) => {
+    if (!ref) return;
+    const key = articleRefKey(ref);
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({ source, ref });
+  };
+
+  const visible = html.replace(skippedBlocks, (block) => ' '.repeat(block.length));
+  for (const tag of visible.matchAll(startTag)) {
+    const name = tag[1]?.toLowerCase() ?? '';
+    const attributes = readAttributes(tag[2] ?? '');
+    const kind = refTags.get(name);
+    if (kind) {
+      const ref = tryParse(Object.fromEntries(attributes));
+      // A product card missing its product-id is broken markup, not a shop entry.
+      if (ref?.kind === kind) addRef(tag[0], ref);
+    }
+    for (const dataName of dataAttributes) {
+      const value = attributes.get(dataName);
+      if (value !== undefined) addRef(value, tryParse(value));
+    }
+    const href = name === 'a' ? attributes.get('href')?.trim() : undefined;
+    if (href && patterns.some((pattern) => pattern.test(href))) {
+      const ref = tryParse(href);
+      if (ref) addRef(href, ref);
+      else if (!seen.has(`link:${href}`)) {
+        seen.add(`link:${href}`);
+        found.push({ source: href, link: href });
+      }
+    }
+  }
+  return found;
+}
