@@ -152,13 +152,13 @@ export function applyLiveEvent(room: LiveRoom, event: LiveEvent): LiveRoom {
       break;
     case 'price':
       updateItem(event.productId, (item) => {
-        const { originalPrice: _o, flashSaleEndsAt: _f, ...rest } = item;
-        return {
-          ...rest,
-          price: event.price,
-          ...(event.originalPrice !== undefined ? { originalPrice: event.originalPrice } : {}),
-          ...(event.flashSaleEndsAt !== undefined ? { flashSaleEndsAt: event.flashSaleEndsAt } : {}),
-        };
+        // A price event replaces the whole price state: a flash sale's end clears its countdown.
+        const updated: LiveBagItem = { ...item, price: event.price };
+        delete updated.originalPrice;
+        delete updated.flashSaleEndsAt;
+        if (event.originalPrice !== undefined) updated.originalPrice = event.originalPrice;
+        if (event.flashSaleEndsAt !== undefined) updated.flashSaleEndsAt = event.flashSaleEndsAt;
+        return updated;
       });
       break;
     case 'product_added':
