@@ -88,6 +88,7 @@ describe('client batching', () => {
 
   it('wraps whatever an in-process backend throws in an upstream XiaodianError', async () => {
     const client = createClient({
+      retry: false,
       backend: {
         getProducts: () => Promise.reject(new TypeError('socket hang up')),
       },
@@ -133,12 +134,14 @@ describe('client over HTTP', () => {
   it('maps a gateway error body and an unreachable gateway to typed errors', async () => {
     const rejecting = createClient({
       gateway: 'https://gateway.example',
+      retry: false,
       fetch: async () => Response.json({ error: { code: 'rate_limited', message: 'slow down' } }, { status: 429 }),
     });
     await assert.rejects(rejecting.getProduct(refs[0]!), { code: 'rate_limited', message: 'slow down' });
 
     const offline = createClient({
       gateway: 'https://gateway.example',
+      retry: false,
       fetch: async () => {
         throw new TypeError('fetch failed');
       },

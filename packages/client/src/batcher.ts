@@ -1,9 +1,15 @@
+import { abortedError } from './signals.js';
+
 /**
- * Coalesces every key asked for in the same tick into one call, de-duplicated and split into chunks.
- * This is what makes a page with fifty product cards cost one request.
+ * Coalesces every key asked for in the same tick into one call, de-duplicated and split into chunks,
+ * and lets later asks for a key already in flight join that request. This is what makes a page with
+ * fifty product cards cost one request.
+ *
+ * A caller's abort only ends that caller's wait. The shared request is cancelled when nobody waits for
+ * any key of it any more.
  */
 export interface Batcher<K, V> {
-  load(key: K): Promise<V>;
+  load(key: K, signal?: AbortSignal): Promise<V>;
 }
 
 interface Waiter<V> {
@@ -11,33 +17,47 @@ interface Waiter<V> {
   reject(reason: unknown): void;
 }
 
-interface PendingKey<K, V> {
+interface KeyEntry<K, V> {
   key: K;
-  waiters: Array<Waiter<V>>;
+  id: string;
+  waiters: Set<Waiter<V>>;
+  chunk?: Chunk<K, V>;
+}
+
+interface Chunk<K, V> {
+  entries: Array<KeyEntry<K, V>>;
+  controller: AbortController;
 }
 
 export function createBatcher<K, V>(options: {
   /** Answers a chunk of distinct keys with one settled result per key, in order. */
-  run(keys: K[]): Promise<Array<PromiseSettledResult<V>>>;
+  run(keys: K[], signal: AbortSignal): Promise<Array<PromiseSettledResult<V>>>;
   keyOf(key: K): string;
   maxBatchSize: number;
 }): Batcher<K, V> {
-  let pending = new Map<string, PendingKey<K, V>>();
+  let pending = new Map<string, KeyEntry<K, V>>();
+  const inFlight = new Map<string, KeyEntry<K, V>>();
   let scheduled = false;
 
-  async function runChunk(chunk: Array<PendingKey<K, V>>) {
+  function settle(entry: KeyEntry<K, V>, result: PromiseSettledResult<V> | undefined) {
+    for (const waiter of entry.waiters) {
+      if (!result) waiter.reject(new Error('Batch returned fewer results than keys'));
+      else if (result.status === 'fulfilled') waiter.resolve(result.value);
+      else waiter.reject(result.reason);
+    }
+  }
+
+  async function runChunk(chunk: Chunk<K, V>) {
     try {
-      const results = await options.run(chunk.map((entry) => entry.key));
-      chunk.forEach((entry, i) => {
-        const result = results[i];
-        for (const waiter of entry.waiters) {
-          if (!result) waiter.reject(new Error('Batch returned fewer results than keys'));
-          else if (result.status === 'fulfilled') waiter.resolve(result.value);
-          else waiter.reject(result.reason);
-        }
-      });
+      const results = await options.run(
+        chunk.entries.map((entry) => entry.key),
+        chunk.controller.signal,
+      );
+      chunk.entries.forEach((entry, i) => settle(entry, results[i]));
     } catch (error) {
-      for (const entry of chunk) for (const waiter of entry.waiters) waiter.reject(error);
+      for (const entry of chunk.entries) settle(entry, { status: 'rejected', reason: error });
+    } finally {
+      for (const entry of chunk.entries) if (inFlight.get(entry.id) === entry) inFlight.delete(entry.id);
     }
   }
 
@@ -46,22 +66,61 @@ export function createBatcher<K, V>(options: {
     const entries = [...pending.values()];
     pending = new Map();
     for (let i = 0; i < entries.length; i += options.maxBatchSize) {
-      void runChunk(entries.slice(i, i + options.maxBatchSize));
+      const chunk: Chunk<K, V> = {
+        entries: entries.slice(i, i + options.maxBatchSize),
+        controller: new AbortController(),
+      };
+      for (const entry of chunk.entries) {
+        entry.chunk = chunk;
+        inFlight.set(entry.id, entry);
+      }
+      void runChunk(chunk);
+    }
+  }
+
+  function leave(entry: KeyEntry<K, V>, waiter: Waiter<V>) {
+    entry.waiters.delete(waiter);
+    if (entry.waiters.size > 0) return;
+    if (!entry.chunk) {
+      // Not sent yet: drop the key from the coming batch.
+      if (pending.get(entry.id) === entry) pending.delete(entry.id);
+    } else if (entry.chunk.entries.every((other) => other.waiters.size === 0)) {
+      entry.chunk.controller.abort();
     }
   }
 
   return {
-    load(key: K): Promise<V> {
+    load(key: K, signal?: AbortSignal): Promise<V> {
+      if (signal?.aborted) return Promise.reject(abortedError());
       return new Promise<V>((resolve, reject) => {
         const id = options.keyOf(key);
-        const entry = pending.get(id);
-        if (entry) entry.waiters.push({ resolve, reject });
-        else pending.set(id, { key, waiters: [{ resolve, reject }] });
-        if (!scheduled) {
-          scheduled = true;
-          // Flush once the current task's microtasks run: every ask made in this tick shares the batch.
-          queueMicrotask(flush);
+        let entry = inFlight.get(id) ?? pending.get(id);
+        if (!entry) {
+          entry = { key, id, waiters: new Set() };
+          pending.set(id, entry);
+          if (!scheduled) {
+            scheduled = true;
+            // Flush once the current task's microtasks run: every ask made in this tick shares the batch.
+            queueMicrotask(flush);
+          }
         }
+        const joined = entry;
+        const onAbort = () => {
+          leave(joined, waiter);
+          reject(abortedError());
+        };
+        const waiter: Waiter<V> = {
+          resolve(value) {
+            signal?.removeEventListener('abort', onAbort);
+            resolve(value);
+          },
+          reject(reason) {
+            signal?.removeEventListener('abort', onAbort);
+            reject(reason);
+          },
+        };
+        joined.waiters.add(waiter);
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
   };

@@ -1,93 +1,332 @@
 import {
   XiaodianError,
-  errorBodySchema,
   formatProductRef,
   maxRefsPerRequest,
   productSchema,
+  type LiveEvent,
+  type LiveRoom,
+  type PageRequest,
   type Product,
   type ProductRef,
   type ProductSource,
+  type SearchQuery,
+  type Shop,
+  type StorefrontBackend,
+  type Suggestion,
 } from '@xiaodian/model';
 import { createBatcher } from './batcher.js';
-import { createHttpBackend, type FetchLike } from './http-backend.js';
+import type { CachePolicy } from './cache/lru-cache.js';
+import type { PersistentStore } from './cache/persistent-store.js';
+import { ResourceCache } from './cache/resource-cache.js';
+import { emptyStats, type ClientEvent, type ClientStats, type ResourceKind } from './events.js';
+import { createHttpBackend } from './http-backend.js';
+import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
+import { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
+import type { Transport } from './transport/transport.js';
+import { checkProductResult, valid } from './validate.js';
+import type { ArticleInput, ResolveArticleOptions, ResolvedItem } from './article.js';
+import type { LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
 
-export type ClientOptions =
-  | { gateway: string; fetch?: FetchLike }
-  /** In-process, no HTTP: for Storybook, tests and server-side rendering. */
-  | { backend: ProductSource };
+export interface CacheOptions {
+  /** Entries kept in memory, all kinds together. */
+  maxEntries?: number;
+  products?: CachePolicy;
+  shops?: CachePolicy;
+  /** Shop product pages, search results and suggestions. */
+  lists?: CachePolicy;
+  /** Where products and shops persist across visits; `false` keeps them in memory only. */
+  store?: PersistentStore | false;
+}
 
-export interface ClientStats {
-  /** Calls made to the backend (HTTP requests, for a gateway client). */
-  requests: number;
-  /** Refs asked for by callers. */
-  asks: number;
+interface CommonOptions {
+  cache?: CacheOptions;
+  /** Retries for network failures, timeouts, 429, 502, 503 and 504; `false` turns them off. */
+  retry?: Partial<RetryPolicy> | false;
+  /** Per attempt, in ms. */
+  timeoutMs?: number;
+  /** Clock and randomness, replaceable in tests. */
+  now?: () => number;
+  random?: () => number;
+}
+
+export type ClientOptions = CommonOptions &
+  (
+    | { gateway: string; fetch?: FetchLike; transport?: Transport }
+    /**
+     * In-process, no HTTP: for Storybook, tests and server-side rendering. A backend that only serves
+     * products is enough for product cards; the other methods reject with `bad_request` there.
+     */
+    | { backend: ProductSource & Partial<StorefrontBackend> }
+  );
+
+export interface CallOptions {
+  /** Ends this caller's wait; a request shared with other callers goes on for them. */
+  signal?: AbortSignal;
+  /** Skip the cache and ask the backend. */
+  fresh?: boolean;
+}
+
+/** A cached answer: stale ones come with the refresh that is already running. */
+export interface Cached<T> {
+  value: T;
+  stale: boolean;
+  refresh?: Promise<T>;
+}
+
+/** One item of a page: each is validated on its own, so a malformed product fails alone. */
+export type PageItem = { ok: true; product: Product } | { ok: false; error: XiaodianError };
+export interface ProductPage {
+  items: PageItem[];
+  total: number;
+  nextCursor?: string;
+}
+
+export const defaultCachePolicies = {
+  products: { freshMs: 60_000, staleMs: 24 * 3_600_000 },
+  shops: { freshMs: 5 * 60_000, staleMs: 24 * 3_600_000 },
+  lists: { freshMs: 30_000, staleMs: 5 * 60_000 },
+} satisfies Record<string, CachePolicy>;
+
+/** The client's internals that feature modules (live subscriptions, the article resolver) build on. */
+export interface ClientCore {
+  readonly backend: ProductSource & Partial<StorefrontBackend>;
+  /** Runs a backend call with timeout, retries and counting. */
+  call<V>(
+    resource: ResourceKind,
+    size: number,
+    run: (signal: AbortSignal) => Promise<V>,
+    signal: AbortSignal,
+  ): Promise<V>;
+  emit(event: ClientEvent): void;
+  readonly now: () => number;
+  readonly random: () => number;
+  /** Whether live events can be streamed (SSE over fetch, or an in-process backend with events). */
+  readonly canStream: boolean;
+  readonly cache: ResourceCache;
+  readonly policies: Required<Pick<CacheOptions, 'products' | 'shops' | 'lists'>>;
+  /** Cache first (fresh, or stale with a background refresh), then the loader. */
+  cached<T>(
+    resource: ResourceKind,
+    key: string,
+    policy: CachePolicy,
+    validate: (value: unknown) => T | undefined,
+    load: (signal?: AbortSignal) => Promise<T>,
+    options: CallOptions,
+  ): Promise<Cached<T>>;
+  readonly stats: ClientStats;
 }
 
 export interface XiaodianClient {
-  /** Resolves one product. Asks made in the same tick share one request. */
-  getProduct(ref: ProductRef): Promise<Product>;
+  /** One product. Asks made in the same tick share one request; cached answers come back at once. */
+  getProduct(ref: ProductRef, options?: CallOptions): Promise<Product>;
+  /** Like `getProduct`, and says whether the answer is stale (with the refresh already running). */
+  readProduct(ref: ProductRef, options?: CallOptions): Promise<Cached<Product>>;
+  getShop(appid: string, options?: CallOptions): Promise<Shop>;
+  readShop(appid: string, options?: CallOptions): Promise<Cached<Shop>>;
+  listShopProducts(appid: string, page?: PageRequest, options?: CallOptions): Promise<ProductPage>;
+  search(query: SearchQuery, options?: CallOptions): Promise<ProductPage>;
+  suggest(prefix: string, options?: CallOptions): Promise<Suggestion[]>;
+  /** The live room now; never cached (viewers and stock change by the second). */
+  getLive(finderUserName: string, options?: CallOptions): Promise<LiveRoom>;
+  /**
+   * Keeps a live room up to date over Server-Sent Events (resuming with `Last-Event-ID`), polling
+   * where streaming is unavailable. Closing it, or aborting `options.signal`, stops it.
+   */
+  subscribeLive(
+    finderUserName: string,
+    onUpdate: (room: LiveRoom, event: LiveEvent | undefined) => void,
+    options?: LiveSubscriptionOptions,
+  ): LiveSubscription;
+  /** Finds and resolves every product, shop and live reference in article markup, in one batch. */
+  resolveArticle(input: ArticleInput, options?: ResolveArticleOptions): Promise<ResolvedItem[]>;
+  /** Counters since the client was made. */
   readonly stats: Readonly<ClientStats>;
-}
-
-/** Checks one backend item against the schema: a malformed item becomes that ref's own error. */
-function validateItem(item: unknown, ref: ProductRef): Product {
-  if (typeof item === 'object' && item !== null && 'ok' in item) {
-    if (item.ok === true && 'product' in item) {
-      const parsed = productSchema.safeParse(item.product);
-      if (parsed.success) return parsed.data;
-      const issue = parsed.error.issues[0];
-      throw new XiaodianError(
-        'invalid_response',
-        `Product ${formatProductRef(ref)} failed validation${issue ? ` at ${issue.path.join('.') || '(root)'}: ${issue.message}` : ''}`,
-      );
-    }
-    if (item.ok === false && 'error' in item) {
-      const parsed = errorBodySchema.safeParse(item.error);
-      if (parsed.success) throw XiaodianError.from(parsed.data);
-    }
-  }
-  throw new XiaodianError('invalid_response', `Malformed result for ${formatProductRef(ref)}`);
+  /** Calls `listener` for every request, cache lookup, retry and failure; returns the unsubscribe. */
+  observe(listener: (event: ClientEvent) => void): () => void;
+  /** For feature modules of this package. */
+  readonly core: ClientCore;
 }
 
 export function createClient(options: ClientOptions): XiaodianClient {
-  const backend = 'backend' in options ? options.backend : createHttpBackend(options);
-  const stats: ClientStats = { requests: 0, asks: 0 };
+  const now = options.now ?? (() => Date.now());
+  const random = options.random ?? Math.random;
+  const backend: ProductSource & Partial<StorefrontBackend> =
+    'backend' in options
+      ? options.backend
+      : createHttpBackend({ gateway: options.gateway, transport: options.transport ?? fetchTransport(options.fetch) });
+  const retry: RetryPolicy =
+    options.retry === false ? { ...defaultRetryPolicy, retries: 0 } : { ...defaultRetryPolicy, ...options.retry };
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const cacheOptions = options.cache ?? {};
+  const cache = new ResourceCache(
+    cacheOptions.maxEntries ?? 2000,
+    now,
+    cacheOptions.store === false ? undefined : cacheOptions.store,
+  );
+  const stats = emptyStats();
+  const listeners = new Set<(event: ClientEvent) => void>();
+
+  function emit(event: ClientEvent) {
+    if (event.type === 'request') stats.requests += 1;
+    else if (event.type === 'retry') stats.retries += 1;
+    else if (event.type === 'error') stats.failures += 1;
+    else if (event.outcome === 'fresh') stats.cacheHits += 1;
+    else if (event.outcome === 'stale') stats.staleHits += 1;
+    else stats.cacheMisses += 1;
+    for (const listener of listeners) listener(event);
+  }
+
+  const core: ClientCore = {
+    backend,
+    now,
+    random,
+    emit,
+    cache,
+    stats,
+    policies: {
+      products: cacheOptions.products ?? defaultCachePolicies.products,
+      shops: cacheOptions.shops ?? defaultCachePolicies.shops,
+      lists: cacheOptions.lists ?? defaultCachePolicies.lists,
+    },
+    canStream:
+      'backend' in options
+        ? typeof backend.liveEvents === 'function'
+        : typeof (options.transport ?? fetchTransport()).stream === 'function',
+    async call(resource, size, run, signal) {
+      let attempt = 0;
+      try {
+        return await withRetry(
+          (attemptSignal) => {
+            attempt += 1;
+            emit({ type: 'request', resource, size, attempt });
+            return run(attemptSignal);
+          },
+          {
+            policy: retry,
+            timeoutMs,
+            signal,
+            random,
+            onRetry: (info) =>
+              emit({ type: 'retry', resource, attempt: info.attempt, delayMs: info.delayMs, code: info.error.code }),
+          },
+        );
+      } catch (error) {
+        const failure = error as XiaodianError;
+        if (failure.code !== 'aborted') emit({ type: 'error', resource, code: failure.code, message: failure.message });
+        throw failure;
+      }
+    },
+    async cached(resource, key, policy, validate, load, callOptions) {
+      stats.asks += 1;
+      const hit = callOptions.fresh ? undefined : cache.read(key, policy, validate);
+      emit({ type: 'cache', resource, key, outcome: hit?.state ?? 'miss' });
+      if (hit?.state === 'fresh') return { value: hit.value, stale: false };
+      if (hit) {
+        const refresh = load();
+        // The stale value is already shown; a failed refresh keeps it and is reported through `observe`.
+        refresh.catch(() => undefined);
+        return { value: hit.value, stale: true, refresh };
+      }
+      return { value: await load(callOptions.signal), stale: false };
+    },
+  };
 
   const products = createBatcher<ProductRef, Product>({
     keyOf: formatProductRef,
     maxBatchSize: maxRefsPerRequest,
-    async run(refs) {
-      stats.requests += 1;
-      let items: unknown[];
-      try {
-        items = await backend.getProducts(refs);
-      } catch (error) {
-        // Callers only ever see XiaodianError, whatever an in-process backend throws.
-        throw error instanceof XiaodianError
-          ? error
-          : new XiaodianError(
-              'upstream',
-              `The backend failed: ${error instanceof Error ? error.message : String(error)}`,
-              {
-                cause: error,
-              },
-            );
-      }
+    async run(refs, signal) {
+      const items: unknown[] = await core.call(
+        'products',
+        refs.length,
+        (s) => backend.getProducts(refs, { signal: s }),
+        signal,
+      );
       return refs.map((ref, i) => {
+        const key = `product:${formatProductRef(ref)}`;
         try {
-          return { status: 'fulfilled', value: validateItem(items[i], ref) } as const;
+          const product = checkProductResult(items[i], `Product ${formatProductRef(ref)}`);
+          cache.write(key, product, true);
+          return { status: 'fulfilled', value: product } as const;
         } catch (reason) {
+          // A product that has gone must not keep rendering from the cache.
+          if ((reason as XiaodianError).code === 'not_found') cache.delete(key);
           return { status: 'rejected', reason } as const;
         }
       });
     },
   });
 
-  return {
+  const validProduct = valid(productSchema);
+  function readProduct(ref: ProductRef, callOptions: CallOptions = {}): Promise<Cached<Product>> {
+    return core.cached(
+      'products',
+      `product:${formatProductRef(ref)}`,
+      core.policies.products,
+      validProduct,
+      (signal) => products.load(ref, signal),
+      callOptions,
+    );
+  }
+
+  // Shops, lists, lives and the article resolver load on first use, so a page of product cards
+  // never downloads them (see the size budget in scripts/size-check.mjs).
+  let resources: Promise<typeof import('./resources.js')> | undefined;
+  const more = () => (resources ??= import('./resources.js'));
+
+  const client: XiaodianClient = {
     stats,
-    getProduct(ref) {
-      stats.asks += 1;
-      return products.load(ref);
+    core,
+    observe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async getProduct(ref, callOptions) {
+      return (await readProduct(ref, callOptions)).value;
+    },
+    readProduct,
+    async getShop(appid, callOptions) {
+      return (await (await more()).readShop(core, appid, callOptions)).value;
+    },
+    async readShop(appid, callOptions) {
+      return (await more()).readShop(core, appid, callOptions);
+    },
+    async listShopProducts(appid, page = {}, callOptions = {}) {
+      return (await more()).listShopProducts(core, appid, page, callOptions);
+    },
+    async search(query, callOptions = {}) {
+      return (await more()).search(core, query, callOptions);
+    },
+    async suggest(prefix, callOptions = {}) {
+      return (await more()).suggest(core, prefix, callOptions);
+    },
+    async getLive(finderUserName, callOptions = {}) {
+      return (await more()).getLive(core, finderUserName, callOptions);
+    },
+    subscribeLive(finderUserName, onUpdate, subscriptionOptions = {}) {
+      // Synchronous handle, asynchronous start: the module loads while the caller goes on.
+      const controller = new AbortController();
+      subscriptionOptions.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+      let inner: LiveSubscription | undefined;
+      void import('./live/subscribe-live.js').then((module) => {
+        if (controller.signal.aborted) return;
+        inner = module.subscribeLive(client, finderUserName, onUpdate, {
+          ...subscriptionOptions,
+          signal: controller.signal,
+        });
+      });
+      return {
+        get room() {
+          return inner?.room;
+        },
+        get state() {
+          return controller.signal.aborted ? 'closed' : (inner?.state ?? 'connecting');
+        },
+        close: () => controller.abort(),
+      };
+    },
+    async resolveArticle(input, resolveOptions) {
+      return (await import('./article.js')).resolveArticle(client, input, resolveOptions);
     },
   };
+  return client;
 }

@@ -6,52 +6,129 @@ import {
   type ProductRef,
   type ProductResult,
   type RequestOptions,
-  type ProductSource,
+  type StorefrontBackend,
 } from '@xiaodian/model';
-
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+import type { Transport, TransportRequest, TransportResponse } from './transport/transport.js';
 
 export interface HttpBackendOptions {
-  /** The gateway's base URL, e.g. `https://shop.example.com` or `/` for the same origin. */
+  /** The gateway's base URL, e.g. `https://shop.example.com`. */
   gateway: string;
-  fetch?: FetchLike;
+  transport: Transport;
 }
 
-function joinUrl(base: string, path: string): string {
-  return base.replace(/\/+$/, '') + path;
+export type Query = Record<string, string | number | readonly string[] | undefined>;
+
+export function buildUrl(base: string, path: string, query: Query = {}): string {
+  const params: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const values = Array.isArray(value) ? value : [String(value)];
+    for (const item of values) params.push(`${encodeURIComponent(key)}=${encodeURIComponent(item)}`);
+  }
+  return base.replace(/\/+$/, '') + path + (params.length ? `?${params.join('&')}` : '');
 }
 
-async function readError(response: Response): Promise<XiaodianError> {
-  const body: unknown = await response.json().catch(() => undefined);
-  const parsed = errorResponseSchema.safeParse(body);
-  if (parsed.success) return XiaodianError.from(parsed.data.error);
-  const code = response.status === 429 ? 'rate_limited' : response.status === 504 ? 'timeout' : 'upstream';
-  return new XiaodianError(code, `Gateway answered HTTP ${response.status}`);
+/** `Retry-After` is seconds or an HTTP date. */
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-/** A `ProductSource` that talks to a Xiaodian gateway over HTTP. Items are returned unvalidated. */
-export function createHttpBackend(options: HttpBackendOptions): ProductSource {
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+const retryableStatuses = new Set([429, 502, 503, 504]);
+
+export async function errorFrom(response: TransportResponse): Promise<XiaodianError> {
+  const parsed = errorResponseSchema.safeParse(await response.json());
+  const retryAfter = retryAfterMs(response.header('retry-after'));
+  const options = {
+    retryable: retryableStatuses.has(response.status),
+    ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
+  };
+  if (parsed.success) {
+    const body = parsed.data.error;
+    return new XiaodianError(body.code, body.message, {
+      ...options,
+      ...(body.upstream ? { upstream: body.upstream } : {}),
+    });
+  }
+  const code =
+    response.status === 429
+      ? 'rate_limited'
+      : response.status === 504
+        ? 'timeout'
+        : response.status === 404
+          ? 'not_found'
+          : response.status === 400
+            ? 'bad_request'
+            : 'upstream';
+  return new XiaodianError(code, `Gateway answered HTTP ${response.status}`, options);
+}
+
+export function shapeError(route: string): XiaodianError {
+  return new XiaodianError('invalid_response', `The gateway sent a ${route} response of the wrong shape`);
+}
+
+export type Caller = (
+  method: 'GET' | 'POST',
+  path: string,
+  query: Query,
+  requestOptions: RequestOptions,
+  body?: unknown,
+) => Promise<unknown>;
+
+/** Sends one request and reads its JSON, turning non-2xx answers into `XiaodianError`s. */
+export function createCaller(options: HttpBackendOptions): Caller {
+  const { transport } = options;
+  return async function call(
+    method: 'GET' | 'POST',
+    path: string,
+    query: Query,
+    requestOptions: RequestOptions,
+    body?: unknown,
+  ): Promise<unknown> {
+    const request: TransportRequest = {
+      url: buildUrl(options.gateway, path, query),
+      method,
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      signal: requestOptions.signal ?? new AbortController().signal,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    };
+    const response = await transport.request(request);
+    if (response.status < 200 || response.status >= 300) throw await errorFrom(response);
+    return response.json();
+  };
+}
+
+/**
+ * A `StorefrontBackend` that talks to a Xiaodian gateway over any transport. Items are returned
+ * unvalidated: the client checks each one on its own, so a bad item cannot fail its neighbours.
+ */
+export function createHttpBackend(options: HttpBackendOptions): StorefrontBackend {
+  const call = createCaller(options);
+  let loaded: Promise<Omit<StorefrontBackend, 'getProducts'>> | undefined;
+  const routes = () => (loaded ??= import('./http-routes.js').then((module) => module.createHttpRoutes(options, call)));
+
   return {
-    async getProducts(refs: readonly ProductRef[], requestOptions: RequestOptions = {}): Promise<ProductResult[]> {
-      const query = refs.map((ref) => encodeURIComponent(formatProductRef(ref))).join(',');
-      let response: Response;
-      try {
-        response = await doFetch(joinUrl(options.gateway, `/v1/products?refs=${query}`), {
-          headers: { accept: 'application/json' },
-          ...(requestOptions.signal ? { signal: requestOptions.signal } : {}),
-        });
-      } catch (cause) {
-        if (requestOptions.signal?.aborted) throw new XiaodianError('aborted', 'The request was aborted', { cause });
-        throw new XiaodianError('offline', 'Could not reach the gateway', { cause });
-      }
-      if (!response.ok) throw await readError(response);
-      const parsed = productsResponseSchema.safeParse(await response.json().catch(() => undefined));
-      if (!parsed.success || parsed.data.items.length !== refs.length) {
-        throw new XiaodianError('invalid_response', 'The gateway sent a products response of the wrong shape');
-      }
-      // Each item is validated by the client on its own, so a bad one cannot fail its neighbours.
+    async getProducts(refs: readonly ProductRef[], requestOptions = {}): Promise<ProductResult[]> {
+      const body = await call('GET', '/v1/products', { refs: refs.map(formatProductRef).join(',') }, requestOptions);
+      const parsed = productsResponseSchema.safeParse(body);
+      if (!parsed.success || parsed.data.items.length !== refs.length) throw shapeError('products');
       return parsed.data.items as unknown as ProductResult[];
+    },
+
+    // The other routes load on first use: product cards never download them.
+    getShop: async (...args) => (await routes()).getShop(...args),
+    listShopProducts: async (...args) => (await routes()).listShopProducts(...args),
+    search: async (...args) => (await routes()).search(...args),
+    suggest: async (...args) => (await routes()).suggest(...args),
+    getLive: async (...args) => (await routes()).getLive(...args),
+    resolveLinks: async (...args) => (await routes()).resolveLinks(...args),
+    async *liveEvents(...args) {
+      yield* (await routes()).liveEvents(...args);
     },
   };
 }

@@ -1,3 +1,36 @@
-export { createClient, type ClientOptions, type ClientStats, type XiaodianClient } from './client.js';
-export { createHttpBackend, type FetchLike, type HttpBackendOptions } from './http-backend.js';
+export {
+  createClient,
+  defaultCachePolicies,
+  type CacheOptions,
+  type CallOptions,
+  type Cached,
+  type ClientCore,
+  type ClientOptions,
+  type PageItem,
+  type ProductPage,
+  type XiaodianClient,
+} from './client.js';
+export type { ClientEvent, ClientStats, ResourceKind } from './events.js';
+export { createHttpBackend, type HttpBackendOptions } from './http-backend.js';
 export { createBatcher, type Batcher } from './batcher.js';
+export { createSharedRequests, type SharedRequests } from './shared-requests.js';
+export { LruCache, type CacheLookup, type CachePolicy } from './cache/lru-cache.js';
+export {
+  webStorageStore,
+  wxStorageStore,
+  type PersistentStore,
+  type WebStorageLike,
+  type WxStorageLike,
+} from './cache/persistent-store.js';
+export { defaultRetryPolicy, retryDelay, type RetryPolicy } from './retry.js';
+export type { Transport, TransportRequest, TransportResponse } from './transport/transport.js';
+export { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
+export { wxTransport, type WxLike, type WxRequestOptions, type WxRequestTask } from './transport/wx-transport.js';
+export { SseParser, type SseMessage } from './live/sse-parser.js';
+export {
+  subscribeLive,
+  type LiveConnectionState,
+  type LiveSubscription,
+  type LiveSubscriptionOptions,
+} from './live/subscribe-live.js';
+export { resolveArticle, type ArticleInput, type ResolveArticleOptions, type ResolvedItem } from './article.js';

@@ -34,11 +34,24 @@ export class XiaodianError extends Error {
   override readonly name = 'XiaodianError';
   readonly code: ErrorCode;
   readonly upstream: UpstreamError | undefined;
+  /** How long the server asked callers to wait before trying again (`Retry-After`), in ms. */
+  readonly retryAfterMs: number | undefined;
+  /**
+   * Whether trying again may help: network failures, timeouts, 429 and HTTP 502/503/504. Defaults by
+   * code; a transport that knows the HTTP status sets it.
+   */
+  readonly retryable: boolean;
 
-  constructor(code: ErrorCode, message: string, options: { upstream?: UpstreamError; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { upstream?: UpstreamError; cause?: unknown; retryAfterMs?: number; retryable?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.upstream = options.upstream;
+    this.retryAfterMs = options.retryAfterMs;
+    this.retryable = options.retryable ?? (code === 'offline' || code === 'timeout' || code === 'rate_limited');
   }
 
   toJSON(): ErrorBody {

@@ -1,0 +1,180 @@
+import {
+  XiaodianError,
+  shopSchema,
+  suggestResponseSchema,
+  type LiveRoom,
+  type Page,
+  type PageRequest,
+  type Product,
+  type SearchQuery,
+  type Shop,
+  type Suggestion,
+} from '@xiaodian/model';
+import type { CallOptions, Cached, ClientCore, PageItem, ProductPage } from './client.js';
+import type { ResourceKind } from './events.js';
+import { createSharedRequests, type SharedRequests } from './shared-requests.js';
+import { check, checkProduct, valid } from './validate.js';
+import { checkLiveRoom, checkShop } from './validate-resources.js';
+
+/**
+ * Shops, product lists, suggestions and live rooms: loaded on first use by the client, so pages with
+ * only product cards never download them.
+ */
+
+const sharedByClient = new WeakMap<ClientCore, SharedRequests>();
+
+/** One in-flight request per key and client: identical asks share it. */
+function share<V>(core: ClientCore, key: string, start: (signal: AbortSignal) => Promise<V>, signal?: AbortSignal) {
+  let shared = sharedByClient.get(core);
+  if (!shared) sharedByClient.set(core, (shared = createSharedRequests()));
+  return shared(key, start, signal);
+}
+
+function unsupported(method: string): XiaodianError {
+  return new XiaodianError('bad_request', `This client's backend does not provide ${method}`);
+}
+
+/** Trusts what this module itself validated and cached; memory entries never come from storage here. */
+const alreadyChecked = <T>() => ({ safeParse: (value: unknown) => ({ success: true as const, data: value as T }) });
+
+export function readShop(core: ClientCore, appid: string, options: CallOptions = {}): Promise<Cached<Shop>> {
+  const key = `shop:${appid}`;
+  return core.cached(
+    'shop',
+    key,
+    core.policies.shops,
+    valid(shopSchema),
+    (signal) =>
+      share(
+        core,
+        key,
+        async (shared) => {
+          const getShop = core.backend.getShop?.bind(core.backend);
+          if (!getShop) throw unsupported('getShop');
+          const answer = await core.call('shop', 1, (s) => getShop(appid, { signal: s }), shared);
+          const shop = checkShop(answer, `Shop ${appid}`);
+          core.cache.write(key, shop, true);
+          return shop;
+        },
+        signal,
+      ),
+    options,
+  );
+}
+
+function checkPage(page: Page<unknown>, what: string): ProductPage {
+  if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) {
+    throw new XiaodianError('invalid_response', `${what} page has no items`);
+  }
+  const items = page.items.map((item, i): PageItem => {
+    try {
+      return { ok: true, product: checkProduct(item, `${what} ${i}`) };
+    } catch (error) {
+      return { ok: false, error: error as XiaodianError };
+    }
+  });
+  return page.nextCursor === undefined
+    ? { items, total: page.total }
+    : { items, total: page.total, nextCursor: page.nextCursor };
+}
+
+async function list(
+  core: ClientCore,
+  resource: ResourceKind,
+  key: string,
+  what: string,
+  run: ((signal: AbortSignal) => Promise<Page<Product>>) | undefined,
+  options: CallOptions,
+): Promise<ProductPage> {
+  const answer = await core.cached(
+    resource,
+    key,
+    core.policies.lists,
+    valid(alreadyChecked<ProductPage>()),
+    (signal) =>
+      share(
+        core,
+        key,
+        async (shared) => {
+          if (!run) throw unsupported(resource);
+          const checked = checkPage(await core.call(resource, 1, run, shared), what);
+          // Lists change often and are cheap to ask again: memory only, never persisted.
+          core.cache.write(key, checked, false);
+          return checked;
+        },
+        signal,
+      ),
+    options,
+  );
+  return answer.value;
+}
+
+export function listShopProducts(
+  core: ClientCore,
+  appid: string,
+  page: PageRequest,
+  options: CallOptions,
+): Promise<ProductPage> {
+  const method = core.backend.listShopProducts?.bind(core.backend);
+  return list(
+    core,
+    'shop_products',
+    `shop-products:${appid}:${page.cursor ?? ''}:${page.limit ?? ''}`,
+    'Shop product',
+    method && ((signal) => method(appid, page, { signal })),
+    options,
+  );
+}
+
+export function search(core: ClientCore, query: SearchQuery, options: CallOptions): Promise<ProductPage> {
+  const method = core.backend.search?.bind(core.backend);
+  return list(
+    core,
+    'search',
+    `search:${JSON.stringify(query)}`,
+    'Search result',
+    method && ((signal) => method(query, { signal })),
+    options,
+  );
+}
+
+export async function suggest(core: ClientCore, prefix: string, options: CallOptions): Promise<Suggestion[]> {
+  const key = `suggest:${prefix}`;
+  const answer = await core.cached(
+    'suggest',
+    key,
+    core.policies.lists,
+    valid(alreadyChecked<Suggestion[]>()),
+    (signal) =>
+      share(
+        core,
+        key,
+        async (shared) => {
+          const method = core.backend.suggest?.bind(core.backend);
+          if (!method) throw unsupported('suggest');
+          const suggestions = await core.call('suggest', 1, (s) => method(prefix, { signal: s }), shared);
+          const checked = check(suggestResponseSchema, { suggestions }, 'Suggestions').suggestions;
+          core.cache.write(key, checked, false);
+          return checked;
+        },
+        signal,
+      ),
+    options,
+  );
+  return answer.value;
+}
+
+export function getLive(core: ClientCore, finderUserName: string, options: CallOptions): Promise<LiveRoom> {
+  core.stats.asks += 1;
+  return share(
+    core,
+    `live:${finderUserName}`,
+    async (shared) => {
+      const method = core.backend.getLive?.bind(core.backend);
+      if (!method) throw unsupported('getLive');
+      const room = await core.call('live', 1, (s) => method(finderUserName, { signal: s }), shared);
+      return checkLiveRoom(room, `Live room ${finderUserName}`);
+    },
+    options.signal,
+  );
+}

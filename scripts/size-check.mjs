@@ -1,0 +1,53 @@
+// `npm run size`: bundles each public browser entry as an app would (Vite, minified), and checks what a
+// page downloads before the entry runs: the entry chunk plus every chunk it imports statically. Chunks
+// loaded on demand (shops, lives, the article resolver) are reported apart and not counted.
+// Prints min and min+gzip sizes and fails when an entry is over its budget.
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const budgets = [
+  {
+    name: 'product card, self-contained (Lit, client, validation)',
+    entry: 'packages/elements/dist/product-card/define.js',
+    gzipLimit: 20 * 1024,
+  },
+];
+
+const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
+
+async function measure(entry) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'entry' } },
+  });
+  const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const start = chunks.find((chunk) => chunk.isEntry);
+  const initial = new Set();
+  const visit = (chunk) => {
+    if (!chunk || initial.has(chunk)) return;
+    initial.add(chunk);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  visit(start);
+  const code = [...initial].map((chunk) => chunk.code).join('\n');
+  const lazy = chunks.filter((chunk) => !initial.has(chunk));
+  return {
+    min: Buffer.byteLength(code),
+    gzip: gzipSync(code, { level: 9 }).length,
+    lazy: lazy.map((chunk) => `${chunk.name} ${kB(gzipSync(chunk.code, { level: 9 }).length)}`),
+  };
+}
+
+let failed = 0;
+for (const budget of budgets) {
+  const size = await measure(budget.entry);
+  const ok = size.gzip <= budget.gzipLimit;
+  if (!ok) failed += 1;
+  console.log(
+    `${ok ? 'ok  ' : 'OVER'} ${budget.name}: ${kB(size.min)} min, ${kB(size.gzip)} min+gzip (budget ${kB(budget.gzipLimit)})`,
+  );
+  if (size.lazy.length) console.log(`     loaded on demand, not counted: ${size.lazy.join(', ')}`);
+}
+process.exit(failed ? 1 : 0);
