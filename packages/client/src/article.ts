@@ -16,9 +16,9 @@ import type { CallOptions, XiaodianClient } from './client.js';
 export type ArticleInput = string | { outerHTML: string } | { documentElement: { outerHTML: string } };
 
 export type ResolvedItem =
-  | { source: string; ok: true; ref: ArticleRef & { kind: 'product' }; product: Product }
-  | { source: string; ok: true; ref: ArticleRef & { kind: 'shop' }; shop: Shop }
-  | { source: string; ok: true; ref: ArticleRef & { kind: 'live' }; live: LiveRoom }
+  | { source: string; ok: true; kind: 'product'; ref: ArticleRef & { kind: 'product' }; product: Product }
+  | { source: string; ok: true; kind: 'shop'; ref: ArticleRef & { kind: 'shop' }; shop: Shop }
+  | { source: string; ok: true; kind: 'live'; ref: ArticleRef & { kind: 'live' }; live: LiveRoom }
   | { source: string; ok: false; ref?: ArticleRef; error: XiaodianError };
 
 export interface ResolveArticleOptions extends ExtractOptions, Pick<CallOptions, 'signal'> {}
@@ -41,11 +41,11 @@ async function settle(
   try {
     switch (ref.kind) {
       case 'product':
-        return { source, ok: true, ref, product: await client.getProduct(ref, options) };
+        return { source, ok: true, kind: 'product', ref, product: await client.getProduct(ref, options) };
       case 'shop':
-        return { source, ok: true, ref, shop: await client.getShop(ref.appid, options) };
+        return { source, ok: true, kind: 'shop', ref, shop: await client.getShop(ref.appid, options) };
       case 'live':
-        return { source, ok: true, ref, live: await client.getLive(ref.finderUserName, options) };
+        return { source, ok: true, kind: 'live', ref, live: await client.getLive(ref.finderUserName, options) };
     }
   } catch (error) {
     return { source, ok: false, ref, error: asError(error) };
