@@ -62,6 +62,13 @@ const suites = {
       run(bin('prettier'), ['--check', '--log-level', 'warn', '.']);
     return { passed: 0, failed: ok ? 0 : 1, ok };
   },
+  // Size budgets of the public browser entries: one result per budget.
+  size: () => {
+    const ok = run(process.execPath, ['scripts/size-check.mjs', '--json', join(results, 'size.json')]);
+    const file = join(results, 'size.json');
+    const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
+    return { passed: counts.passed, failed: counts.failed, ok };
+  },
   node: nodeSuite('node', ['test/model', 'test/client', 'test/demo', 'test/gateway']),
   browser: () => {
     ensureChromium();

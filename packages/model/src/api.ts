@@ -1,13 +1,8 @@
 import { z } from 'zod/mini';
-import { count } from './domain/common.js';
-import { suggestionKinds } from './domain/search.js';
 import { errorCodes } from './errors.js';
 
 /** Refs per `GET /v1/products` request; more is a 400, so clients split above it. */
 export const maxRefsPerRequest = 50;
-/** Links or HTML bytes per `POST /v1/resolve`. */
-export const maxResolveLinks = 200;
-export const maxResolveBodyBytes = 512 * 1024;
 
 export const errorBodySchema = z.object({
   code: z.enum(errorCodes),
@@ -27,39 +22,3 @@ export const productsResponseSchema = z.object({
   items: z.array(z.looseObject({ ref: z.string(), ok: z.boolean() })),
 });
 export type ProductsResponse = z.output<typeof productsResponseSchema>;
-
-/** `GET /v1/shops/{appid}` → `{shop}`; the shop is checked with `shopSchema`. */
-export const shopResponseSchema = z.object({ shop: z.unknown() });
-
-/**
- * `GET /v1/shops/{appid}/products` and `GET /v1/search` → a page whose items are checked one by one
- * with `productSchema`.
- */
-export const productPageResponseSchema = z.object({
-  items: z.array(z.unknown()),
-  total: count,
-  nextCursor: z.optional(z.string()),
-});
-
-/** `GET /v1/search/suggest?q=` → `{suggestions: [{text, kind}]}`. */
-export const suggestResponseSchema = z.object({
-  suggestions: z.array(z.object({ text: z.string(), kind: z.enum(suggestionKinds) })),
-});
-
-/** `GET /v1/lives/{finder_user_name}` → `{live}`; the room is checked with `liveRoomSchema`. */
-export const liveResponseSchema = z.object({ live: z.unknown() });
-
-/**
- * `POST /v1/resolve` with `{html}` or `{links}` (JSON) → one item per distinct reference found, in
- * document order: `{source, ok: true, ref, product? | shop? | live?}` or `{source, ok: false, error}`.
- */
-export const resolveRequestSchema = z.object({
-  html: z.optional(z.string()),
-  links: z.optional(z.array(z.string())),
-});
-export const resolveResponseSchema = z.object({
-  items: z.array(z.looseObject({ source: z.string(), ok: z.boolean() })),
-});
-
-/** `GET /healthz`. */
-export const healthResponseSchema = z.looseObject({ status: z.literal('ok') });

@@ -1,5 +1,6 @@
 import { XiaodianError } from './errors.js';
-import { articleRefKey, parseRef, type ArticleRef } from './refs.js';
+import { articleRefKey, parseRef } from './ref-links.js';
+import type { ArticleRef } from './refs.js';
 
 /**
  * What an article holds: a ref read straight from the markup, or a link only the gateway can read
