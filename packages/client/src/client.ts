@@ -2,7 +2,6 @@ import {
   XiaodianError,
   formatProductRef,
   maxRefsPerRequest,
-  productSchema,
   type LiveEvent,
   type LiveRoom,
   type PageRequest,
@@ -23,7 +22,7 @@ import { createHttpBackend } from './http-backend.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 import { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
-import { checkProductResult, valid } from './validate.js';
+import { checkProductResult, isProduct } from './validate.js';
 import type { ArticleInput, ResolveArticleOptions, ResolvedItem } from './article.js';
 import type { LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
 
@@ -256,7 +255,7 @@ export function createClient(options: ClientOptions): XiaodianClient {
     },
   });
 
-  const validProduct = valid(productSchema);
+  const validProduct = (value: unknown) => (isProduct(value) ? value : undefined);
   function readProduct(ref: ProductRef, callOptions: CallOptions = {}): Promise<Cached<Product>> {
     return core.cached(
       'products',

@@ -1,13 +1,12 @@
 import {
   XiaodianError,
-  errorResponseSchema,
   formatProductRef,
-  productsResponseSchema,
   type ProductRef,
   type ProductResult,
   type RequestOptions,
   type StorefrontBackend,
 } from '@xiaodian/model';
+import { isErrorBody, isProductsResponse } from './validate.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport/transport.js';
 
 export interface HttpBackendOptions {
@@ -39,17 +38,17 @@ function retryAfterMs(value: string | undefined): number | undefined {
 const retryableStatuses = new Set([429, 502, 503, 504]);
 
 export async function errorFrom(response: TransportResponse): Promise<XiaodianError> {
-  const parsed = errorResponseSchema.safeParse(await response.json());
+  const body = await response.json();
+  const error = typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
   const retryAfter = retryAfterMs(response.header('retry-after'));
   const options = {
     retryable: retryableStatuses.has(response.status),
     ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
   };
-  if (parsed.success) {
-    const body = parsed.data.error;
-    return new XiaodianError(body.code, body.message, {
+  if (isErrorBody(error)) {
+    return new XiaodianError(error.code, error.message, {
       ...options,
-      ...(body.upstream ? { upstream: body.upstream } : {}),
+      ...(error.upstream ? { upstream: error.upstream } : {}),
     });
   }
   const code =
@@ -115,9 +114,9 @@ export function createHttpBackend(options: HttpBackendOptions): StorefrontBacken
   return {
     async getProducts(refs: readonly ProductRef[], requestOptions = {}): Promise<ProductResult[]> {
       const body = await call('GET', '/v1/products', { refs: refs.map(formatProductRef).join(',') }, requestOptions);
-      const parsed = productsResponseSchema.safeParse(body);
-      if (!parsed.success || parsed.data.items.length !== refs.length) throw shapeError('products');
-      return parsed.data.items as unknown as ProductResult[];
+      if (!isProductsResponse(body) || body.items.length !== refs.length) throw shapeError('products');
+      // Each item is checked by the client on its own.
+      return body.items as unknown as ProductResult[];
     },
 
     // The other routes load on first use: product cards never download them.

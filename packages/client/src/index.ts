@@ -13,6 +13,7 @@ export {
 export type { ClientEvent, ClientStats, ResourceKind } from './events.js';
 export { createHttpBackend, type HttpBackendOptions } from './http-backend.js';
 export { createBatcher, type Batcher } from './batcher.js';
+export { isProduct, checkProduct } from './validate.js';
 export { createSharedRequests, type SharedRequests } from './shared-requests.js';
 export { LruCache, type CacheLookup, type CachePolicy } from './cache/lru-cache.js';
 export {

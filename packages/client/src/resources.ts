@@ -13,8 +13,8 @@ import {
 import type { CallOptions, Cached, ClientCore, PageItem, ProductPage } from './client.js';
 import type { ResourceKind } from './events.js';
 import { createSharedRequests, type SharedRequests } from './shared-requests.js';
-import { check, checkProduct, valid } from './validate.js';
-import { checkLiveRoom, checkShop } from './validate-resources.js';
+import { checkProduct } from './validate.js';
+import { check, checkLiveRoom, checkShop, valid } from './validate-resources.js';
 
 /**
  * Shops, product lists, suggestions and live rooms: loaded on first use by the client, so pages with

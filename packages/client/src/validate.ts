@@ -1,40 +1,50 @@
-import { XiaodianError, errorBodySchema, productSchema, type Product } from '@xiaodian/model';
+import { XiaodianError, type ErrorBody, type Product } from '@xiaodian/model';
+import * as generated from './generated/validators.js';
 
-export interface Checkable<T> {
-  safeParse(
-    value: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
+/**
+ * The checks every product card runs, compiled from the model's zod schemas into standalone code at
+ * build time (scripts/generate-validators.mjs), so the card does not ship a schema library. Test
+ * `validator-equivalence` holds them to the zod schemas. Other resources use zod, loaded on demand.
+ */
+interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown> }> | null;
 }
 
-/** Parses with a schema, turning a failure into `invalid_response` that says where and why. */
-export function check<T>(schema: Checkable<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue ? ` at ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` : '';
-  throw new XiaodianError('invalid_response', `${what} failed validation${where}`);
+const validateProduct = generated.validateProduct as CompiledValidator;
+const validateErrorBody = generated.validateErrorBody as CompiledValidator;
+const validateProductsResponse = generated.validateProductsResponse as CompiledValidator;
+
+function firstIssue(validator: CompiledValidator): string {
+  const issue = validator.errors?.[0];
+  if (!issue) return '';
+  const path = issue.instancePath.slice(1).replaceAll('/', '.') || '(root)';
+  return ` at ${path}: failed "${issue.keyword}" ${JSON.stringify(issue.params)}`;
 }
 
-export const checkProduct = (value: unknown, what: string): Product => check(productSchema, value, what);
+export function isProduct(value: unknown): value is Product {
+  return validateProduct(value);
+}
 
-/** `undefined` instead of a throw: for cache reads, where a bad entry is simply dropped. */
-export function valid<T>(schema: Checkable<T>): (value: unknown) => T | undefined {
-  return (value) => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  };
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return validateErrorBody(value);
+}
+
+/** `{items: [{ref, ok, …}]}`, the envelope of `GET /v1/products`; items are checked one by one. */
+export function isProductsResponse(value: unknown): value is { items: Array<{ ref: string; ok: boolean }> } {
+  return validateProductsResponse(value);
+}
+
+export function checkProduct(value: unknown, what: string): Product {
+  if (validateProduct(value)) return value as Product;
+  throw new XiaodianError('invalid_response', `${what} failed validation${firstIssue(validateProduct)}`);
 }
 
 /** One `{ok, product | error}` item of a batch: a malformed item becomes that ref's own error. */
 export function checkProductResult(item: unknown, what: string): Product {
   if (typeof item === 'object' && item !== null && 'ok' in item) {
     if (item.ok === true && 'product' in item) return checkProduct(item.product, what);
-    if (item.ok === false && 'error' in item) {
-      const parsed = errorBodySchema.safeParse(item.error);
-      if (parsed.success) throw XiaodianError.from(parsed.data);
-    }
+    if (item.ok === false && 'error' in item && isErrorBody(item.error)) throw XiaodianError.from(item.error);
   }
   throw new XiaodianError('invalid_response', `Malformed result for ${what}`);
 }

@@ -17,3 +17,4 @@ export * from './wechat/shop.js';
 export * from './wechat/live.js';
 export * from './wechat/to-domain.js';
 export * from './article.js';
+export * from './json-schemas.js';

@@ -1,10 +1,12 @@
 import { z } from 'zod/mini';
 
+// Integer rules use `z.int()` and `z.gte()`, not refinements, so they survive conversion to JSON Schema.
+
 /** A count: a non-negative safe integer. */
-export const count = z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'expected a count'));
+export const count = z.int('expected an integer count').check(z.gte(0, 'expected a non-negative count'));
 
 /** A point in time as unix milliseconds (WeChat's unix seconds are converted at the edge). */
-export const timestamp = z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'expected unix ms'));
+export const timestamp = z.int('expected unix ms').check(z.gte(0, 'expected unix ms'));
 
 /** A page of a longer list. `nextCursor` is opaque; it is absent on the last page. */
 export interface Page<T> {

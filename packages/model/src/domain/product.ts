@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { fen } from '../wechat/scalars.js';
+import { count } from './common.js';
 
 /** Guarantees as shown on a card; names follow WeChat's `extra_service` flags and the affiliate API's list. */
 export const guarantees = [
@@ -62,7 +63,7 @@ export const productSchema = z.object({
   maxPrice: fen,
   /** The price before a discount, when the seller shows one. */
   originalPrice: z.optional(fen),
-  sales: z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'expected a non-negative integer')),
+  sales: count,
   /** The raw WeChat status code. */
   status: z.number(),
   availability: z.enum(availabilities),

@@ -19,10 +19,11 @@ export const wechatId = z.pipe(
   z.transform((value) => String(value)),
 );
 
-/** Integer fen, never negative. */
-export const fen = z
-  .number()
-  .check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'expected a non-negative integer amount in fen'));
+/**
+ * Integer fen, never negative. Written with `z.int()` and `z.gte()` rather than a refinement so the rule
+ * survives conversion to JSON Schema (the browser's compiled validators are generated from it).
+ */
+export const fen = z.int('expected an integer amount in fen').check(z.gte(0, 'expected a non-negative amount in fen'));
 
 /** A count or enum WeChat may send as a number or a numeric string. */
 export const looseInt = z.pipe(
