@@ -90,12 +90,23 @@ describe('page default client', () => {
     document.head.append(meta);
     const fetches = stubFetch();
     setDefaultClient(undefined);
+    // Cards persist products in localStorage; an earlier test's entry would answer without a request.
+    localStorage.clear();
     try {
       const card = await fixture(
         html`<xd-product-card appid=${product.appid} product-id=${product.productId}></xd-product-card>`,
       );
       await ready(card);
       expect(fetches.urls[0]).to.match(/^https:\/\/meta-gw\.example\/v1\/products/);
+
+      // A repeat visit (a new page client) renders the card from localStorage without a request.
+      setDefaultClient(undefined);
+      const again = await fixture(
+        html`<xd-product-card appid=${product.appid} product-id=${product.productId}></xd-product-card>`,
+      );
+      await ready(again);
+      expect(again.getAttribute('state')).to.equal('ready');
+      expect(fetches.urls.length).to.equal(1);
     } finally {
       fetches.restore();
       meta.remove();

@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { createClient, type XiaodianClient } from '@xiaodian/client';
-import { clientContext, defaultClient } from '../internal/context.js';
+import type { XiaodianClient } from '@xiaodian/client';
+import { clientContext, clientFor, defaultClient } from '../internal/context.js';
 
 /**
  * @summary Provides a storefront client to every Xiaodian element inside it.
@@ -32,7 +32,7 @@ export class XdStore extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('gateway')) {
-      this.provider.setValue(this.client ?? (this.gateway ? createClient({ gateway: this.gateway }) : defaultClient()));
+      this.provider.setValue(this.client ?? (this.gateway ? clientFor(this.gateway) : defaultClient()));
     }
   }
 
