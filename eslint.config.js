@@ -36,4 +36,24 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     languageOptions: { globals: globals.mocha },
   },
+  {
+    // The model and client run in browsers, Node and the mini-program runtime: no DOM and no Node API.
+    // (Web Storage is reached through globalThis in the one adapter that may use it.)
+    files: ['packages/model/src/**/*.ts', 'packages/client/src/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location'].map((name) => ({
+          name,
+          message: 'The client core runs outside browsers too; take it as an option instead.',
+        })),
+        ...['process', 'Buffer', 'require', '__dirname'].map((name) => ({
+          name,
+          message: 'The client core runs outside Node too.',
+        })),
+      ],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'No Node-only modules here.' }] }],
+    },
+  },
 );

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { XiaodianError, formatFen, formatFenRange, formatProductRef, parseProductRef } from '@xiaodian/model';
+import {
+  XiaodianError,
+  formatFen,
+  formatFenRange,
+  formatProductPrice,
+  formatProductRef,
+  parseProductRef,
+} from '@xiaodian/model';
 
 describe('money', () => {
   it('formats fen as CNY with two decimals', () => {
@@ -8,6 +15,15 @@ describe('money', () => {
     assert.equal(formatFen(0), '¥0.00');
     assert.equal(formatFen(123456789), '¥1,234,567.89');
     assert.equal(formatFen(1290, 'en-US'), 'CN¥12.90');
+  });
+
+  it('shows the original price only when the sale price is lower, in both languages', () => {
+    assert.deepEqual(formatProductPrice({ minPrice: 9900, maxPrice: 12900, originalPrice: 15900 }), {
+      price: '¥99.00–¥129.00',
+      originalPrice: '¥159.00',
+    });
+    assert.deepEqual(formatProductPrice({ minPrice: 9900, maxPrice: 9900, originalPrice: 9900 }), { price: '¥99.00' });
+    assert.deepEqual(formatProductPrice({ minPrice: 9900, maxPrice: 9900 }, 'en-US'), { price: 'CN¥99.00' });
   });
 
   it('formats a range, collapsing equal ends', () => {

@@ -35,3 +35,17 @@ export function formatFen(fen: Fen, locale = 'zh-CN'): string {
 export function formatFenRange(min: Fen, max: Fen, locale = 'zh-CN'): string {
   return min === max ? formatFen(min, locale) : `${formatFen(min, locale)}–${formatFen(max, locale)}`;
 }
+
+/**
+ * What a card shows for a price: the price or the SKU range, and the original price only when the sale
+ * price is lower than it (a struck-through original that is not higher would mislead).
+ */
+export function formatProductPrice(
+  product: { minPrice: Fen; maxPrice: Fen; originalPrice?: Fen | undefined },
+  locale = 'zh-CN',
+): { price: string; originalPrice?: string } {
+  const price = formatFenRange(product.minPrice, product.maxPrice, locale);
+  return product.originalPrice !== undefined && product.originalPrice > product.minPrice
+    ? { price, originalPrice: formatFen(product.originalPrice, locale) }
+    : { price };
+}
