@@ -35,6 +35,8 @@ export interface CacheOptions {
   lists?: CachePolicy;
   /** Where products and shops persist across visits; `false` keeps them in memory only. */
   store?: PersistentStore | false;
+  /** Entries kept in the persistent store (default 500); the least recently written go first. */
+  maxPersisted?: number;
 }
 
 interface CommonOptions {
@@ -161,6 +163,7 @@ export function createClient(options: ClientOptions): XiaodianClient {
     cacheOptions.maxEntries ?? 2000,
     now,
     cacheOptions.store === false ? undefined : cacheOptions.store,
+    cacheOptions.maxPersisted,
   );
   const stats = emptyStats();
   const listeners = new Set<(event: ClientEvent) => void>();

@@ -2,18 +2,24 @@ import { LruCache, type CacheLookup, type CachePolicy } from './lru-cache.js';
 import type { PersistentStore } from './persistent-store.js';
 
 const storePrefix = 'xd:v1:';
+/** The persisted keys, least recently written first, so storage stays bounded. */
+const indexKey = `${storePrefix}index`;
 
 /**
  * Memory first, then the persistent store. What comes back from storage is validated again (it may
- * have been written by an older version or edited by hand) and dropped when it no longer fits.
+ * have been written by an older version or edited by hand) and dropped when it no longer fits. At most
+ * `maxPersisted` entries are kept in storage; the least recently written go first.
  */
 export class ResourceCache {
   private readonly memory: LruCache<unknown>;
+  private persistedKeys: string[] | undefined;
+  private indexWriteScheduled = false;
 
   constructor(
     maxEntries: number,
     private readonly now: () => number,
     private readonly store: PersistentStore | undefined,
+    private readonly maxPersisted = 500,
   ) {
     this.memory = new LruCache(maxEntries, now);
   }
@@ -27,7 +33,7 @@ export class ResourceCache {
     try {
       stored = JSON.parse(text) as { t?: unknown; v?: unknown };
     } catch {
-      this.store.remove(storePrefix + key);
+      this.forget(key);
       return undefined;
     }
     const value = validate(stored.v);
@@ -36,7 +42,7 @@ export class ResourceCache {
       typeof stored.t !== 'number' ||
       this.now() - stored.t > policy.freshMs + policy.staleMs
     ) {
-      this.store.remove(storePrefix + key);
+      this.forget(key);
       return undefined;
     }
     this.memory.set(key, value, stored.t);
@@ -46,15 +52,57 @@ export class ResourceCache {
   write(key: string, value: unknown, persist: boolean): void {
     const storedAt = this.now();
     this.memory.set(key, value, storedAt);
-    if (persist && this.store) this.store.set(storePrefix + key, JSON.stringify({ t: storedAt, v: value }));
+    if (!persist || !this.store) return;
+    this.store.set(storePrefix + key, JSON.stringify({ t: storedAt, v: value }));
+    const keys = this.keys().filter((k) => k !== key);
+    keys.push(key);
+    for (const old of keys.splice(0, Math.max(0, keys.length - this.maxPersisted))) {
+      this.store.remove(storePrefix + old);
+    }
+    this.persistedKeys = keys;
+    this.scheduleIndexWrite();
   }
 
   delete(key: string): void {
     this.memory.delete(key);
-    this.store?.remove(storePrefix + key);
+    this.forget(key);
   }
 
   get size(): number {
     return this.memory.size;
+  }
+
+  private forget(key: string): void {
+    if (!this.store) return;
+    this.store.remove(storePrefix + key);
+    const keys = this.keys();
+    const at = keys.indexOf(key);
+    if (at !== -1) {
+      keys.splice(at, 1);
+      this.scheduleIndexWrite();
+    }
+  }
+
+  private keys(): string[] {
+    if (!this.persistedKeys) {
+      let keys: unknown;
+      try {
+        keys = JSON.parse(this.store?.get(indexKey) ?? '[]');
+      } catch {
+        keys = [];
+      }
+      this.persistedKeys = Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+    }
+    return this.persistedKeys;
+  }
+
+  /** A page of fifty cards writes fifty entries in one tick: the index is written once after them. */
+  private scheduleIndexWrite(): void {
+    if (this.indexWriteScheduled) return;
+    this.indexWriteScheduled = true;
+    queueMicrotask(() => {
+      this.indexWriteScheduled = false;
+      this.store?.set(indexKey, JSON.stringify(this.persistedKeys ?? []));
+    });
   }
 }
