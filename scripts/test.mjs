@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureChromium, ensureRedis } from './ensure-system-packages.mjs';
 
 const results = '.test-results';
 rmSync(results, { recursive: true, force: true });
@@ -69,7 +69,10 @@ const suites = {
     const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
     return { passed: counts.passed, failed: counts.failed, ok };
   },
-  node: nodeSuite('node', ['test/model', 'test/client', 'test/demo', 'test/gateway']),
+  node: () => {
+    ensureRedis();
+    return nodeSuite('node', ['test/model', 'test/client', 'test/demo', 'test/gateway'])();
+  },
   browser: () => {
     ensureChromium();
     const ok = run(bin('wtr'), ['--config', 'web-test-runner.config.mjs']);

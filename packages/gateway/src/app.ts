@@ -1,25 +1,110 @@
-import { Hono } from 'hono';
-import type { ProductSource } from '@xiaodian/model';
-import { errorResponse } from './errors.js';
-import { productsRoute } from './routes/products.js';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
+import { maxResolveBodyBytes } from '@xiaodian/model';
+import { ResponseCache, memoryResponseStore } from './cache/response-cache.js';
+import { NotServed, errorResponse, notServedResponse, responseForError } from './http/errors.js';
+import { rateLimit } from './middleware/rate-limit.js';
+import { requestLog } from './middleware/request-log.js';
+import { GatewayMetrics } from './observability/metrics.js';
+import { defaultCachePolicies, defaultRateLimit, jsonLineLog, type GatewayOptions } from './options.js';
+import type { RouteDeps } from './routes/deps.js';
+import { livesRoutes } from './routes/lives.js';
+import { productsRoutes } from './routes/products.js';
+import { resolveRoutes } from './routes/resolve.js';
+import { searchRoutes } from './routes/search.js';
+import { shopsRoutes } from './routes/shops.js';
+import { assetRoutes, systemRoutes } from './routes/system.js';
 
-export interface GatewayAppOptions {
-  backend: ProductSource;
-  /** Where other routes go (the built examples, when served); defaults to a JSON 404. */
-  fallback?: Hono;
+export interface Gateway {
+  /** The Hono app: `app.fetch` runs under Node (see `serve.ts`) or any fetch-based edge runtime. */
+  app: Hono;
+  metrics: GatewayMetrics;
+  /** Ends every open live stream cleanly (clients resume with `Last-Event-ID` elsewhere). */
+  shutdown(): void;
 }
 
-/** The gateway as a Hono app: it runs under Node (see `serve.ts`) or any fetch-based edge runtime. */
-export function createGatewayApp(options: GatewayAppOptions): Hono {
+/** Without a peer address (edge runtimes, `app.request` in tests) all callers share one bucket. */
+const anonymousClient = () => 'anonymous';
+
+/** The whole v1 API over any backend, with validation, caching, CORS, rate limits, logs and metrics. */
+export function createGateway(options: GatewayOptions): Gateway {
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const log = options.log === false ? () => {} : (options.log ?? jsonLineLog);
+  const metrics = new GatewayMetrics(startedAt);
+  const shutdown = new AbortController();
+  const deps: RouteDeps = {
+    backend: options.backend,
+    cache: new ResponseCache(options.cacheStore ?? memoryResponseStore(), now, (key, error) =>
+      log({ level: 'warn', msg: 'cache refresh failed', key, error: String(error) }),
+    ),
+    policies: { ...defaultCachePolicies, ...options.cachePolicies },
+    metrics,
+    log,
+    now,
+  };
+
   const app = new Hono();
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.route('/v1/products', productsRoute(options.backend));
+  app.use('*', requestId());
+  app.use('*', requestLog(log, metrics, now));
+  app.use(
+    '/v1/*',
+    cors({
+      origin: options.corsOrigins === undefined || options.corsOrigins === '*' ? '*' : [...options.corsOrigins],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      allowHeaders: ['Content-Type', 'If-None-Match', 'Last-Event-ID'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Age'],
+      maxAge: 600,
+    }),
+  );
+  const limits = options.rateLimit ?? defaultRateLimit;
+  if (limits) app.use('/v1/*', rateLimit(limits, options.clientKey ?? anonymousClient, metrics));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? maxResolveBodyBytes,
+      onError: (c) =>
+        errorResponse(
+          c,
+          413,
+          'bad_request',
+          `The body is larger than ${options.maxBodyBytes ?? maxResolveBodyBytes} bytes`,
+        ),
+    }),
+  );
+
+  app.route('/', systemRoutes(deps, { backendName: options.backendName ?? 'custom', startedAt }));
+  app.route('/v1/products', productsRoutes(deps));
+  app.route('/v1/shops', shopsRoutes(deps));
+  app.route('/v1/search', searchRoutes(deps));
+  app.route(
+    '/v1/lives',
+    livesRoutes(deps, {
+      heartbeatMs: options.heartbeatMs ?? 15_000,
+      maxStreamMs: options.maxStreamMs ?? 10 * 60_000,
+      maxStreams: options.maxStreams ?? 2_000,
+      shutdown: shutdown.signal,
+    }),
+  );
+  app.route('/v1/resolve', resolveRoutes(deps));
+  if (options.assets) app.route('/demo-images', assetRoutes(options.assets));
   app.all('/v1/*', (c) => errorResponse(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
   if (options.fallback) app.route('/', options.fallback);
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
-  app.onError((error, c) => {
-    console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, error: String(error) }));
+  app.onError((error, c: Context) => {
+    if (error instanceof NotServed) return notServedResponse(c, error);
+    const answer = responseForError(c, error);
+    if (answer) return answer;
+    log({ level: 'error', msg: 'unhandled', path: c.req.path, error: String(error), stack: (error as Error).stack });
     return errorResponse(c, 500, 'internal', 'Internal error');
   });
-  return app;
+
+  return { app, metrics, shutdown: () => shutdown.abort() };
+}
+
+/** The gateway app alone, for tests and edge runtimes. */
+export function createGatewayApp(options: GatewayOptions): Hono {
+  return createGateway(options).app;
 }

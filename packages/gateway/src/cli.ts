@@ -1,63 +1,72 @@
 #!/usr/bin/env node
-import { parseArgs } from 'node:util';
 import { createDemoBackend } from '@xiaodian/demo';
-import { startGateway } from './serve.js';
-
-const usage = `Usage: xiaodian-gateway [--port 8787] [--host 127.0.0.1] [--static DIR]
-
-  --port     port to listen on (env PORT; default 8787)
-  --host     address to bind (env HOST; default 127.0.0.1)
-  --static   folder of built pages to serve on the same port
-  --backend  data source: demo (the embedded catalog; the default)`;
+import { ConfigError, HelpRequested, readConfig, usage, type GatewayConfig } from './config.js';
+import { redisResponseStore } from './cache/redis-store.js';
+import { startGateway, type RunningGateway } from './serve.js';
 
 function fail(message: string): never {
   console.error(`xiaodian-gateway: ${message}\n\n${usage}`);
   process.exit(2);
 }
 
-let values;
+let config: GatewayConfig;
 try {
-  ({ values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      host: { type: 'string' },
-      static: { type: 'string' },
-      backend: { type: 'string', default: 'demo' },
-      help: { type: 'boolean', short: 'h' },
-    },
-  }));
+  config = readConfig(process.argv.slice(2), process.env);
 } catch (error) {
-  fail(error instanceof Error ? error.message : String(error));
+  if (error instanceof HelpRequested) {
+    console.log(usage);
+    process.exit(0);
+  }
+  fail(error instanceof ConfigError ? error.message : String(error));
 }
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
-const port = Number(values.port ?? process.env['PORT'] ?? 8787);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port "${values.port ?? process.env['PORT']}"`);
-if (values.backend !== 'demo') fail(`unknown backend "${values.backend}" (available: demo)`);
 
-const host = values.host ?? process.env['HOST'] ?? '127.0.0.1';
-let gateway;
+let cacheStore: Awaited<ReturnType<typeof redisResponseStore>> | undefined;
+if (config.redisUrl) {
+  try {
+    cacheStore = await redisResponseStore(config.redisUrl, {
+      onError: (error) => console.error(JSON.stringify({ level: 'warn', msg: 'redis', error: String(error) })),
+    });
+  } catch (error) {
+    console.error(
+      `xiaodian-gateway: could not connect to Redis: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
+
+let running: RunningGateway;
 try {
-  gateway = await startGateway({
+  running = await startGateway({
     backend: createDemoBackend(),
-    port,
-    host,
-    ...(values.static ? { staticDir: values.static } : {}),
+    backendName: config.backend,
+    port: config.port,
+    host: config.host,
+    corsOrigins: config.corsOrigins,
+    rateLimit: config.ratePerMinute > 0 ? { limit: config.ratePerMinute, windowMs: 60_000 } : false,
+    trustProxy: config.trustProxy,
+    ...(cacheStore ? { cacheStore } : {}),
+    ...(config.staticDir ? { staticDir: config.staticDir } : {}),
+    ...(config.quiet ? { log: false as const } : {}),
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
     code === 'EADDRINUSE'
-      ? `xiaodian-gateway: port ${port} on ${host} is already in use; choose another with --port or PORT.`
-      : `xiaodian-gateway: could not listen on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
+      ? `xiaodian-gateway: port ${config.port} on ${config.host} is already in use; choose another with --port or PORT.`
+      : `xiaodian-gateway: could not listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`,
   );
   process.exit(1);
 }
-console.log(`Xiaodian gateway (demo catalog) listening on ${gateway.url}`);
-if (values.static) console.log(`Article example: ${gateway.url}/article.html`);
+console.log(`Xiaodian gateway (${config.backend} backend) listening on ${running.url}`);
+if (config.staticDir) console.log(`Article example: ${running.url}/article.html`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void gateway.close().then(() => process.exit(0)));
+  process.once(
+    signal,
+    () =>
+      void running.close().then(async () => {
+        await cacheStore?.close();
+        process.exit(0);
+      }),
+  );
 }

@@ -1,2 +1,20 @@
-export { createGatewayApp, type GatewayAppOptions } from './app.js';
+export { createGateway, createGatewayApp, type Gateway } from './app.js';
 export { startGateway, type RunningGateway, type StartGatewayOptions } from './serve.js';
+export {
+  defaultCachePolicies,
+  defaultRateLimit,
+  type CacheKind,
+  type GatewayAsset,
+  type GatewayBackend,
+  type GatewayOptions,
+  type LogEntry,
+} from './options.js';
+export {
+  ResponseCache,
+  memoryResponseStore,
+  type CachePolicy,
+  type CachedBody,
+  type ResponseCacheStore,
+} from './cache/response-cache.js';
+export { GatewayMetrics } from './observability/metrics.js';
+export { redisResponseStore, type RedisStoreOptions } from './cache/redis-store.js';

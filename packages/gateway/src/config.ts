@@ -1,0 +1,98 @@
+import { parseArgs } from 'node:util';
+
+/** How the `xiaodian-gateway` command was asked to run: flags first, then the environment, then defaults. */
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  backend: BackendName;
+  staticDir?: string;
+  corsOrigins: string[] | '*';
+  /** Requests per minute per client on `/v1/*`; 0 turns the limit off. */
+  ratePerMinute: number;
+  trustProxy: boolean;
+  redisUrl?: string;
+  quiet: boolean;
+}
+
+export const backendNames = ['demo'] as const;
+export type BackendName = (typeof backendNames)[number];
+
+export const usage = `Usage: xiaodian-gateway [options]
+
+  --port N             port to listen on (env PORT; default 8787)
+  --host ADDR          address to bind (env HOST; default 127.0.0.1)
+  --backend NAME       data source: ${backendNames.join(' | ')} (env XIAODIAN_BACKEND; default demo, the embedded catalog)
+  --static DIR         folder of built pages to serve on the same port
+  --cors-origins LIST  comma-separated origins allowed to call the API from browsers, or * (env CORS_ORIGINS; default *)
+  --rate-limit N       requests per minute per client on /v1, 0 for none (env RATE_LIMIT_PER_MINUTE; default 600)
+  --trust-proxy        rate-limit by the first X-Forwarded-For address (env TRUST_PROXY=1); only behind your own proxy
+  --redis-url URL      share the response cache between replicas (env REDIS_URL)
+  --quiet              no request logs
+  -h, --help           this text`;
+
+export class ConfigError extends Error {}
+
+export function readConfig(args: readonly string[], env: Readonly<Record<string, string | undefined>>): GatewayConfig {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        backend: { type: 'string' },
+        static: { type: 'string' },
+        'cors-origins': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'trust-proxy': { type: 'boolean' },
+        'redis-url': { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) throw new HelpRequested();
+
+  const portText = values.port ?? env['PORT'] ?? '8787';
+  const port = Number(portText);
+  if (!/^[0-9]+$/.test(portText) || port > 65535) throw new ConfigError(`invalid port "${portText}"`);
+
+  const backend = values.backend ?? env['XIAODIAN_BACKEND'] ?? 'demo';
+  if (!(backendNames as readonly string[]).includes(backend)) {
+    throw new ConfigError(`unknown backend "${backend}" (available: ${backendNames.join(', ')})`);
+  }
+
+  const rateText = values['rate-limit'] ?? env['RATE_LIMIT_PER_MINUTE'] ?? '600';
+  if (!/^[0-9]{1,9}$/.test(rateText)) throw new ConfigError(`invalid rate limit "${rateText}" (requests per minute)`);
+
+  const originsText = (values['cors-origins'] ?? env['CORS_ORIGINS'] ?? '*').trim();
+  const corsOrigins = originsText === '*' ? '*' : originsText.split(',').map((origin) => origin.trim());
+  if (corsOrigins !== '*') {
+    for (const origin of corsOrigins) {
+      if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+        throw new ConfigError(`invalid CORS origin "${origin}" (expected scheme://host[:port], no path)`);
+      }
+    }
+  }
+
+  const redisUrl = values['redis-url'] ?? env['REDIS_URL'];
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError('invalid Redis URL (expected redis://… or rediss://…)');
+  }
+
+  return {
+    port,
+    host: values.host ?? env['HOST'] ?? '127.0.0.1',
+    backend: backend as BackendName,
+    ...(values.static ? { staticDir: values.static } : {}),
+    corsOrigins,
+    ratePerMinute: Number(rateText),
+    trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env['TRUST_PROXY'] ?? '').toLowerCase()),
+    ...(redisUrl ? { redisUrl } : {}),
+    quiet: values.quiet ?? false,
+  };
+}
+
+export class HelpRequested extends Error {}

@@ -1,0 +1,70 @@
+import type { Context, Hono } from 'hono';
+import type { ProductSource, StorefrontBackend } from '@xiaodian/model';
+import type { CachePolicy, ResponseCacheStore } from './cache/response-cache.js';
+
+/**
+ * What the gateway serves from. Every route needs its method; a backend that serves only products (a
+ * merchant's own product source, a test double) still works, and the other routes answer 501.
+ */
+export type GatewayBackend = ProductSource & Partial<StorefrontBackend>;
+
+/** One structured log line; written as JSON, one object per line. */
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error';
+  msg: string;
+  [field: string]: unknown;
+}
+
+export interface GatewayAsset {
+  body: string | Uint8Array;
+  contentType: string;
+}
+
+export interface GatewayOptions {
+  backend: GatewayBackend;
+  /** Shown by `/healthz` and in logs: `demo`, `wechat` or your own. */
+  backendName?: string;
+  /** Origins allowed to call the API from a browser: a list, or `'*'` for any (the default). */
+  corsOrigins?: readonly string[] | '*';
+  /** Per-client fixed-window limit on `/v1/*`; `false` turns it off. Default 600 requests a minute. */
+  rateLimit?: { limit: number; windowMs: number } | false;
+  /** Who "a client" is for the rate limit. The Node server passes the peer address. */
+  clientKey?: (c: Context) => string;
+  /** Largest accepted request body, bytes. Default 512 KiB (`maxResolveBodyBytes`). */
+  maxBodyBytes?: number;
+  /** Where cached answers live; in-process by default. */
+  cacheStore?: ResponseCacheStore;
+  /** Freshness per kind of answer; merged over the defaults. */
+  cachePolicies?: Partial<Record<CacheKind, CachePolicy>>;
+  /** Live streams: comment heartbeats keep proxies from closing idle connections. */
+  heartbeatMs?: number;
+  /** A stream is closed cleanly after this long; the client resumes with `Last-Event-ID`. 0 = never. */
+  maxStreamMs?: number;
+  /** Open live streams allowed at once, across clients; more get a 503. */
+  maxStreams?: number;
+  /** Files under `/demo-images/*` (the demo catalog's pictures). */
+  assets?: (path: string) => GatewayAsset | undefined;
+  /** Where other routes go (the built examples, when served); defaults to a JSON 404. */
+  fallback?: Hono;
+  /** Structured log sink; default one JSON line per entry on stdout. `false` silences it. */
+  log?: ((entry: LogEntry) => void) | false;
+  now?: () => number;
+}
+
+export type CacheKind = 'products' | 'shops' | 'lists' | 'search' | 'suggest' | 'live';
+
+/** Product data changes rarely and WeChat quotas are tight; live rooms change by the second. */
+export const defaultCachePolicies: Record<CacheKind, CachePolicy> = {
+  products: { freshMs: 30_000, staleMs: 300_000 },
+  shops: { freshMs: 300_000, staleMs: 3_600_000 },
+  lists: { freshMs: 60_000, staleMs: 600_000 },
+  search: { freshMs: 60_000, staleMs: 600_000 },
+  suggest: { freshMs: 300_000, staleMs: 3_600_000 },
+  live: { freshMs: 2_000, staleMs: 10_000 },
+};
+
+export const defaultRateLimit = { limit: 600, windowMs: 60_000 };
+
+export function jsonLineLog(entry: LogEntry): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), ...entry }));
+}

@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import type { StorefrontBackend } from '@xiaodian/model';
+import type { CacheKind, GatewayBackend, LogEntry } from '../options.js';
+import type { CachePolicy, ResponseCache } from '../cache/response-cache.js';
+import { ifNoneMatchHits } from '../http/etag.js';
+import { NotServed } from '../http/errors.js';
+import type { GatewayMetrics } from '../observability/metrics.js';
+
+/** What every route needs, built once by the app. */
+export interface RouteDeps {
+  backend: GatewayBackend;
+  cache: ResponseCache;
+  policies: Record<CacheKind, CachePolicy>;
+  metrics: GatewayMetrics;
+  log: (entry: LogEntry) => void;
+  now: () => number;
+}
+
+/** The backend's method, or a 501 for a backend that does not serve it. */
+export function method<K extends keyof StorefrontBackend>(deps: RouteDeps, name: K): StorefrontBackend[K] {
+  const found = deps.backend[name];
+  if (typeof found !== 'function') throw new NotServed(`This gateway's backend does not serve ${name}`);
+  return (found as (...args: unknown[]) => unknown).bind(deps.backend) as StorefrontBackend[K];
+}
+
+/**
+ * Answers from the response cache: `ETag`, `Cache-Control` with `stale-while-revalidate` (so a CDN in
+ * front absorbs reads), `Age`, and a bodiless 304 when `If-None-Match` already holds this answer.
+ */
+export async function sendCached(
+  c: Context,
+  deps: RouteDeps,
+  kind: CacheKind,
+  key: string,
+  produce: () => Promise<unknown>,
+  cacheable: (value: unknown) => boolean = () => true,
+): Promise<Response> {
+  const policy = deps.policies[kind];
+  const { entry, state } = await deps.cache.read(`${kind}:${key}`, policy, async () => {
+    const value = await produce();
+    return { value, cacheable: cacheable(value) };
+  });
+  deps.metrics.recordCache(state);
+  const headers = {
+    ETag: entry.etag,
+    'Cache-Control': `public, max-age=${Math.floor(policy.freshMs / 1000)}, stale-while-revalidate=${Math.floor(policy.staleMs / 1000)}`,
+    Age: String(Math.max(0, Math.floor((deps.now() - entry.storedAt) / 1000))),
+    'X-Cache': state,
+  };
+  if (ifNoneMatchHits(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  return c.body(entry.body, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' });
+}

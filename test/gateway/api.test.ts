@@ -1,0 +1,349 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createGateway, createGatewayApp, type LogEntry } from '@xiaodian/gateway';
+import {
+  XiaodianError,
+  errorResponseSchema,
+  healthResponseSchema,
+  liveResponseSchema,
+  liveRoomSchema,
+  productPageResponseSchema,
+  productSchema,
+  productsResponseSchema,
+  resolveResponseSchema,
+  shopResponseSchema,
+  shopSchema,
+  suggestResponseSchema,
+} from '@xiaodian/model';
+import { appid, finder, fixtureBackend } from './fixture-backend.ts';
+
+const quiet = { log: false as const };
+
+function gateway(overrides: Parameters<typeof createGatewayApp>[0] extends infer O ? Partial<O> : never = {}) {
+  const backend = fixtureBackend();
+  const app = createGatewayApp({ backend, ...quiet, ...overrides });
+  return { backend, app };
+}
+
+const ref = (id: string | number) => `${appid}:${id}`;
+
+describe('gateway v1 routes answer data that validates against the model', () => {
+  const { backend, app } = gateway();
+  const [first, second] = backend.products;
+
+  it('products: one entry per ref, in order, a missing ref failing alone', async () => {
+    const response = await app.request(
+      `/v1/products?refs=${ref(second!.productId)},${ref(99999)},${ref(first!.productId)}`,
+    );
+    assert.equal(response.status, 200);
+    const body = productsResponseSchema.parse(await response.json());
+    assert.deepEqual(
+      body.items.map((item) => [item.ref, item.ok]),
+      [
+        [ref(second!.productId), true],
+        [ref(99999), false],
+        [ref(first!.productId), true],
+      ],
+    );
+    assert.equal(productSchema.safeParse(body.items[0]!['product']).success, true);
+    assert.equal((body.items[1]!['error'] as { code: string }).code, 'not_found');
+  });
+
+  it('shops, shop products (paged), search, suggest, live room, resolve and health', async () => {
+    const shopBody = shopResponseSchema.parse(await (await app.request(`/v1/shops/${appid}`)).json());
+    assert.equal(shopSchema.safeParse(shopBody.shop).success, true);
+
+    const page1 = productPageResponseSchema.parse(
+      await (await app.request(`/v1/shops/${appid}/products?limit=50`)).json(),
+    );
+    assert.equal(page1.items.length, 50);
+    assert.equal(page1.total, 60);
+    assert.ok(page1.nextCursor);
+    const page2 = productPageResponseSchema.parse(
+      await (await app.request(`/v1/shops/${appid}/products?limit=50&cursor=${page1.nextCursor}`)).json(),
+    );
+    assert.equal(page2.items.length, 10);
+    assert.equal(page2.nextCursor, undefined);
+    for (const item of [...page1.items, ...page2.items]) assert.equal(productSchema.safeParse(item).success, true);
+
+    const search = productPageResponseSchema.parse(
+      await (await app.request(`/v1/search?q=${encodeURIComponent('测试')}&max_price=2000&sort=sales`)).json(),
+    );
+    assert.ok(search.items.length > 0);
+    for (const item of search.items) assert.ok(productSchema.parse(item).minPrice <= 2000);
+
+    const suggest = suggestResponseSchema.parse(
+      await (await app.request(`/v1/search/suggest?q=${encodeURIComponent('山')}`)).json(),
+    );
+    assert.deepEqual(suggest.suggestions, [{ text: '山冲锋衣', kind: 'query' }]);
+
+    const live = liveResponseSchema.parse(await (await app.request(`/v1/lives/${finder}`)).json());
+    assert.equal(liveRoomSchema.safeParse(live.live).success, true);
+
+    const health = healthResponseSchema.parse(await (await app.request('/healthz')).json());
+    assert.equal(health.status, 'ok');
+  });
+
+  it('resolve: refs and data for article HTML, in document order, short links through the backend', async () => {
+    const html = `<p>看看 <xd-product-card appid="${appid}" product-id="${first!.productId}"></xd-product-card>
+      <a href="https://channels.weixin.qq.com/shop/a/abc123">短链</a> <xd-shop-entry appid="${appid}"></xd-shop-entry>
+      <a href="https://channels.weixin.qq.com/shop/a/gone">旧链接</a> <xd-live-widget finder-user-name="${finder}"></xd-live-widget>
+      <xd-product-card appid="${appid}" product-id="${first!.productId}"></xd-product-card></p>`;
+    const response = await app.request('/v1/resolve', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ html }),
+    });
+    assert.equal(response.status, 200);
+    const { items } = resolveResponseSchema.parse(await response.json());
+    assert.deepEqual(
+      items.map((item) => [item.ok, (item['ref'] as { kind?: string } | undefined)?.kind]),
+      [
+        [true, 'product'],
+        [true, 'product'],
+        [true, 'shop'],
+        [false, undefined],
+        [true, 'live'],
+      ],
+    );
+    assert.equal(productSchema.safeParse(items[0]!['product']).success, true);
+    assert.equal((items[1]!['product'] as { productId: string }).productId, second!.productId);
+    assert.equal(shopSchema.safeParse(items[2]!['shop']).success, true);
+    assert.equal((items[3]!['error'] as { code: string }).code, 'not_found');
+    assert.equal(liveRoomSchema.safeParse(items[4]!['live']).success, true);
+
+    const refsOnly = await app.request('/v1/resolve?include=refs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ links: ['https://channels.weixin.qq.com/shop/a/abc123', `https://x.test/s/${appid}`] }),
+    });
+    const refs = resolveResponseSchema.parse(await refsOnly.json()).items;
+    assert.deepEqual(
+      refs.map((item) => item['ref']),
+      [
+        { kind: 'product', appid, productId: second!.productId },
+        { kind: 'shop', appid },
+      ],
+    );
+    assert.equal(refs[0]!['product'], undefined, 'no data asked for');
+  });
+});
+
+describe('gateway input validation: every route answers bad input with a 4xx and a message', () => {
+  const { app } = gateway();
+  const tooMany = Array.from({ length: 51 }, (_, i) => ref(i + 1)).join(',');
+  const cases: Array<[string, number, string, RegExp]> = [
+    ['/v1/products', 400, 'bad_request', /refs.*required/],
+    ['/v1/products?refs=', 400, 'bad_request', /required/],
+    ['/v1/products?refs=nonsense', 400, 'invalid_ref', /refs\[0\].*APPID:PRODUCT_ID/],
+    [`/v1/products?refs=${ref(1)},${appid}:abc`, 400, 'invalid_ref', /refs\[1\].*product id/],
+    [`/v1/products?refs=${tooMany}`, 400, 'bad_request', /At most 50/],
+    ['/v1/shops/not-an-appid', 400, 'invalid_ref', /appid/],
+    ['/v1/shops/wx0000000000000000', 404, 'not_found', /No shop/],
+    ['/v1/shops/WX3F8A2C1D9E7B6A54/products', 400, 'invalid_ref', /appid/],
+    [`/v1/shops/${appid}/products?limit=0`, 400, 'bad_request', /"limit".*1 to 50/],
+    [`/v1/shops/${appid}/products?limit=51`, 400, 'bad_request', /"limit"/],
+    [`/v1/shops/${appid}/products?limit=2.5`, 400, 'bad_request', /"limit"/],
+    [`/v1/shops/${appid}/products?cursor=${encodeURIComponent('../etc')}`, 400, 'bad_request', /cursor/],
+    ['/v1/search', 400, 'bad_request', /"q" is required/],
+    [`/v1/search?q=${'长'.repeat(101)}`, 400, 'bad_request', /at most 100/],
+    ['/v1/search?q=a%00b', 400, 'bad_request', /control characters/],
+    ['/v1/search?q=tea&sort=cheapest', 400, 'bad_request', /"sort" must be one of relevance, sales/],
+    ['/v1/search?q=tea&min_price=-1', 400, 'bad_request', /"min_price"/],
+    ['/v1/search?q=tea&min_price=500&max_price=100', 400, 'bad_request', /above "max_price"/],
+    ['/v1/search?q=tea&guarantee=free_lunch', 400, 'bad_request', /"guarantee" must be among/],
+    ['/v1/search?q=tea&appid=wx1', 400, 'invalid_ref', /appid/],
+    ['/v1/search/suggest', 400, 'bad_request', /"q" is required/],
+    ['/v1/search/suggest?q=%20%20', 400, 'bad_request', /"q" is required/],
+    ['/v1/lives/not a finder', 400, 'invalid_ref', /finder_user_name/],
+    ['/v1/lives/sphNobodyHere', 404, 'not_found', /No live room/],
+    ['/v1/lives/bad!/events', 400, 'invalid_ref', /finder_user_name/],
+    ['/v1/lives/sphNobodyHere/events', 404, 'not_found', /No live room/],
+    [`/v1/lives/${finder}/events?last_event_id=${encodeURIComponent('a b')}`, 400, 'bad_request', /Last-Event-ID/],
+    ['/v1/nothing-here', 404, 'not_found', /No route GET/],
+  ];
+  for (const [path, status, code, message] of cases) {
+    it(`${path.length > 70 ? `${path.slice(0, 70)}…` : path} → ${status} ${code}`, async () => {
+      const response = await app.request(path);
+      assert.equal(response.status, status);
+      assert.equal(response.headers.get('cache-control'), 'no-store');
+      const body = errorResponseSchema.parse(await response.json());
+      assert.equal(body.error.code, code);
+      assert.match(body.error.message, message);
+    });
+  }
+
+  const post = (body: string, type = 'application/json') =>
+    app.request('/v1/resolve', { method: 'POST', headers: { 'content-type': type }, body });
+  it('POST /v1/resolve: not JSON, wrong shape, both or neither field, too many links, too large', async () => {
+    const expect400 = async (response: Response, message: RegExp) => {
+      assert.equal(response.status, 400);
+      assert.match(errorResponseSchema.parse(await response.json()).error.message, message);
+    };
+    await expect400(await post('<p>', 'text/html'), /Content-Type: application\/json/);
+    await expect400(await post('{"html": '), /not valid JSON/);
+    await expect400(await post('{"html": 5}'), /exactly one of/);
+    await expect400(await post('{}'), /exactly one of/);
+    await expect400(await post('{"html": "", "links": []}'), /exactly one of/);
+    await expect400(
+      await post(JSON.stringify({ links: Array.from({ length: 201 }, (_, i) => `https://x.test/${i}`) })),
+      /At most 200 links/,
+    );
+    const huge = await post(JSON.stringify({ html: 'x'.repeat(600 * 1024) }));
+    assert.equal(huge.status, 413);
+    assert.match(errorResponseSchema.parse(await huge.json()).error.message, /larger than 524288 bytes/);
+    await expect400(
+      await app.request('/v1/resolve?include=everything', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"links":[]}',
+      }),
+      /"include"/,
+    );
+  });
+});
+
+describe('gateway caching: ETag, Cache-Control and the response cache', () => {
+  it('round-trips an ETag: a matching If-None-Match gets a bodiless 304, a changed one the full answer', async () => {
+    const { app } = gateway();
+    const url = `/v1/products?refs=${ref(10000201001001)}`;
+    const first = await app.request(url);
+    const etag = first.headers.get('etag');
+    assert.match(etag ?? '', /^"[A-Za-z0-9_-]{27}"$/);
+    assert.match(first.headers.get('cache-control') ?? '', /^public, max-age=30, stale-while-revalidate=300$/);
+    const again = await app.request(url, { headers: { 'if-none-match': etag! } });
+    assert.equal(again.status, 304);
+    assert.equal(await again.text(), '');
+    assert.equal(again.headers.get('etag'), etag);
+    const weak = await app.request(url, { headers: { 'if-none-match': `"other", W/${etag}` } });
+    assert.equal(weak.status, 304, 'weak comparison, any tag in the list');
+    const other = await app.request(url, { headers: { 'if-none-match': '"stale-tag"' } });
+    assert.equal(other.status, 200);
+    assert.deepEqual(await other.json(), await first.json());
+    const shop = await app.request(`/v1/shops/${appid}`);
+    const shopAgain = await app.request(`/v1/shops/${appid}`, {
+      headers: { 'if-none-match': shop.headers.get('etag')! },
+    });
+    assert.equal(shopAgain.status, 304);
+  });
+
+  it('asks the backend once for repeated and concurrent asks, serves stale at once and refreshes behind', async () => {
+    let now = 1_000_000;
+    const { app, backend } = gateway({ now: () => now });
+    const url = `/v1/shops/${appid}`;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => app.request(url)));
+    assert.ok(answers.every((answer) => answer.status === 200));
+    assert.equal(backend.calls['getShop'], 1, 'five concurrent misses, one backend call');
+    assert.equal((await app.request(url)).headers.get('x-cache'), 'fresh');
+    assert.equal(backend.calls['getShop'], 1);
+
+    now += 301_000; // past max-age=300, inside stale-while-revalidate
+    const stale = await app.request(url);
+    assert.equal(stale.headers.get('x-cache'), 'stale');
+    assert.equal(stale.headers.get('age'), '301');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(backend.calls['getShop'], 2, 'one refresh in the background');
+    assert.equal((await app.request(url)).headers.get('x-cache'), 'fresh');
+
+    now += 10_000_000; // past the stale window: a plain miss
+    assert.equal((await app.request(url)).headers.get('x-cache'), 'miss');
+  });
+
+  it('never caches a product answer holding a transient per-ref failure, nor an error', async () => {
+    const { app, backend } = gateway();
+    backend.fail = new XiaodianError('upstream', 'WeChat is busy', {
+      upstream: { errcode: -1, errmsg: 'system error' },
+    });
+    const failed = await app.request(`/v1/shops/${appid}`);
+    assert.equal(failed.status, 502);
+    const body = errorResponseSchema.parse(await failed.json());
+    assert.deepEqual(body.error.upstream, { errcode: -1, errmsg: 'system error' });
+    delete backend.fail;
+    assert.equal((await app.request(`/v1/shops/${appid}`)).status, 200);
+  });
+});
+
+describe('gateway protections', () => {
+  it('rate-limits per client with 429, Retry-After and the error body; other clients are unaffected', async () => {
+    const backend = fixtureBackend();
+    const app = createGatewayApp({
+      backend,
+      ...quiet,
+      rateLimit: { limit: 3, windowMs: 60_000 },
+      clientKey: (c) => c.req.header('x-test-client') ?? 'none',
+    });
+    const ask = (client: string) => app.request(`/v1/shops/${appid}`, { headers: { 'x-test-client': client } });
+    for (let i = 0; i < 3; i++) assert.equal((await ask('a')).status, 200);
+    const refused = await ask('a');
+    assert.equal(refused.status, 429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    assert.ok(retryAfter > 0 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    assert.equal(errorResponseSchema.parse(await refused.json()).error.code, 'rate_limited');
+    assert.equal((await ask('b')).status, 200);
+    assert.equal(
+      (await app.request('/healthz', { headers: { 'x-test-client': 'a' } })).status,
+      200,
+      'health is never limited',
+    );
+  });
+
+  it('allows only listed origins by CORS, and answers preflights', async () => {
+    const { app } = gateway({ corsOrigins: ['https://shop.example.com'] });
+    const allowed = await app.request(`/v1/shops/${appid}`, { headers: { origin: 'https://shop.example.com' } });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://shop.example.com');
+    assert.match(allowed.headers.get('access-control-expose-headers') ?? '', /ETag/);
+    const denied = await app.request(`/v1/shops/${appid}`, { headers: { origin: 'https://evil.example' } });
+    assert.equal(denied.headers.get('access-control-allow-origin'), null);
+    const preflight = await app.request('/v1/resolve', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
+  });
+
+  it('maps backend failures to honest statuses and hides internal errors behind a logged 500', async () => {
+    const logs: LogEntry[] = [];
+    const backend = fixtureBackend();
+    const app = createGatewayApp({ backend, log: (entry) => logs.push(entry) });
+    backend.fail = new XiaodianError('timeout', 'WeChat did not answer in 5 s');
+    assert.equal((await app.request(`/v1/shops/${appid}`)).status, 504);
+    backend.fail = new XiaodianError('rate_limited', 'quota', { retryAfterMs: 3_000 });
+    const limited = await app.request(`/v1/shops/${appid}`);
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '3');
+    backend.fail = new TypeError('cannot read properties of undefined (secret=abc)');
+    const broken = await app.request(`/v1/products?refs=${ref(10000201001001)}`);
+    assert.equal(broken.status, 500);
+    assert.deepEqual(await broken.json(), { error: { code: 'internal', message: 'Internal error' } });
+    assert.ok(logs.some((entry) => entry.msg === 'unhandled' && String(entry['error']).includes('TypeError')));
+    const request = logs.find((entry) => entry.msg === 'request' && entry['status'] === 504)!;
+    assert.equal(request.level, 'error');
+    assert.equal(request['route'], '/v1/shops/:appid');
+    assert.match(String(request['requestId']), /^[0-9a-f-]{36}$/);
+    assert.equal(typeof request['ms'], 'number');
+  });
+
+  it('answers 501 for routes a products-only backend does not serve', async () => {
+    const full = fixtureBackend();
+    const app = createGatewayApp({ backend: { getProducts: full.getProducts.bind(full) }, ...quiet });
+    const response = await app.request(`/v1/shops/${appid}`);
+    assert.equal(response.status, 501);
+    assert.match(errorResponseSchema.parse(await response.json()).error.message, /does not serve getShop/);
+    assert.equal((await app.request(`/v1/products?refs=${ref(10000201001001)}`)).status, 200);
+  });
+
+  it('counts requests, cache results and rate limits in /metrics', async () => {
+    const gatewayWithMetrics = createGateway({ backend: fixtureBackend(), ...quiet });
+    const { app } = gatewayWithMetrics;
+    await app.request(`/v1/shops/${appid}`);
+    await app.request(`/v1/shops/${appid}`);
+    await app.request('/v1/shops/bad');
+    const text = await (await app.request('/metrics')).text();
+    assert.match(text, /xiaodian_http_requests_total\{method="GET",route="\/v1\/shops\/:appid",status="200"\} 2/);
+    assert.match(text, /xiaodian_http_requests_total\{method="GET",route="\/v1\/shops\/:appid",status="400"\} 1/);
+    assert.match(text, /xiaodian_cache_lookups_total\{result="fresh"\} 1/);
+    assert.match(text, /xiaodian_cache_lookups_total\{result="miss"\} 1/);
+    assert.match(text, /xiaodian_http_request_duration_seconds_count\{route="\/v1\/shops\/:appid"\} 3/);
+  });
+});

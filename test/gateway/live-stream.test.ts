@@ -1,0 +1,160 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { startGateway, type RunningGateway } from '@xiaodian/gateway';
+import { liveEventSchema, type LiveEvent } from '@xiaodian/model';
+import { finder, fixtureBackend, type FixtureBackend } from './fixture-backend.ts';
+
+interface SseBlock {
+  id?: string;
+  event?: string;
+  data?: string;
+  retry?: string;
+  comment?: string;
+}
+
+/** Reads an SSE response block by block, with a deadline so a broken stream fails the test instead of hanging it. */
+function sseReader(response: Response) {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  return {
+    async next(timeoutMs = 3_000): Promise<SseBlock | 'closed'> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const end = buffer.indexOf('\n\n');
+        if (end >= 0) {
+          const text = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const block: SseBlock = {};
+          for (const line of text.split('\n')) {
+            if (line.startsWith(':')) block.comment = line.slice(1).trim();
+            else {
+              const [field, ...rest] = line.split(': ');
+              (block as Record<string, string>)[field!] = rest.join(': ');
+            }
+          }
+          return block;
+        }
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error('no SSE block in time');
+        const read = await Promise.race([
+          reader.read(),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no SSE data in time')), left)),
+        ]);
+        if (read.done) return 'closed';
+        buffer += read.value;
+      }
+    },
+    async nextEvent(): Promise<LiveEvent> {
+      for (;;) {
+        const block = await this.next();
+        if (block === 'closed') throw new Error('stream closed before the event');
+        if (block.data !== undefined) {
+          const event = liveEventSchema.parse(JSON.parse(block.data));
+          assert.equal(block.id, event.id, 'the SSE id is the event id');
+          assert.equal(block.event, event.type);
+          return event;
+        }
+      }
+    },
+    cancel: () => reader.cancel(),
+  };
+}
+
+async function until(check: () => boolean, what: string) {
+  const deadline = Date.now() + 3_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function withGateway(
+  options: { heartbeatMs?: number; maxStreamMs?: number },
+  body: (gateway: RunningGateway, backend: FixtureBackend) => Promise<void>,
+) {
+  const backend = fixtureBackend();
+  const gateway = await startGateway({ backend, port: 0, host: '127.0.0.1', log: false, ...options });
+  try {
+    await body(gateway, backend);
+  } finally {
+    await gateway.close();
+  }
+}
+
+describe('live events over SSE', () => {
+  it('resumes after a dropped connection from Last-Event-ID with no event lost or duplicated', async () => {
+    await withGateway({}, async (gateway, backend) => {
+      const url = `${gateway.url}/v1/lives/${finder}/events`;
+      const first = await fetch(url, { headers: { accept: 'text/event-stream' } });
+      assert.equal(first.status, 200);
+      assert.match(first.headers.get('content-type') ?? '', /^text\/event-stream/);
+      const stream1 = sseReader(first);
+      assert.deepEqual(await stream1.next(), { retry: '2000' }, 'the reconnect delay comes first');
+      await until(() => backend.subscribers() === 1, 'the subscription');
+
+      backend.emit({ type: 'viewers', viewers: 1300 });
+      backend.emit({ type: 'heat', heat: 6000 });
+      backend.emit({ type: 'pin', productId: '10000201001002' });
+      const seen = [await stream1.nextEvent(), await stream1.nextEvent(), await stream1.nextEvent()];
+      await stream1.cancel(); // the phone went through a tunnel
+      await until(
+        () => backend.subscribers() === 0 && gateway.gateway.metrics.openStreams === 0,
+        'the server to let go',
+      );
+
+      backend.emit({ type: 'stock', productId: '10000201001002', stock: 3 });
+      backend.emit({ type: 'viewers', viewers: 1420 });
+      const second = await fetch(url, { headers: { 'last-event-id': seen.at(-1)!.id } });
+      const stream2 = sseReader(second);
+      await stream2.next(); // retry
+      seen.push(await stream2.nextEvent(), await stream2.nextEvent());
+      backend.emit({ type: 'heat', heat: 6100 });
+      seen.push(await stream2.nextEvent());
+      assert.deepEqual(
+        seen.map((event) => [event.id, event.type]),
+        [
+          ['1', 'viewers'],
+          ['2', 'heat'],
+          ['3', 'pin'],
+          ['4', 'stock'],
+          ['5', 'viewers'],
+          ['6', 'heat'],
+        ],
+      );
+      await stream2.cancel();
+
+      // EventSource cannot set headers on its first connection: the query parameter does the same.
+      const third = sseReader(await fetch(`${url}?last_event_id=5`));
+      await third.next();
+      assert.equal((await third.nextEvent()).id, '6');
+      await third.cancel();
+    });
+  });
+
+  it('sends comment heartbeats while the room is quiet', async () => {
+    await withGateway({ heartbeatMs: 40 }, async (gateway) => {
+      const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
+      await stream.next();
+      assert.deepEqual(await stream.next(1_000), { comment: 'heartbeat' });
+      await stream.cancel();
+    });
+  });
+
+  it('closes cleanly after the longest stream time, and when the gateway shuts down', async () => {
+    await withGateway({ maxStreamMs: 150 }, async (gateway, backend) => {
+      const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
+      await stream.next();
+      assert.equal(await stream.next(), 'closed');
+      await until(() => backend.subscribers() === 0, 'the backend subscription to end');
+    });
+
+    const backend = fixtureBackend();
+    const gateway = await startGateway({ backend, port: 0, log: false });
+    const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
+    await stream.next();
+    const closing = gateway.close();
+    assert.equal(await stream.next(), 'closed');
+    await closing;
+    assert.equal(backend.subscribers(), 0);
+  });
+});

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createGatewayApp, redisResponseStore } from '@xiaodian/gateway';
+import { appid, fixtureBackend } from './fixture-backend.ts';
+import { startRedis } from './redis-server.ts';
+
+describe('response cache shared through Redis', () => {
+  let redis: Awaited<ReturnType<typeof startRedis>>;
+  before(async () => {
+    redis = await startRedis();
+  });
+  after(async () => {
+    await redis.stop();
+  });
+
+  it('lets a second replica answer from what the first one fetched, with the same ETag', async () => {
+    const stores = [await redisResponseStore(redis.url), await redisResponseStore(redis.url)];
+    try {
+      const [backendA, backendB] = [fixtureBackend(), fixtureBackend()];
+      const replicaA = createGatewayApp({ backend: backendA, cacheStore: stores[0], log: false });
+      const replicaB = createGatewayApp({ backend: backendB, cacheStore: stores[1], log: false });
+      const url = `/v1/products?refs=${appid}:10000201001001,${appid}:10000201001002`;
+      const fromA = await replicaA.request(url);
+      assert.equal(fromA.headers.get('x-cache'), 'miss');
+      const fromB = await replicaB.request(url);
+      assert.equal(fromB.status, 200);
+      assert.equal(fromB.headers.get('x-cache'), 'fresh');
+      assert.equal(fromB.headers.get('etag'), fromA.headers.get('etag'), 'a CDN sees one validator for both');
+      assert.deepEqual(await fromB.json(), await fromA.json());
+      assert.equal(backendA.calls['getProducts'], 1);
+      assert.equal(backendB.calls['getProducts'], undefined, 'replica B never asked its backend');
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('keeps answering from the backend while Redis is away', async () => {
+    const local = await startRedis();
+    const errors: unknown[] = [];
+    const store = await redisResponseStore(local.url, { onError: (error) => errors.push(error) });
+    const backend = fixtureBackend();
+    const app = createGatewayApp({ backend, cacheStore: store, log: false });
+    await local.stop();
+    const response = await app.request(`/v1/shops/${appid}`);
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('x-cache'), 'miss');
+    assert.equal(backend.calls['getShop'], 1);
+    await store.close().catch(() => undefined);
+  });
+});
