@@ -15,7 +15,7 @@ describe('article page end to end', () => {
 
   before(async () => {
     assert.ok(existsSync(`${site}article.html`), 'the examples are built (npm run build:site)');
-    gateway = await startGateway({ backend, port: 0, host: '127.0.0.1', staticDir: site });
+    gateway = await startGateway({ backend, port: 0, host: '127.0.0.1', staticDir: site, log: false });
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
   });
 

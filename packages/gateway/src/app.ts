@@ -61,8 +61,10 @@ export function createGateway(options: GatewayOptions): Gateway {
   );
   const limits = options.rateLimit ?? defaultRateLimit;
   if (limits) app.use('/v1/*', rateLimit(limits, options.clientKey ?? anonymousClient, metrics));
+  // Only resolve takes a body. Scoped to it, because checking for a body makes the Node adapter build a
+  // full Request object, which costs every GET a quarter of its throughput.
   app.use(
-    '/v1/*',
+    '/v1/resolve',
     bodyLimit({
       maxSize: options.maxBodyBytes ?? maxResolveBodyBytes,
       onError: (c) =>

@@ -17,7 +17,8 @@ export function requestLog(
     const ms = now() - started;
     const route = c.req.routePath && c.req.routePath !== '/*' ? c.req.routePath : 'other';
     metrics.recordRequest(c.req.method, route, c.res.status, ms / 1000);
-    const query = new URL(c.req.url).search;
+    const url = c.req.url;
+    const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
     log({
       level: c.res.status >= 500 ? 'error' : c.res.status >= 400 ? 'warn' : 'info',
       msg: 'request',

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { StorefrontBackend } from '@xiaodian/model';
 import type { CacheKind, GatewayBackend, LogEntry } from '../options.js';
-import type { CachePolicy, ResponseCache } from '../cache/response-cache.js';
+import type { CachePolicy, CachedBody, ResponseCache } from '../cache/response-cache.js';
 import { ifNoneMatchHits } from '../http/etag.js';
 import { NotServed } from '../http/errors.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
@@ -48,5 +48,18 @@ export async function sendCached(
     'X-Cache': state,
   };
   if (ifNoneMatchHits(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
-  return c.body(entry.body, 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' });
+  return c.body(bytesOf(entry), 200, { ...headers, 'Content-Type': 'application/json; charset=UTF-8' });
+}
+
+const encoder = new TextEncoder();
+const encoded = new WeakMap<CachedBody, Uint8Array<ArrayBuffer>>();
+
+/** A hot entry is sent many times: encode its body once, not per request. */
+function bytesOf(entry: CachedBody): Uint8Array<ArrayBuffer> {
+  let bytes = encoded.get(entry);
+  if (!bytes) {
+    bytes = encoder.encode(entry.body);
+    encoded.set(entry, bytes);
+  }
+  return bytes;
 }
