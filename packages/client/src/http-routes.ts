@@ -89,7 +89,9 @@ export function createHttpRoutes(options: HttpBackendOptions, call: Caller): Omi
     },
 
     async resolveLinks(links, requestOptions = {}): Promise<LinkResolution[]> {
-      const parsed = resolveResponseSchema.safeParse(await call('POST', '/v1/resolve', {}, requestOptions, { links }));
+      const parsed = resolveResponseSchema.safeParse(
+        await call('POST', '/v1/resolve', { include: 'refs' }, requestOptions, { links }),
+      );
       if (!parsed.success) throw shapeError('resolve');
       // The gateway answers per distinct link found; map them back to the links asked for, in order.
       const bySource = new Map(parsed.data.items.map((item) => [item.source, item]));
