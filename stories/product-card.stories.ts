@@ -5,7 +5,8 @@ import { createDemoBackend } from '@xiaodian/demo';
 import '@xiaodian/elements/define';
 
 // Stories run against the demo catalog in-process: no gateway, no network.
-const demo = createDemoBackend();
+// No gateway in Storybook: the demo's pictures come inline.
+const demo = createDemoBackend({ images: 'inline' });
 const demoClient = createClient({ backend: demo });
 const firstWith = (availability: string) => demo.products.find((p) => p.availability === availability)!;
 /** A client that never answers, to show the loading state. */

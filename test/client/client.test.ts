@@ -17,7 +17,7 @@ function counting(backend: ProductSource) {
 }
 
 const demo = createDemoBackend();
-const refs = demo.products.map((p) => ({ appid: p.appid, productId: p.productId }));
+const refs = demo.products.slice(0, 40).map((p) => ({ appid: p.appid, productId: p.productId }));
 
 describe('client batching', () => {
   it('coalesces asks made in the same tick into one backend call', async () => {

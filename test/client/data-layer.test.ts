@@ -6,8 +6,9 @@ import { createGatewayApp } from '@xiaodian/gateway';
 import { XiaodianError, type ProductRef } from '@xiaodian/model';
 
 const demo = createDemoBackend();
-const app = createGatewayApp({ backend: demo });
-const refs: ProductRef[] = demo.products.map((p) => ({ appid: p.appid, productId: p.productId }));
+const app = createGatewayApp({ backend: demo, log: false, rateLimit: false });
+// A page worth of real products: 40 of the catalog, so tests can add unknown refs up to 50.
+const refs: ProductRef[] = demo.products.slice(0, 40).map((p) => ({ appid: p.appid, productId: p.productId }));
 const firstRef = refs[0]!;
 
 /** The real gateway app as the client's fetch, counting HTTP requests. */

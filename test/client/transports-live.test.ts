@@ -20,7 +20,7 @@ import {
 } from '@xiaodian/model';
 
 const demo = createDemoBackend();
-const app = createGatewayApp({ backend: demo });
+const app = createGatewayApp({ backend: demo, log: false, rateLimit: false });
 const firstRef = { appid: demo.products[0]!.appid, productId: demo.products[0]!.productId };
 
 /**

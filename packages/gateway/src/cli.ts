@@ -34,10 +34,12 @@ if (config.redisUrl) {
   }
 }
 
+const backend = createDemoBackend();
 let running: RunningGateway;
 try {
   running = await startGateway({
-    backend: createDemoBackend(),
+    backend,
+    assets: (path) => backend.renderImage(path),
     backendName: config.backend,
     port: config.port,
     host: config.host,

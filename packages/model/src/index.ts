@@ -18,3 +18,4 @@ export * from './wechat/live.js';
 export * from './wechat/to-domain.js';
 export * from './article.js';
 export * from './json-schemas.js';
+export * from './search/index.js';

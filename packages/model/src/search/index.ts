@@ -1,0 +1,2 @@
+export { indexTokens, queryTokens } from './tokenize.js';
+export { createSearchIndex, type SearchIndex, type SearchIndexOptions, type SuggestionSource } from './search-index.js';
