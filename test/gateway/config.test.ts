@@ -34,6 +34,12 @@ describe('xiaodian-gateway configuration', () => {
     assert.equal(config.quiet, true);
   });
 
+  it('takes WeChat credentials from the environment only', () => {
+    const config = readConfig(['--backend', 'wechat'], { WECHAT_APPID: 'wx3f8a2c1d9e7b6a54', WECHAT_SECRET: 's' });
+    assert.deepEqual(config.wechat, { appid: 'wx3f8a2c1d9e7b6a54', secret: 's' });
+    assert.equal(config.backend, 'wechat');
+  });
+
   it('rejects bad values with a reason', () => {
     const cases: Array<[string[], Record<string, string>, RegExp]> = [
       [['--port', 'abc'], {}, /invalid port "abc"/],
@@ -43,6 +49,8 @@ describe('xiaodian-gateway configuration', () => {
       [['--rate-limit', '1.5'], {}, /invalid rate limit/],
       [['--cors-origins', 'https://a.example/path'], {}, /invalid CORS origin/],
       [[], { REDIS_URL: 'http://localhost' }, /invalid Redis URL/],
+      [['--backend', 'wechat'], {}, /needs WECHAT_APPID/],
+      [['--backend', 'wechat'], { WECHAT_APPID: 'wx3f8a2c1d9e7b6a54' }, /needs WECHAT_SECRET/],
       [['--frobnicate'], {}, /Unknown option/],
     ];
     for (const [args, env, message] of cases) {

@@ -2,6 +2,7 @@
 import { createDemoBackend } from '@xiaodian/demo';
 import { ConfigError, HelpRequested, readConfig, usage, type GatewayConfig } from './config.js';
 import { redisResponseStore } from './cache/redis-store.js';
+import { createWeChatBackend, redisTokenStore } from './wechat/index.js';
 import { startGateway, type RunningGateway } from './serve.js';
 
 function fail(message: string): never {
@@ -34,12 +35,29 @@ if (config.redisUrl) {
   }
 }
 
-const backend = createDemoBackend();
+let tokenStore: Awaited<ReturnType<typeof redisTokenStore>> | undefined;
+if (config.wechat && config.redisUrl) {
+  try {
+    tokenStore = await redisTokenStore(config.redisUrl, {
+      onError: (error) => console.error(JSON.stringify({ level: 'warn', msg: 'redis', error: String(error) })),
+    });
+  } catch (error) {
+    console.error(
+      `xiaodian-gateway: could not connect to Redis: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
+const demo = config.wechat ? undefined : createDemoBackend();
+const backend = config.wechat
+  ? createWeChatBackend({ ...config.wechat, ...(tokenStore ? { tokenStore } : {}) })
+  : demo!;
+
 let running: RunningGateway;
 try {
   running = await startGateway({
     backend,
-    assets: (path) => backend.renderImage(path),
+    ...(demo ? { assets: (path: string) => demo.renderImage(path) } : {}),
     backendName: config.backend,
     port: config.port,
     host: config.host,
@@ -68,6 +86,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     () =>
       void running.close().then(async () => {
         await cacheStore?.close();
+        await tokenStore?.close();
         process.exit(0);
       }),
   );

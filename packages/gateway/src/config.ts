@@ -12,16 +12,19 @@ export interface GatewayConfig {
   trustProxy: boolean;
   redisUrl?: string;
   quiet: boolean;
+  /** For `--backend wechat`: from the environment only, so the secret never shows in `ps`. */
+  wechat?: { appid: string; secret: string };
 }
 
-export const backendNames = ['demo'] as const;
+export const backendNames = ['demo', 'wechat'] as const;
 export type BackendName = (typeof backendNames)[number];
 
 export const usage = `Usage: xiaodian-gateway [options]
 
   --port N             port to listen on (env PORT; default 8787)
   --host ADDR          address to bind (env HOST; default 127.0.0.1)
-  --backend NAME       data source: ${backendNames.join(' | ')} (env XIAODIAN_BACKEND; default demo, the embedded catalog)
+  --backend NAME       data source: ${backendNames.join(' | ')} (env XIAODIAN_BACKEND; default demo, the embedded catalog);
+                       wechat reads WECHAT_APPID and WECHAT_SECRET from the environment
   --static DIR         folder of built pages to serve on the same port
   --cors-origins LIST  comma-separated origins allowed to call the API from browsers, or * (env CORS_ORIGINS; default *)
   --rate-limit N       requests per minute per client on /v1, 0 for none (env RATE_LIMIT_PER_MINUTE; default 600)
@@ -64,6 +67,17 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
     throw new ConfigError(`unknown backend "${backend}" (available: ${backendNames.join(', ')})`);
   }
 
+  let wechat: GatewayConfig['wechat'];
+  if (backend === 'wechat') {
+    const appid = env['WECHAT_APPID'];
+    const secret = env['WECHAT_SECRET'];
+    if (!appid || !/^wx[0-9a-f]{16}$/.test(appid)) {
+      throw new ConfigError('--backend wechat needs WECHAT_APPID, the shop\'s appid ("wx" and 16 hex digits)');
+    }
+    if (!secret) throw new ConfigError('--backend wechat needs WECHAT_SECRET in the environment');
+    wechat = { appid, secret };
+  }
+
   const rateText = values['rate-limit'] ?? env['RATE_LIMIT_PER_MINUTE'] ?? '600';
   if (!/^[0-9]{1,9}$/.test(rateText)) throw new ConfigError(`invalid rate limit "${rateText}" (requests per minute)`);
 
@@ -92,6 +106,7 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
     trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env['TRUST_PROXY'] ?? '').toLowerCase()),
     ...(redisUrl ? { redisUrl } : {}),
     quiet: values.quiet ?? false,
+    ...(wechat ? { wechat } : {}),
   };
 }
 

@@ -18,3 +18,4 @@ export {
 } from './cache/response-cache.js';
 export { GatewayMetrics } from './observability/metrics.js';
 export { redisResponseStore, type RedisStoreOptions } from './cache/redis-store.js';
+export * from './wechat/index.js';

@@ -1,0 +1,5 @@
+export { createWeChatBackend, type WeChatBackend, type WeChatBackendOptions } from './backend.js';
+export { WeChatApi, type FetchLike, type WeChatApiOptions } from './api.js';
+export { errorFromErrcode } from './errors.js';
+export { TokenSource, memoryTokenStore, type StoredToken, type TokenStore } from './token.js';
+export { redisTokenStore } from './redis-token-store.js';

@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { wechatFixture } from '../fixtures.ts';
+
+/**
+ * A stand-in for api.weixin.qq.com that behaves as WECHAT.md documents: stable tokens that expire,
+ * `errcode` envelopes with ` rid:` suffixes, one product per `product/get`, paged listings with
+ * `next_key`. Tests steer it through the fields below and read what it saw.
+ */
+export interface FakeWeChat {
+  url: string;
+  appid: string;
+  secret: string;
+  tokenCalls: number;
+  /** The highest number of product/get calls in flight at once. */
+  maxInFlight: number;
+  calls: string[];
+  /** Tokens the fake has issued and still accepts. */
+  validTokens: Set<string>;
+  /** Product ids → the errcode to answer with (once, when `once` is set). */
+  failures: Map<string, { errcode: number | string; errmsg: string; once?: boolean }>;
+  /** Milliseconds product/get and stable_token take. */
+  delayMs: number;
+  productIds: string[];
+  close(): Promise<void>;
+}
+
+const appid = 'wx3f8a2c1d9e7b6a54';
+export const numericId = '10000201234568';
+export const hugeId = '18446744073709551615';
+const secret = 'S3CRET-never-in-logs-0123456789ab';
+
+function product(id: string) {
+  const body = structuredClone(wechatFixture('product_get.json')) as { product: Record<string, unknown> };
+  body.product['product_id'] = id;
+  body.product['title'] = `山野 测试商品 ${id} 轻薄透气 防晒衣`;
+  return body;
+}
+
+export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
+  let inFlight = 0;
+  let issued = 0;
+  const fake: FakeWeChat = {
+    url: '',
+    appid,
+    secret,
+    tokenCalls: 0,
+    maxInFlight: 0,
+    calls: [],
+    validTokens: new Set(),
+    failures: new Map(),
+    delayMs: 5,
+    productIds: Array.from({ length: productCount }, (_, i) => String(10000201300000 + i)),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+
+  const readBody = async (request: IncomingMessage) => {
+    let text = '';
+    for await (const chunk of request) text += chunk;
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+  const send = (response: ServerResponse, body: unknown) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(typeof body === 'string' ? body : JSON.stringify(body));
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    fake.calls.push(url.pathname);
+    if (url.pathname === '/cgi-bin/stable_token') {
+      const body = await readBody(request);
+      fake.tokenCalls += 1;
+      await sleep(fake.delayMs);
+      if (body['appid'] !== appid || body['secret'] !== secret) {
+        return send(response, { errcode: 40125, errmsg: 'invalid appsecret rid: 6745a1b2-0-0' });
+      }
+      const token = `TOKEN_${++issued}`;
+      fake.validTokens.add(token);
+      return send(response, { access_token: token, expires_in: 7200 });
+    }
+    const token = url.searchParams.get('access_token') ?? '';
+    if (!fake.validTokens.has(token)) return send(response, wechatFixture('error_token_expired.json'));
+
+    if (url.pathname === '/channels/ec/basics/info/get') {
+      if (request.method !== 'GET') return send(response, { errcode: 43001, errmsg: 'require GET method' });
+      return send(response, wechatFixture('basics_info_get.json'));
+    }
+    if (request.method !== 'POST') return send(response, { errcode: 43002, errmsg: 'require POST method' });
+    const body = await readBody(request);
+    if (url.pathname === '/channels/ec/product/get') {
+      const id = String(body['product_id']);
+      inFlight += 1;
+      fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
+      try {
+        await sleep(fake.delayMs);
+        const failure = fake.failures.get(id);
+        if (failure) {
+          if (failure.once) fake.failures.delete(id);
+          return send(response, { errcode: failure.errcode, errmsg: failure.errmsg });
+        }
+        // Ids typed as JSON numbers, as some doc tables show: safe, and past 2^53 (sent as raw text so
+        // nothing on this side rounds it first).
+        if (id === numericId) return send(response, wechatFixture('product_get_soldout_numeric_ids.json'));
+        if (id === hugeId) {
+          const text = JSON.stringify(product('1')).replace('"product_id":"1"', `"product_id":${hugeId}`);
+          return send(response, text);
+        }
+        if (!fake.productIds.includes(id)) return send(response, wechatFixture('error_product_not_found.json'));
+        return send(response, product(id));
+      } finally {
+        inFlight -= 1;
+      }
+    }
+    if (url.pathname === '/channels/ec/product/list/get') {
+      const size = Number(body['page_size']);
+      if (!(size >= 1 && size <= 30)) return send(response, { errcode: 40097, errmsg: 'invalid args rid: 1-2-3' });
+      const start = body['next_key'] ? Number(String(body['next_key']).replace('KEY/', '')) : 0;
+      const ids = fake.productIds.slice(start, start + size);
+      const end = start + ids.length;
+      return send(response, {
+        errcode: 0,
+        errmsg: 'ok',
+        product_ids: ids,
+        next_key: end < fake.productIds.length ? `KEY/${end}` : '',
+        total_num: fake.productIds.length,
+      });
+    }
+    if (url.pathname === '/channels/ec/product/h5url/get') {
+      return send(response, {
+        errcode: 0,
+        errmsg: 'ok',
+        product_h5url: `https://channels.weixin.qq.com/shop/a/c${body['product_id']}`,
+      });
+    }
+    send(response, { errcode: 40097, errmsg: `unknown path ${url.pathname}` });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return fake;
+}
