@@ -8,7 +8,7 @@ import {
 import { between, pick } from '../random.js';
 import { hash32, shortCode } from './ids.js';
 import type { DemoShopSeed } from './shops.js';
-import type { ItemTemplate } from './vocabulary.js';
+import { categories, type ItemTemplate } from './vocabulary.js';
 
 /**
  * Every status WeChat documents besides 5 (on sale), given to one product in fifty in turn, so each
@@ -68,7 +68,8 @@ export function buildProduct(
   const fixed = seed.lines?.[line];
   const drawn = pick(random, category.items);
   // A hand-written line keeps the SKUs and prices of the item it names.
-  const item = (fixed && category.items.find((candidate) => fixed[0].includes(candidate.name))) || drawn;
+  const named = fixed && categories.flatMap((c) => c.items).find((candidate) => fixed[0].includes(candidate.name));
+  const item = named || drawn;
   const [first, second] = [pick(random, category.points), pick(random, category.points)];
   const points = first === second ? [first] : [first, second];
   const title = fixed?.[0] ?? `${seed.brand} ${item.name} ${points.join(' ')} ${pick(random, category.extras)}`;
