@@ -57,7 +57,8 @@ function mutate(payload: Json, random: () => number): void {
       node['extraField'] = 'kept out';
       return;
     }
-    const value = replacements[Math.floor(random() * replacements.length)];
+    // A copy: the shared [] and {} must never become part of a payload and be mutated later.
+    const value = structuredClone(replacements[Math.floor(random() * replacements.length)]);
     if (value === undefined && !Array.isArray(node)) delete node[key as string];
     else (node as Record<string | number, unknown>)[key] = value;
     return;
