@@ -3,14 +3,14 @@ import { errorBodySchema, productsResponseSchema } from './api.js';
 import { productSchema } from './domain/product.js';
 
 function convert(schema: z.ZodMiniType): Record<string, unknown> {
-  const json: Record<string, unknown> = { ...z.toJSONSchema(schema, { unrepresentable: 'throw' }) };
-  // The dialect is the compiler's choice (draft 2020-12), not part of the shape.
+  const json: Record<string, unknown> = { ...z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'throw' }) };
+  // The dialect is the compiler's choice (draft-07), not part of the shape.
   delete json['$schema'];
   return json;
 }
 
 /**
- * The schemas the browser validates on every page, as JSON Schema (draft 2020-12), converted from the
+ * The schemas the browser validates on every page, as JSON Schema (draft-07), converted from the
  * zod schemas that stay the single source of truth. The client's build compiles them into small
  * standalone validators (scripts/generate-validators.mjs), so a page of product cards does not carry
  * zod's runtime; a test checks that both accept and reject the same payloads.
