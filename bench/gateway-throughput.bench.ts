@@ -52,10 +52,16 @@ const body = await sample.text();
 if (sample.status !== 200) throw new Error(`gateway answered ${sample.status}: ${body}`);
 const bodyFile = join(mkdtempSync(join(tmpdir(), 'xd-bench-')), 'body.json');
 writeFileSync(bodyFile, body);
+// The same bytes on the wire: the bare server sends the gateway's headers too (but a fixed request id).
+const headerFile = `${bodyFile}.headers.json`;
+const headers = Object.fromEntries(
+  [...sample.headers].filter(([name]) => !['date', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)),
+);
+writeFileSync(headerFile, JSON.stringify(headers));
 
 const viaGateway = await load(gatewayUrl);
 await stop(gateway.child);
-const bare = await startServer('bare', bodyFile);
+const bare = await startServer('bare', bodyFile, headerFile);
 const viaBare = await load(`${bare.url}${path}`);
 await stop(bare.child);
 

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { maxResolveBodyBytes } from '@xiaodian/model';
 import { ResponseCache, memoryResponseStore } from './cache/response-cache.js';
 import { NotServed, errorResponse, notServedResponse, responseForError } from './http/errors.js';
+import { corsPolicy } from './middleware/cors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { GatewayMetrics } from './observability/metrics.js';
@@ -51,12 +51,12 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.use('*', requestLog(log, metrics, now));
   app.use(
     '/v1/*',
-    cors({
-      origin: options.corsOrigins === undefined || options.corsOrigins === '*' ? '*' : [...options.corsOrigins],
+    corsPolicy({
+      origins: options.corsOrigins ?? '*',
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'If-None-Match', 'Last-Event-ID'],
       exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Age'],
-      maxAge: 600,
+      maxAgeSeconds: 600,
     }),
   );
   const limits = options.rateLimit ?? defaultRateLimit;

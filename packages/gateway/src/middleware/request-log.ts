@@ -29,7 +29,7 @@ export function requestLog(
       route,
       status: c.res.status,
       ms,
-      cache: c.res.headers.get('x-cache') ?? undefined,
+      cache: c.get('cacheState' as never) as string | undefined,
     });
   };
 }

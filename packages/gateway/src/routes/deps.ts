@@ -41,6 +41,8 @@ export async function sendCached(
     return { value, cacheable: cacheable(value) };
   });
   deps.metrics.recordCache(state);
+  // For the request log, which must not read response headers (that costs the Node adapter a copy).
+  c.set('cacheState' as never, state as never);
   const headers = {
     ETag: entry.etag,
     'Cache-Control': `public, max-age=${Math.floor(policy.freshMs / 1000)}, stale-while-revalidate=${Math.floor(policy.staleMs / 1000)}`,
