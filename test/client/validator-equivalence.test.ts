@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isProduct } from '@xiaodian/client';
-import { createDemoBackend } from '@xiaodian/demo';
+import { createDemoBackend, seededRandom } from '@xiaodian/demo';
 import { productSchema } from '@xiaodian/model';
 
 /**
  * The browser checks products with validators compiled from the zod schema (scripts/generate-validators.mjs).
  * They must agree with zod on every payload: the catalog as is, and thousands of seeded mutations of it.
  */
-
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const replacements: unknown[] = [
   undefined,
@@ -77,7 +66,7 @@ describe('compiled product validator', () => {
   });
 
   it('agrees with zod on 5,000 mutated payloads, including unknown keys it strips the same way', () => {
-    const random = seeded(20261124);
+    const random = seededRandom(20261124);
     let rejected = 0;
     for (let i = 0; i < 5000; i += 1) {
       const payload = structuredClone(products[i % products.length]!) as unknown as Json;

@@ -7,3 +7,4 @@ export { realClock, steppingClock, type DemoClock } from './live/clock.js';
 export { roomDefinitions, type RoomDefinition, type RoomScript } from './live/rooms.js';
 export { retainedEvents } from './live/timeline.js';
 export type { DemoImage } from './images.js';
+export { seededRandom } from './random.js';
