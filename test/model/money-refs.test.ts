@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   XiaodianError,
+  extractArticleRefs,
   formatFen,
   formatFenRange,
   formatProductPrice,
@@ -61,4 +62,40 @@ describe('product refs', () => {
       );
     });
   }
+});
+
+describe('article scanning on hostile markup', () => {
+  // Not a speed target: a guard against catastrophic regex backtracking, which once made 180 KB of
+  // "<a " take 32 s. Linear scanning takes milliseconds; the bound is generous for slow machines.
+  it('reads 512 KiB of pathological HTML in well under a few seconds each', () => {
+    const size = 512 * 1024;
+    const fill = (unit: string) => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+    for (const html of [
+      fill('<a '),
+      fill('<a b="'),
+      fill("<a b='x "),
+      fill('<a b=c '),
+      fill('<script>'),
+      fill('<!--<a '),
+      fill('<xd-product-card appid="wx3f8a2c1d9e7b6a54" '),
+      `<a${' '.repeat(size)}`,
+    ]) {
+      const started = performance.now();
+      extractArticleRefs(html);
+      const ms = performance.now() - started;
+      assert.ok(ms < 3_000, `${JSON.stringify(html.slice(0, 12))}… took ${Math.round(ms)} ms`);
+    }
+  });
+
+  it('still finds refs next to unclosed scripts, comments and quotes', () => {
+    const html =
+      '<p><xd-product-card appid="wx3f8a2c1d9e7b6a54" product-id="10000201001001"></xd-product-card>' +
+      '<a title="x<y" href="https://x.test/s/wx3f8a2c1d9e7b6a54">shop</a><!-- <xd-shop-entry appid="wx0b1c2d3e4f5a6b7c"> -->' +
+      '<script>document.write("<store-home appid=\\"wx0b1c2d3e4f5a6b7c\\">")';
+    assert.deepEqual(
+      extractArticleRefs(html).map((match) => ('ref' in match ? match.ref.kind : match.link)),
+      ['product'],
+      'the title holding "<" is skipped, never guessed; the comment and the unclosed script are ignored',
+    );
+  });
 });

@@ -36,9 +36,38 @@ const refTags = new Map<string, ArticleRef['kind']>([
 /** `data-xd-product="APPID:ID"`, `data-xd-shop="APPID"`, `data-xd-live="FINDER"`, `data-xd-ref="…any…"`. */
 const dataAttributes = ['data-xd-ref', 'data-xd-product', 'data-xd-shop', 'data-xd-live'];
 
-const startTag = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?)*)\s*\/?>/g;
-const attribute = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
-const skippedBlocks = /<!--[\s\S]*?-->|<(script|style|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+// Attribute names and unquoted values never contain "<": a tag cannot run into the next one, which keeps
+// matching linear on hostile input (without it, "<a " repeated 60,000 times took 32 s).
+const startTag = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>"'<]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s>"'<]+))?)*)\s*\/?>/g;
+const attribute = /([^\s=/>"'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
+const blockOpener = /<!--|<(script|style|template)\b/gi;
+
+/**
+ * Blanks out comments, scripts, styles and templates (keeping offsets), scanning each character a
+ * bounded number of times: an unclosed block runs to the end, as it does in a browser.
+ */
+function blankSkippedBlocks(html: string): string {
+  const lower = html.toLowerCase();
+  let out = '';
+  let copied = 0;
+  blockOpener.lastIndex = 0;
+  for (let match = blockOpener.exec(html); match; match = blockOpener.exec(html)) {
+    const start = match.index;
+    let end: number;
+    if (match[0] === '<!--') {
+      const close = lower.indexOf('-->', start + 4);
+      end = close < 0 ? html.length : close + 3;
+    } else {
+      const close = lower.indexOf(`</${match[1]!.toLowerCase()}`, blockOpener.lastIndex);
+      const gt = close < 0 ? -1 : lower.indexOf('>', close);
+      end = gt < 0 ? html.length : gt + 1;
+    }
+    out += html.slice(copied, start) + ' '.repeat(end - start);
+    copied = end;
+    blockOpener.lastIndex = end;
+  }
+  return out + html.slice(copied);
+}
 
 const namedEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -88,7 +117,7 @@ export function extractArticleRefs(html: string, options: ExtractOptions = {}): 
     found.push({ source, ref });
   };
 
-  const visible = html.replace(skippedBlocks, (block) => ' '.repeat(block.length));
+  const visible = blankSkippedBlocks(html);
   for (const tag of visible.matchAll(startTag)) {
     const name = tag[1]?.toLowerCase() ?? '';
     const attributes = readAttributes(tag[2] ?? '');
