@@ -24,7 +24,9 @@ async function measure(entry) {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    build: { write: false, minify: true, lib: { entry, formats: ['es'], fileName: 'entry' } },
+    // An app build, not library mode: Vite leaves whitespace in library-mode ES output (to keep pure
+    // annotations for the next bundler), so library mode would count bytes no page ever downloads.
+    build: { write: false, minify: true, modulePreload: false, rollupOptions: { input: entry } },
   });
   const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
   const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));

@@ -1,106 +1,177 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { createClient, type XiaodianClient } from '@xiaodian/client';
-import { createDemoBackend } from '@xiaodian/demo';
+import { createClient } from '@xiaodian/client';
+import { productCardVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
-import type { XdProductCard } from '@xiaodian/elements/product-card';
 import type { ProductResult, ProductSource } from '@xiaodian/model';
+import {
+  demo,
+  demoClient,
+  malformedClient,
+  offlineClient,
+  pendingClient,
+  products,
+  refOf,
+} from '../../stories/fixtures.js';
+import { box, gatedBackend, mountCard, part, settled, shadowText, shows } from './helpers.js';
 
-const demo = createDemoBackend();
-const available = demo.products.find((p) => p.availability === 'available' && p.minPrice !== p.maxPrice)!;
-const soldOut = demo.products.find((p) => p.availability === 'sold_out')!;
+const yuan = /¥[\d,.]+/;
 
-/** A backend whose answers the test releases by hand, to look at the loading state. */
-function gatedBackend(inner: ProductSource) {
-  let release!: () => void;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  const backend: ProductSource = {
-    async getProducts(refs, options) {
-      await gate;
-      return inner.getProducts(refs, options);
-    },
-  };
-  return { backend, release };
-}
+describe('<xd-product-card> in every variant and state', () => {
+  for (const variant of productCardVariants) {
+    describe(`variant=${variant}`, () => {
+      /** The box the card reserves while loading: every other state must draw exactly this box. */
+      let reserved: { width: number; height: number };
 
-async function mount(client: XiaodianClient, appid: string, productId: string, lang = 'zh-CN') {
-  const store = await fixture(
-    html`<xd-store lang=${lang} .client=${client} style="display:block;width:343px">
-      <xd-product-card appid=${appid} product-id=${productId}></xd-product-card>
-    </xd-store>`,
-  );
-  return store.querySelector('xd-product-card') as XdProductCard;
-}
+      before(async () => {
+        const card = await mountCard(pendingClient, refOf(products.available), { variant });
+        expect(card.getAttribute('state')).to.equal('loading');
+        reserved = box(card);
+        expect(reserved.height).to.be.greaterThan(20);
+      });
 
-const settled = (card: Element) =>
-  waitUntil(() => card.getAttribute('state') !== 'loading', 'card left loading', { timeout: 3000 });
-const shadowText = (card: Element) => card.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      const states = [
+        {
+          name: 'ready, discounted, with guarantees',
+          client: demoClient,
+          product: products.available,
+          state: 'ready',
+          expect: (text: string) => {
+            expect(text).to.match(yuan);
+            if (variant !== 'text') expect(text).to.contain('已售').and.to.contain('七天无理由').and.to.contain('购买');
+          },
+        },
+        {
+          name: 'sold out',
+          client: demoClient,
+          product: products.soldOut,
+          state: 'ready',
+          expect: (text: string) => expect(text).to.contain('已售罄').and.not.to.contain('购买'),
+        },
+        {
+          name: 'delisted by the merchant',
+          client: demoClient,
+          product: products.delisted,
+          state: 'ready',
+          expect: (text: string) => expect(text).to.contain('商品已下架').and.not.to.contain('购买'),
+        },
+        {
+          name: 'banned',
+          client: demoClient,
+          product: products.banned,
+          state: 'ready',
+          expect: (text: string) => expect(text).to.contain('商品已被封禁').and.not.to.contain('购买'),
+        },
+        {
+          name: 'offline',
+          client: offlineClient,
+          product: products.available,
+          state: 'error',
+          expect: (text: string) => expect(text).to.contain('网络不可用').and.to.contain('重试'),
+        },
+        {
+          name: 'a malformed product from the API',
+          client: malformedClient(products.available),
+          product: products.available,
+          state: 'error',
+          expect: (text: string) => expect(text).to.contain('商品加载失败').and.to.contain('重试'),
+        },
+        {
+          name: 'not found',
+          client: demoClient,
+          product: { ...products.available, productId: '99999' },
+          state: 'error',
+          expect: (text: string) => expect(text).to.contain('商品不存在').and.not.to.contain('重试'),
+        },
+      ];
 
-describe('<xd-product-card>', () => {
-  it('renders image, title, price range, sales and shop from the store client', async () => {
-    const card = await mount(createClient({ backend: demo }), available.appid, available.productId);
+      for (const each of states) {
+        it(`${each.name}: says so in the reserved box, accessibly`, async () => {
+          const card = await mountCard(each.client, refOf(each.product), { variant });
+          await settled(card);
+          expect(card.getAttribute('state')).to.equal(each.state);
+          each.expect(shadowText(card));
+          expect(box(card)).to.deep.equal(reserved);
+          if (each.state === 'ready') {
+            const logo = card.shadowRoot!.querySelector('.logo')!;
+            expect(logo.getAttribute('src')).to.equal(each.product.shop.logoUrl);
+            expect(logo.getBoundingClientRect().width, 'the shop logo is always visible').to.be.greaterThan(10);
+          }
+          await expect(card).to.be.accessible();
+        });
+      }
+    });
+  }
+});
+
+describe('<xd-product-card> content', () => {
+  it('is one button named by its title and price, described by the rest', async () => {
+    const product = products.available;
+    const card = await mountCard(demoClient, refOf(product));
     await settled(card);
-    expect(card.getAttribute('state')).to.equal('ready');
-    const root = card.shadowRoot!;
-    expect(root.querySelector('[part=title]')!.textContent).to.equal(available.title);
-    expect(root.querySelector('[part=price]')!.textContent).to.match(/^¥[\d,.]+–¥[\d,.]+$/);
-    expect(root.querySelector('[part=image]')!.getAttribute('src')).to.equal(available.images[0]);
-    expect(shadowText(card)).to.contain(available.shop.name).and.to.contain('已售');
-    expect(root.querySelector('article')!.getAttribute('aria-label')).to.match(
-      new RegExp(`^${available.title.slice(0, 8)}.*, ¥`),
+    const target = part(card, 'card')!;
+    expect(target.localName).to.equal('button');
+    expect(card.shadowRoot!.querySelectorAll('button')).to.have.length(1);
+    // Name from content: the title and the price are the only text not hidden from it.
+    const named = [...target.querySelectorAll('span')].filter(
+      (el) => !el.closest('[aria-hidden=true]') && !el.children.length,
     );
-    await expect(card).to.be.accessible();
+    expect(named.map((el) => el.textContent)).to.deep.equal([product.title, part(card, 'price')!.textContent]);
+    const described = target
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => card.shadowRoot!.getElementById(id)!.textContent);
+    expect(described.join(' ')).to.contain('已售').and.to.contain(product.shop.name).and.to.contain('购买');
+    expect(part(card, 'price')!.textContent).to.match(/^¥[\d,.]+–¥[\d,.]+$/);
+    expect(card.shadowRoot!.querySelector('s.original')!.textContent).to.match(yuan);
+    expect(part(card, 'image')!.getAttribute('src')).to.equal(product.images[0]);
+    expect(box(target).height, '44 px hit area').to.be.at.least(44);
   });
 
-  it('reserves its final size while loading, so the page does not shift', async () => {
-    const { backend, release } = gatedBackend(demo);
-    const card = await mount(createClient({ backend }), available.appid, available.productId);
-    expect(card.getAttribute('state')).to.equal('loading');
-    const loadingBox = card.getBoundingClientRect();
-    expect(loadingBox.height).to.be.greaterThan(200);
-    await expect(card).to.be.accessible();
-    release();
+  it('shows 送礼 and opens a gift for a giftable product with open-page="gift"', async () => {
+    const card = await mountCard(demoClient, refOf(products.giftable), { openPage: 'gift' });
     await settled(card);
-    expect(card.getAttribute('state')).to.equal('ready');
-    expect(card.getBoundingClientRect().height).to.equal(loadingBox.height);
+    expect(part(card, 'buy-button')!.textContent).to.equal('送礼');
   });
 
-  it('says a product is sold out instead of showing sales', async () => {
-    const card = await mount(createClient({ backend: demo }), soldOut.appid, soldOut.productId);
+  it('uses the short title in the text variant', async () => {
+    const product = products.available;
+    const card = await mountCard(demoClient, refOf(product), { variant: 'text' });
     await settled(card);
-    expect(shadowText(card)).to.contain('已售罄');
-    await expect(card).to.be.accessible();
+    expect(part(card, 'title')!.textContent).to.equal(product.shortTitle);
   });
 
-  it('speaks English under lang="en-US"', async () => {
-    const card = await mount(createClient({ backend: demo }), soldOut.appid, soldOut.productId, 'en-US');
-    await settled(card);
-    expect(shadowText(card)).to.contain('Sold out');
-    expect(card.shadowRoot!.querySelector('[part=price]')!.textContent).to.match(/^CN¥/);
+  it('speaks English under lang="en-US", loading its words on demand', async () => {
+    const card = await mountCard(demoClient, refOf(products.soldOut), { lang: 'en-US' });
+    await shows(card, 'Sold out');
+    expect(part(card, 'price')!.textContent).to.match(/^CN¥/);
+    expect(shadowText(card)).to.match(/\d+(\.\d)?K? sold/);
+    await expect(card).to.be.accessible();
   });
 
   it('takes its language from <xd-store locale>', async () => {
     const store = await fixture(
-      html`<xd-store locale="en-US" .client=${createClient({ backend: demo })}>
-        <xd-product-card appid=${available.appid} product-id=${available.productId}></xd-product-card>
+      html`<xd-store locale="en-US" .client=${demoClient}>
+        <xd-product-card appid=${products.delisted.appid} product-id=${products.delisted.productId}></xd-product-card>
       </xd-store>`,
     );
     const card = store.querySelector('xd-product-card')!;
-    await settled(card);
-    expect(shadowText(card))
-      .to.match(/\dK? sold/)
-      .and.to.contain('CN¥');
+    await shows(card, 'Taken off sale by the shop');
   });
 
-  it('shows a not-found error with the same box and no retry', async () => {
-    const card = await mount(createClient({ backend: demo }), available.appid, '99999');
+  it('never renders product text as HTML', async () => {
+    const hostile = { ...products.available, title: '<img src=x onerror="window.__xdPwned=1">标题' };
+    const client = createClient({
+      backend: { getProducts: async (refs) => refs.map(() => ({ ok: true, product: hostile }) as const) },
+    });
+    const card = await mountCard(client, refOf(hostile));
     await settled(card);
-    expect(card.getAttribute('state')).to.equal('error');
-    const alert = card.shadowRoot!.querySelector('[role=alert]')!;
-    expect(alert.textContent).to.contain('商品不存在');
-    expect(alert.querySelector('button')).to.equal(null);
-    await expect(card).to.be.accessible();
+    expect(card.shadowRoot!.querySelector('[part=title] img')).to.equal(null);
+    expect(part(card, 'title')!.textContent).to.equal(hostile.title);
+    expect((window as { __xdPwned?: number }).__xdPwned).to.equal(undefined);
   });
+});
 
+describe('<xd-product-card> data states', () => {
   it('shows an invalid appid as an error, not a request', async () => {
     let calls = 0;
     const client = createClient({
@@ -111,7 +182,7 @@ describe('<xd-product-card>', () => {
         },
       },
     });
-    const card = await mount(client, 'not-an-appid', '1');
+    const card = await mountCard(client, { appid: 'not-an-appid', productId: '1' });
     await settled(card);
     expect(card.getAttribute('state')).to.equal('error');
     expect(calls).to.equal(0);
@@ -125,27 +196,85 @@ describe('<xd-product-card>', () => {
         return demo.getProducts(refs, options);
       },
     };
-    const card = await mount(createClient({ backend: flaky }), available.appid, available.productId);
+    const card = await mountCard(createClient({ backend: flaky, retry: false }), refOf(products.available));
     await settled(card);
     expect(card.getAttribute('state')).to.equal('error');
     const retry = card.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button')!;
     expect(retry.textContent).to.equal('重试');
-    await expect(card).to.be.accessible();
     fail = false;
     retry.click();
-    await settled(card);
-    expect(card.getAttribute('state')).to.equal('ready');
+    await waitUntil(() => card.getAttribute('state') === 'ready', 'ready after retry', { timeout: 5000 });
   });
 
-  it('never renders product text as HTML', async () => {
-    const hostile = { ...available, title: '<img src=x onerror="window.__xdPwned=1">标题' };
-    const client = createClient({
-      backend: { getProducts: async (refs) => refs.map(() => ({ ok: true, product: hostile }) as const) },
-    });
-    const card = await mount(client, available.appid, available.productId);
-    await settled(card);
-    expect(card.shadowRoot!.querySelector('[part=title] img')).to.equal(null);
-    expect(card.shadowRoot!.querySelector('[part=title]')!.textContent).to.equal(hostile.title);
-    expect((window as { __xdPwned?: number }).__xdPwned).to.equal(undefined);
+  it('shows cached data as stale while refreshing, then the fresh data', async () => {
+    const gate = gatedBackend(demo);
+    // A clock the test moves: a minute later the cached product is stale but still shown.
+    let now = 1_000_000;
+    const client = createClient({ backend: gate.backend, now: () => now });
+    gate.release();
+    await client.getProduct(refOf(products.available));
+    gate.hold();
+    now += 2 * 60_000;
+    const card = await mountCard(client, refOf(products.available));
+    await waitUntil(() => card.getAttribute('state') === 'stale', 'stale', { timeout: 5000 });
+    expect(part(card, 'title')!.textContent).to.equal(products.available.title);
+    gate.release();
+    await waitUntil(() => card.getAttribute('state') === 'ready', 'ready after refresh', { timeout: 5000 });
+    expect(gate.calls).to.equal(2);
+  });
+
+  it('leaves the cached product when the refresh says it is gone', async () => {
+    let gone = false;
+    const source: ProductSource = {
+      async getProducts(refs, options) {
+        const results = await demo.getProducts(refs, options);
+        return gone ? refs.map(() => ({ ok: false, error: { code: 'not_found', message: 'gone' } }) as const) : results;
+      },
+    };
+    let now = 1_000_000;
+    const client = createClient({ backend: source, now: () => now });
+    await client.getProduct(refOf(products.available));
+    gone = true;
+    now += 2 * 60_000;
+    const card = await mountCard(client, refOf(products.available));
+    await waitUntil(() => card.getAttribute('state') === 'error', 'error after the refresh', { timeout: 5000 });
+    expect(shadowText(card)).to.contain('商品不存在');
+    expect(part(card, 'title')).to.equal(null);
+  });
+});
+
+describe('<xd-product-card> theming', () => {
+  it('follows the store theme: light and dark backgrounds differ, and light is white', async () => {
+    const light = await mountCard(demoClient, refOf(products.available), { theme: 'light' });
+    const dark = await mountCard(demoClient, refOf(products.available), { theme: 'dark' });
+    await settled(light);
+    await settled(dark);
+    const background = (card: Element) => getComputedStyle(part(card, 'card')!).backgroundColor;
+    expect(background(light)).to.equal('rgb(255, 255, 255)');
+    expect(background(dark)).to.equal('rgb(31, 31, 31)');
+    await expect(dark).to.be.accessible();
+  });
+
+  it('lets a page theme the whitelisted looks and nothing that WeChat fixes', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      .themed { --xd-product-card-price-color: rgb(1, 2, 3); --xd-product-card-button-background: rgb(4, 5, 6); }
+      .themed xd-product-card::part(title) { font-size: 30px; height: 100px; }
+      .themed xd-product-card::part(buy-button) { height: 60px; font-size: 30px; }
+    `;
+    document.head.append(style);
+    try {
+      const card = await mountCard(demoClient, refOf(products.available));
+      card.closest('xd-store')!.classList.add('themed');
+      await settled(card);
+      expect(getComputedStyle(part(card, 'price')!).color).to.equal('rgb(1, 2, 3)');
+      const buy = getComputedStyle(part(card, 'buy-button')!);
+      expect(buy.backgroundColor).to.equal('rgb(4, 5, 6)');
+      expect(buy.height).to.equal('32px');
+      expect(buy.fontSize).to.equal('14px');
+      expect(getComputedStyle(part(card, 'title')!).fontSize).to.equal('15px');
+    } finally {
+      style.remove();
+    }
   });
 });

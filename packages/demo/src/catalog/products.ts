@@ -128,5 +128,13 @@ export function buildProduct(
     ...(status === 5 ? { h5Url: `https://channels.weixin.qq.com/shop/a/${shortCode(`product:${productId}`)}` } : {}),
     ...(affiliate ? { affiliate } : {}),
   });
+  // A 划线价 (the price before a discount) on one on-sale product in four: the highest SKU price marked up
+  // 20–50 % and rounded to a shop-like figure (¥259, not ¥257.40). Drawn from a hash, not from `random`,
+  // so the rest of the catalog stays as it was.
+  const discount = hash32(`original:${productId}`);
+  if (status === 5 && discount % 4 === 0) {
+    const marked = product.maxPrice * (1.2 + ((discount >>> 2) % 31) / 100);
+    product.originalPrice = Math.ceil(marked / 1000) * 1000 - 100;
+  }
   return { product, images };
 }

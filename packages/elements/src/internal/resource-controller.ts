@@ -1,21 +1,27 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { XiaodianError } from '@xiaodian/model';
-import type { XiaodianClient } from '@xiaodian/client';
+import type { Cached, XiaodianClient } from '@xiaodian/client';
 import { clientContext, defaultClient } from './context.js';
 
-export type ResourceState = 'loading' | 'ready' | 'error';
+/** `stale`: cached data is shown while a refresh runs. */
+export type ResourceState = 'loading' | 'ready' | 'stale' | 'error';
 
 export interface ResourceOptions<T> {
   /** Identifies what to load; `undefined` means the host is not configured yet. A new key reloads. */
   key(): string | undefined;
-  load(client: XiaodianClient): Promise<T>;
+  /** Reads through the client's cache: a stale answer comes with the refresh already running. */
+  load(client: XiaodianClient): Promise<Cached<T>>;
+}
+
+function toError(error: unknown): XiaodianError {
+  return error instanceof XiaodianError ? error : new XiaodianError('upstream', String(error), { cause: error });
 }
 
 /**
  * Loads one piece of data for an element through the client from the nearest `<xd-store>` (or the page
- * default), tracks loading/ready/error, and reflects it as the host's `state` attribute so pages and
- * tests can style and select on it.
+ * default), tracks loading/ready/stale/error, and reflects it as the host's `state` attribute so pages and
+ * tests can style and select on it. An `offline` error retries by itself when the browser is back online.
  */
 export class ResourceController<T> implements ReactiveController {
   state: ResourceState = 'loading';
@@ -26,6 +32,9 @@ export class ResourceController<T> implements ReactiveController {
   private loadedClient: XiaodianClient | undefined;
   private generation = 0;
   private readonly consumer: ContextConsumer<{ __context__: XiaodianClient }, ReactiveControllerHost & HTMLElement>;
+  private readonly retryOnline = () => {
+    if (this.error?.code === 'offline') this.reload();
+  };
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -45,6 +54,11 @@ export class ResourceController<T> implements ReactiveController {
 
   hostConnected(): void {
     this.reflect();
+    addEventListener('online', this.retryOnline);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener('online', this.retryOnline);
   }
 
   hostUpdate(): void {
@@ -55,31 +69,47 @@ export class ResourceController<T> implements ReactiveController {
   /** Loads again (the error state's retry). */
   reload(): void {
     this.start(this.options.key());
-    this.host.requestUpdate();
   }
 
   private start(key: string | undefined): void {
     this.loadedKey = key;
     this.loadedClient = this.client;
     const generation = ++this.generation;
+    const current = () => generation === this.generation; // a newer load owns the element otherwise
     this.value = undefined;
     this.error = undefined;
     this.setState('loading');
     if (key === undefined) return;
     // Through a promise, so that a synchronous throw (an invalid ref) lands in the error state too.
-    new Promise<T>((resolve) => resolve(this.options.load(this.client))).then(
-      (value) => {
-        if (generation !== this.generation) return; // a newer load owns the element now
+    new Promise<Cached<T>>((resolve) => resolve(this.options.load(this.client))).then(
+      ({ value, stale, refresh }) => {
+        if (!current()) return;
         this.value = value;
-        this.setState('ready');
+        this.setState(stale ? 'stale' : 'ready');
+        refresh?.then(
+          (fresh) => {
+            if (!current()) return;
+            this.value = fresh;
+            this.setState('ready');
+          },
+          (error: unknown) => {
+            // A refresh that cannot reach the gateway keeps the cached data on screen (still `stale`);
+            // one that says the data is gone or broken must not leave it there.
+            if (!current() || ['offline', 'timeout', 'aborted'].includes(toError(error).code)) return;
+            this.fail(error);
+          },
+        );
       },
       (error: unknown) => {
-        if (generation !== this.generation) return;
-        this.error =
-          error instanceof XiaodianError ? error : new XiaodianError('upstream', String(error), { cause: error });
-        this.setState('error');
+        if (current()) this.fail(error);
       },
     );
+  }
+
+  private fail(error: unknown): void {
+    this.value = undefined;
+    this.error = toError(error);
+    this.setState('error');
   }
 
   private setState(state: ResourceState): void {

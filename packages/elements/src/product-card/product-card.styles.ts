@@ -1,178 +1,439 @@
 import { css } from 'lit';
+import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
- * Every state draws the same box: the media keeps its aspect ratio and each text row has a fixed height,
- * so nothing on the page moves when data arrives (zero layout shift).
+ * Every state of a variant draws the same box: the large card's media keeps its aspect ratio and its body
+ * has a fixed height; the other variants have a fixed height (and the text link a fixed width). Nothing on
+ * the page moves when data arrives. `reserve.css` holds the same boxes for before the element is defined.
+ *
+ * WeChat's card rules: only the whitelisted looks are themable. The sizes that must not change (font
+ * sizes, row heights, the buy button's height) are `!important` here, which a page's `::part()` rules cannot
+ * override (for important declarations the shadow tree wins the cascade).
  */
-export const productCardStyles = css`
-  :host {
-    --_bg: var(--xd-product-card-background, var(--xd-color-surface, #fff));
-    --_title-color: var(--xd-product-card-title-color, var(--xd-color-text, rgba(0, 0, 0, 0.9)));
-    --_price-color: var(--xd-product-card-price-color, var(--xd-color-price, #e02e24));
-    --_muted: var(--xd-color-text-secondary, rgba(0, 0, 0, 0.55));
-    --_placeholder: var(--xd-color-placeholder, #ededed);
-    --_radius: var(--xd-radius, 8px);
-    display: block;
-    max-width: 100%;
-    font-family: var(
-      --xd-font-family,
-      -apple-system,
-      BlinkMacSystemFont,
-      'PingFang SC',
-      'Helvetica Neue',
-      'Microsoft YaHei',
-      sans-serif
-    );
-    font-size: 14px;
-    line-height: 20px;
-    color: var(--_title-color);
-  }
-
-  .card {
-    position: relative;
-    display: flex;
-    flex-direction: column;
-    background: var(--_bg);
-    border-radius: var(--_radius);
-    overflow: hidden;
-    box-shadow: 0 0 0 1px rgba(0, 0, 0, 0.06);
-  }
-
-  .media {
-    position: relative;
-    aspect-ratio: 16 / 9;
-    background: var(--_placeholder);
-  }
-  .media img {
-    position: absolute;
-    inset: 0;
-    display: block;
-    width: 100%;
-    height: 100%;
-    object-fit: cover;
-  }
-
-  .body {
-    display: grid;
-    gap: 6px;
-    padding: 10px 12px 12px;
-  }
-
-  .title {
-    margin: 0;
-    height: 44px; /* two lines, always */
-    font-size: 15px;
-    line-height: 22px;
-    font-weight: 500;
-    overflow: hidden;
-    display: -webkit-box;
-    -webkit-line-clamp: 2;
-    -webkit-box-orient: vertical;
-    overflow-wrap: anywhere;
-  }
-
-  .meta {
-    display: flex;
-    align-items: baseline;
-    justify-content: space-between;
-    gap: 8px;
-    height: 24px;
-  }
-  .price {
-    color: var(--_price-color);
-    font-size: 18px;
-    line-height: 24px;
-    font-weight: 600;
-    white-space: nowrap;
-  }
-  .sales,
-  .availability {
-    color: var(--_muted);
-    font-size: 12px;
-    white-space: nowrap;
-  }
-
-  .shop {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-    height: 20px;
-    color: var(--_muted);
-    font-size: 12px;
-    overflow: hidden;
-  }
-  .shop img {
-    width: 20px;
-    height: 20px;
-    border-radius: 50%;
-    flex: none;
-  }
-  .shop span {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-
-  /* Loading: grey bars in the exact boxes the text will take. */
-  .bar {
-    display: block;
-    background: var(--_placeholder);
-    border-radius: 4px;
-  }
-  .title .bar {
-    height: 16px;
-    margin: 3px 0;
-  }
-  .title .bar + .bar {
-    width: 60%;
-    margin-top: 6px;
-  }
-  .meta .bar {
-    width: 30%;
-    height: 18px;
-  }
-  .shop .bar {
-    width: 40%;
-    height: 14px;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    :host([state='loading']) .bar,
-    :host([state='loading']) .media {
-      animation: pulse 1.4s ease-in-out infinite;
+export const productCardStyles = [
+  tokenStyles,
+  css`
+    :host {
+      --_bg: var(--xd-product-card-background, var(--_surface));
+      --_title: var(--xd-product-card-title-color, var(--_text));
+      --_price-color: var(--xd-product-card-price-color, var(--_price));
+      display: block;
+      max-width: 100%;
+      font-size: 14px;
+      line-height: 20px;
+      color: var(--_title);
     }
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.55;
+    :host([hidden]) {
+      display: none;
     }
-  }
 
-  .error {
-    position: absolute;
-    inset: 0;
-    display: flex;
-    flex-direction: column;
-    align-items: center;
-    justify-content: center;
-    gap: 8px;
-    padding: 12px;
-    text-align: center;
-    color: var(--_muted);
-    background: var(--_bg);
-  }
-  .error button {
-    min-height: 44px;
-    min-width: 88px;
-    padding: 0 16px;
-    border: 1px solid rgba(0, 0, 0, 0.15);
-    border-radius: 6px;
-    background: transparent;
-    color: var(--_title-color);
-    font: inherit;
-    cursor: pointer;
-  }
-  .error button:focus-visible {
-    outline: 2px solid var(--xd-color-focus, #07c160);
-    outline-offset: 2px;
-  }
-`;
+    .card {
+      position: relative;
+      box-sizing: border-box;
+      display: flex;
+      flex-direction: column;
+      width: 100%;
+      margin: 0;
+      padding: 0;
+      border: 0;
+      border-radius: var(--_radius);
+      overflow: hidden;
+      background: var(--_bg);
+      box-shadow: 0 0 0 1px var(--_line);
+      color: inherit;
+      font: inherit;
+      text-align: start;
+    }
+    button.card {
+      cursor: pointer;
+    }
+    button.card:focus-visible,
+    .retry:focus-visible {
+      outline: 2px solid var(--_focus);
+      outline-offset: 2px;
+    }
+    /* Without specificity, so that each part's own display (grid, flex) wins. */
+    :where(.card > span, .body > span) {
+      display: block;
+      min-width: 0;
+    }
+
+    .media {
+      position: relative;
+      flex: none;
+      aspect-ratio: 16 / 9;
+      background: var(--_placeholder);
+    }
+    [part='image'] {
+      position: absolute;
+      inset: 0;
+      display: block;
+      width: 100%;
+      height: 100%;
+      object-fit: cover;
+    }
+    .logo {
+      width: 20px;
+      height: 20px;
+      border-radius: 50%;
+      flex: none;
+      background: #fff;
+      box-shadow: 0 0 0 1.5px #fff;
+    }
+
+    .body {
+      box-sizing: border-box;
+      display: grid;
+      grid-template-rows: 44px 24px 20px 32px;
+      row-gap: 6px;
+      height: 162px !important;
+      padding: 12px;
+    }
+    .title {
+      height: 44px !important;
+      font-size: 15px !important;
+      line-height: 22px !important;
+      font-weight: 500;
+      color: var(--_title);
+      overflow: hidden;
+      display: -webkit-box !important;
+      -webkit-line-clamp: 2;
+      -webkit-box-orient: vertical;
+      overflow-wrap: anywhere;
+    }
+    .meta,
+    .guarantees,
+    .footer {
+      display: flex !important;
+      align-items: center;
+      gap: 8px;
+      overflow: hidden;
+      white-space: nowrap;
+    }
+    .price {
+      flex: none;
+      color: var(--_price-color);
+      font-size: 18px !important;
+      line-height: 24px !important;
+      font-weight: 600;
+    }
+    .original,
+    .sales,
+    .guarantees,
+    .shop,
+    .notice {
+      color: var(--_muted) !important;
+      font-size: 12px !important;
+      line-height: 16px !important;
+    }
+    .guarantees > * + *::before {
+      content: '·';
+      margin-inline-end: 6px;
+    }
+    .footer {
+      justify-content: space-between;
+    }
+    .shop {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
+    .notice {
+      flex: none;
+    }
+    .buy {
+      flex: none;
+      box-sizing: border-box;
+      width: var(--xd-product-card-button-width, auto);
+      min-width: 64px;
+      height: 32px !important;
+      padding: 0 14px;
+      border-radius: var(--xd-product-card-button-radius, 16px);
+      background: var(--xd-product-card-button-background, var(--_buy));
+      color: var(--xd-product-card-button-color, #fff);
+      font-size: 14px !important;
+      line-height: 32px !important;
+      font-weight: 500;
+      text-align: center;
+    }
+    .buy[data-disabled] {
+      background: var(--xd-product-card-button-disabled-background, var(--_placeholder));
+      color: var(--xd-product-card-button-disabled-color, var(--_muted));
+    }
+
+    /* The shop's logo sits on the image's bottom corner, left or right; it is never hidden. */
+    .media .logo {
+      position: absolute;
+      bottom: 10px;
+      left: 10px;
+    }
+    :host([logo-position='bottom-right']) .media .logo {
+      left: auto;
+      right: 10px;
+    }
+
+    /* 小卡: a square image beside the text, 120 px high. */
+    :host([variant='small']) .card {
+      display: grid;
+      grid-template-columns: 96px minmax(0, 1fr);
+      column-gap: 12px;
+      height: 120px;
+      padding: 12px;
+    }
+    :host([variant='small']) .body {
+      grid-template: 'title title' 40px 'guarantees guarantees' 18px 'meta buy' 28px / minmax(0, 1fr) auto;
+      gap: 5px 8px;
+      height: 96px !important;
+      padding: 0;
+    }
+    :host([variant='small']) .media,
+    :host([variant='strip']) .media {
+      aspect-ratio: 1;
+      border-radius: 4px;
+      overflow: hidden;
+    }
+    :host([variant='small']) .title {
+      height: 40px !important;
+      font-size: 14px !important;
+      line-height: 20px !important;
+    }
+    /* In the compact cards the logo sits on the image's bottom corner. */
+    :host([variant='small']) .media .logo,
+    :host([variant='strip']) .media .logo {
+      position: absolute;
+      bottom: 4px;
+      left: 4px;
+      width: 16px;
+      height: 16px;
+    }
+    :host([variant='small'][logo-position='bottom-right']) .media .logo,
+    :host([variant='strip'][logo-position='bottom-right']) .media .logo {
+      left: auto;
+      right: 4px;
+    }
+    :host([variant='small']) .title,
+    :host([variant='strip']) .title {
+      grid-area: title;
+    }
+    :host([variant='small']) .meta,
+    :host([variant='strip']) .meta {
+      grid-area: meta;
+    }
+    :host([variant='small']) .guarantees,
+    :host([variant='strip']) .guarantees {
+      grid-area: guarantees;
+    }
+    :host([variant='small']) .footer > *,
+    :host([variant='strip']) .footer > * {
+      grid-area: buy;
+    }
+    :host([variant='small']) .price {
+      font-size: 16px !important;
+    }
+    :host([variant='small']) .footer,
+    :host([variant='strip']) .footer {
+      display: contents !important;
+    }
+    :host([variant='small']) .shop,
+    :host([variant='strip']) .shop {
+      display: none;
+    }
+    :host([variant='small']) .buy,
+    :host([variant='strip']) .buy {
+      height: 28px !important;
+      line-height: 28px !important;
+      min-width: 56px;
+      padding: 0 12px;
+    }
+
+    /* 条卡: one 64 px row. */
+    :host([variant='strip']) .card {
+      display: grid;
+      grid-template-columns: 48px minmax(0, 1fr);
+      column-gap: 10px;
+      align-items: center;
+      height: 64px;
+      padding: 8px 12px;
+    }
+    :host([variant='strip']) .body {
+      grid-template: 'title title buy' 22px 'meta guarantees buy' 22px / auto minmax(0, 1fr) auto;
+      column-gap: 10px;
+      row-gap: 4px;
+      align-items: center;
+      height: 48px !important;
+      padding: 0;
+    }
+    :host([variant='strip']) .title {
+      height: 22px !important;
+      -webkit-line-clamp: 1;
+    }
+    /* Where the row is short, a price range leaves no room for the price before the discount. */
+    :host([variant='strip']) .original,
+    :host([variant='small']) .range .original {
+      display: none;
+    }
+    :host([variant='strip']) .price {
+      font-size: 15px !important;
+      line-height: 22px !important;
+    }
+
+    /* 文字链接: inline in a paragraph, a fixed width so the text around it never reflows. */
+    :host([variant='text']) {
+      display: inline-block;
+      width: var(--xd-product-card-text-width, 14em);
+      height: 1.5em;
+      vertical-align: bottom;
+      font-size: inherit;
+      line-height: 1.5em;
+    }
+    :host([variant='text']) .card {
+      flex-direction: row;
+      align-items: center;
+      gap: 0.25em;
+      height: 100%;
+      padding: 0 0.25em;
+      border-radius: 4px;
+      box-shadow: none;
+      background: transparent;
+      color: var(--_link);
+    }
+    :host([variant='text']) .media,
+    :host([variant='text']) .body,
+    :host([variant='text']) .meta {
+      display: contents !important;
+    }
+    :host([variant='text']) .footer {
+      display: contents !important;
+    }
+    :host([variant='text']) [part='image'],
+    :host([variant='text']) .original,
+    :host([variant='text']) .guarantees,
+    :host([variant='text']) .shop,
+    :host([variant='text']) .buy:not([data-disabled]),
+    :host([variant='text']) .meta .bar,
+    :host([variant='text']) .footer .bar,
+    :host([variant='text']) .bar + .bar {
+      display: none !important;
+    }
+    :host([variant='text']) .buy,
+    :host([variant='text']) .notice {
+      flex: none;
+      min-width: 0;
+      height: auto !important;
+      padding: 0;
+      background: none;
+      color: var(--_muted) !important;
+      font-size: 0.8em !important;
+      line-height: inherit !important;
+    }
+    :host([variant='text']) .media .logo {
+      position: static;
+      width: 1em;
+      height: 1em;
+    }
+    :host([variant='text']) .title {
+      flex: 0 1 auto;
+      height: auto !important;
+      font-size: inherit !important;
+      line-height: inherit !important;
+      font-weight: inherit;
+      color: inherit;
+      display: block !important;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+    }
+    :host([variant='text']) .price {
+      font-size: 0.9em !important;
+      line-height: inherit !important;
+      font-weight: 500;
+    }
+    :host([variant='text']) .title .bar {
+      width: 8em;
+      height: 0.8em;
+      margin: 0;
+    }
+
+    /* Loading: grey bars in the boxes the text will take. */
+    .bar {
+      display: block;
+      height: 14px;
+      border-radius: 4px;
+      background: var(--_placeholder);
+    }
+    .title .bar {
+      height: 16px;
+      margin: 3px 0;
+    }
+    .title .bar + .bar {
+      width: 60%;
+      margin-top: 6px;
+    }
+    .meta .bar {
+      width: 30%;
+    }
+    .guarantees .bar {
+      width: 50%;
+      height: 12px;
+    }
+    .footer .bar {
+      width: 40%;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      :host([state='loading']) .bar,
+      :host([state='loading']) .media {
+        animation: pulse 1.4s ease-in-out infinite;
+      }
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.55;
+      }
+    }
+
+    .error {
+      position: absolute;
+      inset: 0;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      flex-direction: column;
+      gap: 8px;
+      padding: 8px 12px;
+      text-align: center;
+      color: var(--_muted);
+      background: var(--_bg);
+    }
+    :host([variant='small']) .error,
+    :host([variant='strip']) .error,
+    :host([variant='text']) .error {
+      flex-direction: row;
+      justify-content: space-between;
+      text-align: start;
+    }
+    :host([variant='text']) .error {
+      padding: 0;
+      gap: 0.25em;
+      white-space: nowrap;
+      overflow: hidden;
+    }
+    .retry {
+      flex: none;
+      min-height: 44px;
+      min-width: 72px;
+      padding: 0 16px;
+      border: 1px solid var(--_line);
+      border-radius: 6px;
+      background: transparent;
+      color: var(--_text);
+      font: inherit;
+      cursor: pointer;
+    }
+    :host([variant='text']) .retry {
+      min-height: 0;
+      min-width: 0;
+      padding: 0;
+      border: 0;
+      color: var(--_link);
+      text-decoration: underline;
+    }
+  `,
+];

@@ -1,104 +1,200 @@
-import { LitElement, html, nothing } from 'lit';
-import { formatFenRange, productRef, type Product } from '@xiaodian/model';
-import { formatSales, messages, resolveLocale, type Messages } from '../internal/i18n.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatFen, formatFenRange, productRef, statusName, type Product, type ProductRef } from '@xiaodian/model';
+import { XdElement } from '../internal/element.js';
+import { formatCount } from '../internal/i18n.js';
+import { ImpressionController } from '../internal/impression-controller.js';
 import { ResourceController } from '../internal/resource-controller.js';
+import { activate } from '../intents/activate.js';
+import { XdImpressionEvent, type Intent, type IntentDetail } from '../intents/events.js';
+import { productCardMessages, type ProductCardMessages } from './product-card.messages.js';
+import type { ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
 import { productCardStyles } from './product-card.styles.js';
 
+const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, Intent> = {
+  'product-detail': 'product',
+  'gift-product-detail': 'gift',
+  buy: 'buy',
+  gift: 'gift',
+};
+
 /**
- * @summary A WeChat Mini Store product card: image, title, price, sales and shop.
+ * @summary A WeChat Mini Store product card in one of the four article card types: image, title, price,
+ * sales, guarantees, the shop's logo and a buy (or 送礼) button. The whole card is one target.
  *
- * @csspart card - The card's box.
+ * @slot error - Replaces the message of the error state.
+ *
+ * @csspart card - The card's box (the button, when the product can be opened).
  * @csspart image - The product image.
- * @csspart title - The product title (two lines, clamped).
+ * @csspart title - The product title (clamped; its size is fixed).
  * @csspart price - The price or price range.
- * @csspart shop - The shop row with its logo, which is always visible.
+ * @csspart buy-button - The buy or 送礼 button (its height and font size are fixed).
  *
  * @cssproperty --xd-product-card-background - Card background.
  * @cssproperty --xd-product-card-title-color - Title colour.
  * @cssproperty --xd-product-card-price-color - Price colour.
+ * @cssproperty --xd-product-card-button-width - Buy button width.
+ * @cssproperty --xd-product-card-button-radius - Buy button corner radius.
+ * @cssproperty --xd-product-card-button-color - Buy button text colour (and `-disabled-color`).
+ * @cssproperty --xd-product-card-button-background - Buy button background (and `-disabled-background`).
+ * @cssproperty --xd-product-card-text-width - Width reserved by the `text` variant (14em).
+ *
+ * @event xd-click - The card was activated (analytics).
+ * @event xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
+ * @event xd-impression - The card was at least half visible for one second (once).
+ *
+ * @cssstate loading | ready | stale | error - Reflected as the `state` attribute.
  */
-export class XdProductCard extends LitElement {
+export class XdProductCard extends XdElement {
   static override styles = productCardStyles;
 
   static override properties = {
     appid: { type: String },
     productId: { type: String, attribute: 'product-id' },
+    productPromotionLink: { type: String, attribute: 'product-promotion-link' },
+    mediaId: { type: String, attribute: 'media-id' },
+    variant: { type: String, reflect: true },
+    openPage: { type: String, attribute: 'open-page' },
+    logoPosition: { type: String, attribute: 'logo-position', reflect: true },
   };
 
   /** The shop's 小店 appid (`wx` + 16 hex characters). */
   declare appid: string | undefined;
   /** The product id (a decimal uint64). */
   declare productId: string | undefined;
+  /** A promoter's `product_promotion_link`; read once, at first load, as WeChat does. */
+  declare productPromotionLink: string | undefined;
+  /** The article's media id; read once, at first load. */
+  declare mediaId: string | undefined;
+  /** `large` (default), `small`, `text` or `strip`. */
+  declare variant: ProductCardVariant;
+  /** `product-detail` (default), `gift-product-detail`, `buy` or `gift`. */
+  declare openPage: ProductCardOpenPage;
+  /** `bottom-left` (default) or `bottom-right`. */
+  declare logoPosition: string;
+
+  constructor() {
+    super();
+    this.variant = 'large';
+    this.openPage = 'product-detail';
+    this.logoPosition = 'bottom-left';
+    new ImpressionController(
+      this,
+      () => this.product.value !== undefined,
+      () => this.dispatchEvent(new XdImpressionEvent(this.detail('product'))),
+    );
+  }
+
+  /** The attribution as it was at first load: later changes are ignored, as WeChat's card does. */
+  private attribution: Pick<ProductRef, 'promotionLink' | 'mediaId'> | undefined;
 
   private readonly product = new ResourceController<Product>(this, {
-    key: () => (this.appid && this.productId ? `${this.appid}:${this.productId}` : undefined),
-    load: (client) => client.getProduct(productRef(this.appid ?? '', this.productId ?? '')),
+    key: () => (this.appid || this.productId ? `${this.appid}:${this.productId}` : undefined),
+    load: (client) => client.readProduct(productRef(this.appid ?? '', this.productId ?? '', this.attribution)),
   });
 
-  /** The nearest `lang` attribute or `<xd-store locale>`, else the document's language. */
-  private get locale() {
-    const scope = this.closest('[lang], xd-store[locale]');
-    return resolveLocale(scope?.getAttribute('lang') ?? scope?.getAttribute('locale') ?? document.documentElement.lang);
+  protected override willUpdate(): void {
+    this.attribution ??= {
+      ...(this.productPromotionLink ? { promotionLink: this.productPromotionLink } : {}),
+      ...(this.mediaId ? { mediaId: this.mediaId } : {}),
+    };
+  }
+
+  private detail(intent: Intent): IntentDetail {
+    const product = this.product.value;
+    return {
+      intent,
+      ref: { appid: this.appid ?? '', productId: this.productId ?? '' },
+      ...this.attribution,
+      ...(product?.h5Url ? { h5Url: product.h5Url } : {}),
+      ...(product ? { title: product.title } : {}),
+    };
+  }
+
+  private open(intent: Intent): void {
+    activate(this, this.detail(intent));
   }
 
   protected override render() {
-    const t = messages(this.locale);
-    const { state, value, error } = this.product;
-    if (state === 'ready' && value) return this.renderProduct(value, t);
-    const placeholder = html`
-      <div class="media"></div>
-      <div class="body" aria-hidden="true">
-        <p class="title"><span class="bar"></span><span class="bar"></span></p>
-        <div class="meta"><span class="bar"></span></div>
-        <div class="shop"><span class="bar"></span></div>
-      </div>
-    `;
-    if (state === 'error') {
-      const text = error?.code === 'not_found' ? t.notFound : error?.code === 'offline' ? t.offline : t.loadFailed;
+    const t = productCardMessages(this.locale, () => this.requestUpdate());
+    const { value, error } = this.product;
+    if (t && value) return this.renderProduct(value, t);
+    const skeleton = html`<span class="media"></span>
+      <span class="body" aria-hidden="true">
+        <span class="title"><span class="bar"></span><span class="bar"></span></span>
+        <span class="meta"><span class="bar"></span></span>
+        <span class="guarantees"><span class="bar"></span></span>
+        <span class="footer"><span class="bar"></span></span>
+      </span>`;
+    if (t && error) {
+      const code = error.code;
+      const message = code === 'not_found' ? t.notFound : code === 'offline' ? t.offline : t.loadFailed;
+      // Retrying cannot help a product that does not exist or a ref that is malformed.
+      const retry =
+        code === 'not_found' || code === 'invalid_ref'
+          ? nothing
+          : html`<button class="retry" type="button" @click=${() => this.product.reload()}>${t.retry}</button>`;
       return html`<div part="card" class="card">
-        ${placeholder}
-        <div class="error" role="alert">
-          <span>${text}</span>
-          ${
-            error?.code === 'not_found' || error?.code === 'invalid_ref'
-              ? nothing
-              : html`<button type="button" @click=${() => this.product.reload()}>${t.retry}</button>`
-          }
-        </div>
+        ${skeleton}
+        <div class="error" role="alert"><slot name="error">${message}</slot>${retry}</div>
       </div>`;
     }
-    return html`<div part="card" class="card" role="status" aria-label=${t.loading} aria-busy="true">
-      ${placeholder}
+    return html`<div part="card" class="card" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
+      ${skeleton}
     </div>`;
   }
 
-  private renderProduct(product: Product, t: Messages) {
-    const price = formatFenRange(product.minPrice, product.maxPrice, this.locale);
-    const status =
-      product.availability === 'sold_out'
-        ? t.soldOut
-        : product.availability === 'unavailable'
-          ? t.unavailable
-          : undefined;
-    return html`<article part="card" class="card" aria-label=${`${product.title}, ${price}`}>
-      <div class="media">
+  private renderProduct(product: Product, t: ProductCardMessages) {
+    const locale = this.locale;
+    const price = formatFenRange(product.minPrice, product.maxPrice, locale);
+    const original =
+      product.originalPrice !== undefined && product.originalPrice > product.minPrice
+        ? html`<s class="original" aria-hidden="true">${formatFen(product.originalPrice, locale)}</s>`
+        : nothing;
+    const status = statusName(product.status);
+    const unavailable =
+      product.availability === 'unavailable' ? t.status[status === 'on_sale' ? 'unknown' : status] : '';
+    const soldOut = product.availability === 'sold_out';
+    // Gifts only for products the shop lets people give, buying only what is in stock; else the detail page.
+    let intent = intentOf[this.openPage] ?? 'product';
+    if ((intent === 'gift' && product.giftable !== true) || (intent === 'buy' && soldOut)) intent = 'product';
+    const gift = intent === 'gift';
+    const sales = html`<span class="sales">${t.sales(formatCount(product.sales, locale))}</span>`;
+    const guarantees = product.guarantees.map((g) => html`<span>${t.guarantee[g]}</span>`);
+    const action: TemplateResult = unavailable
+      ? html`<span class="notice">${unavailable}</span>`
+      : html`<span part="buy-button" class="buy" ?data-disabled=${soldOut}
+          >${soldOut ? t.soldOut : gift ? t.gift : t.buy}</span
+        >`;
+    const content = html`<span class="media">
         <img part="image" src=${product.images[0] ?? ''} alt="" loading="lazy" decoding="async" />
-      </div>
-      <div class="body">
-        <h3 part="title" class="title">${product.title}</h3>
-        <div class="meta">
-          <span part="price" class="price">${price}</span>
-          ${
-            status
-              ? html`<span class="availability">${status}</span>`
-              : html`<span class="sales">${t.sales(formatSales(product.sales, this.locale))}</span>`
-          }
-        </div>
-        <div part="shop" class="shop">
-          <img src=${product.shop.logoUrl} alt="" width="20" height="20" />
-          <span>${product.shop.name}</span>
-        </div>
-      </div>
-    </article>`;
+        <img class="logo" src=${product.shop.logoUrl} alt="" />
+      </span>
+      <span class="body">
+        <span part="title" class="title"
+          >${this.variant === 'text' ? (product.shortTitle ?? product.title) : product.title}</span
+        >
+        <span class=${product.minPrice === product.maxPrice ? 'meta' : 'meta range'}
+          ><span part="price" class="price">${price}</span>${original}</span
+        >
+        <span class="guarantees" id="guarantees" aria-hidden="true">${sales}${guarantees}</span>
+        <span class="footer" id="footer" aria-hidden="true"
+          ><span class="shop">${product.shop.name}</span>${action}</span
+        >
+      </span>`;
+    // The name is the title and the price (the visible text they are); the rest is the description.
+    if (unavailable) {
+      return html`<div part="card" class="card" role="group" aria-label=${`${product.title}, ${price}, ${unavailable}`}>
+        ${content}
+      </div>`;
+    }
+    return html`<button
+      part="card"
+      class="card"
+      type="button"
+      aria-describedby="guarantees footer"
+      @click=${() => this.open(intent)}
+    >
+      ${content}
+    </button>`;
   }
 }

@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import { fen } from '../wechat/scalars.js';
 import { count } from './common.js';
 
+export { productStatuses, statusName, type ProductStatusName } from './product-status.js';
+
 /** Guarantees as shown on a card; names follow WeChat's `extra_service` flags and the affiliate API's list. */
 export const guarantees = [
   'seven_day_return',
@@ -14,24 +16,6 @@ export const guarantees = [
   'exchange_support',
 ] as const;
 export type Guarantee = (typeof guarantees)[number];
-
-/**
- * WeChat's product `status` values. Only `5` is buyable; values WeChat adds later are kept raw and read
- * as not buyable rather than failing the product.
- */
-export const productStatuses = {
-  0: 'initial',
-  5: 'on_sale',
-  6: 'recycled',
-  9: 'deleted',
-  11: 'delisted',
-  12: 'delisted_sold_out',
-  13: 'delisted_violation',
-  14: 'delisted_deposit',
-  15: 'delisted_brand_expired',
-  20: 'banned',
-} as const;
-export type ProductStatusName = (typeof productStatuses)[keyof typeof productStatuses] | 'unknown';
 
 /** Where a card stands, for the shopper: the one thing it must say honestly. */
 export const availabilities = ['available', 'sold_out', 'unavailable'] as const;
@@ -90,7 +74,3 @@ export const productSchema = z.object({
 export type Product = z.output<typeof productSchema>;
 export type Sku = z.output<typeof skuSchema>;
 export type ShopSummary = z.output<typeof shopSummarySchema>;
-
-export function statusName(status: number): ProductStatusName {
-  return (productStatuses as Record<number, ProductStatusName>)[status] ?? 'unknown';
-}

@@ -1,0 +1,35 @@
+import type { ProductCardMessages } from './product-card.messages.js';
+
+export const enUS: ProductCardMessages = {
+  loading: 'Loading product',
+  soldOut: 'Sold out',
+  sales: (count: string) => `${count} sold`,
+  buy: 'Buy',
+  gift: 'Gift',
+  loadFailed: 'Could not load this product',
+  notFound: 'Product not found',
+  offline: 'You are offline',
+  retry: 'Retry',
+  status: {
+    initial: 'Not on sale yet',
+    recycled: 'Removed by the shop',
+    deleted: 'Removed by the shop',
+    delisted: 'Taken off sale by the shop',
+    delisted_sold_out: 'Sold out and off sale',
+    delisted_violation: 'Taken down for a policy violation',
+    delisted_deposit: 'Not on sale: the shop’s deposit is short',
+    delisted_brand_expired: 'Not on sale: brand authorisation expired',
+    banned: 'Banned by WeChat',
+    unknown: 'Not available right now',
+  },
+  guarantee: {
+    seven_day_return: '7-day returns',
+    freight_insurance: 'Return shipping insured',
+    worry_free: 'Worry-free',
+    damage_guarantee: 'Damage refund',
+    fake_one_pay_three: 'Fake pays 3×',
+    pay_after_use: 'Pay after use',
+    free_shipping: 'Free shipping',
+    exchange_support: 'Exchanges',
+  },
+};

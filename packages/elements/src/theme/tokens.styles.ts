@@ -1,0 +1,33 @@
+import { css } from 'lit';
+
+/*
+ * The global design tokens, WeUI's palette by default. Pages set `--xd-*` on any ancestor; components read
+ * them through private `--_*` variables. Light and dark follow `prefers-color-scheme` through
+ * `light-dark()`; a page that wants one of them sets `--xd-color-scheme: light` (or `dark`), which is what
+ * `<xd-store theme>` does.
+ */
+export const tokenStyles = css`
+  :host {
+    color-scheme: var(--xd-color-scheme, light dark);
+    --_surface: var(--xd-color-surface, light-dark(#fff, #1f1f1f));
+    --_text: var(--xd-color-text, light-dark(rgba(0, 0, 0, 0.9), rgba(255, 255, 255, 0.85)));
+    --_muted: var(--xd-color-text-secondary, light-dark(rgba(0, 0, 0, 0.55), rgba(255, 255, 255, 0.55)));
+    --_placeholder: var(--xd-color-placeholder, light-dark(#ededed, #2c2c2c));
+    --_line: var(--xd-color-line, light-dark(rgba(0, 0, 0, 0.08), rgba(255, 255, 255, 0.1)));
+    --_price: var(--xd-color-price, light-dark(#d9281e, #ff6a5f));
+    --_buy: var(--xd-color-buy, light-dark(#d9281e, #c4271d));
+    --_link: var(--xd-color-link, light-dark(#576b95, #7d90a9));
+    --_focus: var(--xd-color-focus, #07c160);
+    --_radius: var(--xd-radius, 8px);
+    font-family: var(
+      --xd-font-family,
+      -apple-system,
+      BlinkMacSystemFont,
+      'PingFang SC',
+      'Helvetica Neue',
+      'Microsoft YaHei',
+      sans-serif
+    );
+    -webkit-tap-highlight-color: transparent;
+  }
+`;
