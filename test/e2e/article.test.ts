@@ -24,8 +24,18 @@ describe('article page end to end', () => {
     await gateway?.close();
   });
 
-  it('renders every card with demo data at 375 px, from one products request', async () => {
+  it('renders 20 cards in four variants at 375 px from one products request, with no layout shift', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    // Chromium's own measure: every layout shift of the page's life, summed (CLS without windowing).
+    await page.addInitScript(() => {
+      const page = window as unknown as { __layoutShift: number };
+      page.__layoutShift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number }>) {
+          page.__layoutShift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
     const productRequests: string[] = [];
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/v1/products') productRequests.push(request.url());
@@ -47,7 +57,8 @@ describe('article page end to end', () => {
       page.evaluate(() =>
         [...document.querySelectorAll('xd-product-card, article p')].map((el) => {
           const box = el.getBoundingClientRect();
-          return `${el.localName} top=${box.top.toFixed(1)} height=${box.height.toFixed(1)}`;
+          const size = `${box.width.toFixed(1)}x${box.height.toFixed(1)}`;
+          return `${el.localName} at ${box.left.toFixed(1)},${box.top.toFixed(1)} ${size}`;
         }),
       );
     await page.goto(`${gateway.url}/article.html`, { waitUntil: 'commit', timeout: 15_000 });
@@ -75,21 +86,29 @@ describe('article page end to end', () => {
     assert.deepEqual(ready, whileLoading, 'the data arriving moves nothing');
     const cards = await page.$$eval('xd-product-card', (elements) =>
       elements.map((el) => ({
+        variant: el.getAttribute('variant'),
         ref: `${el.getAttribute('appid')}:${el.getAttribute('product-id')}`,
         title: el.shadowRoot?.querySelector('[part=title]')?.textContent ?? '',
         price: el.shadowRoot?.querySelector('[part=price]')?.textContent ?? '',
         width: el.getBoundingClientRect().width,
       })),
     );
-    assert.ok(cards.length >= 5, `the article has several cards (found ${cards.length})`);
+    assert.equal(cards.length, 20, 'the article has 20 cards');
+    assert.deepEqual(
+      [...new Set(cards.map((card) => card.variant))].sort(),
+      ['large', 'small', 'strip', 'text'],
+      'in all four variants',
+    );
     for (const card of cards) {
       const product = backend.products.find((p) => `${p.appid}:${p.productId}` === card.ref);
       assert.ok(product, `${card.ref} is a demo product`);
-      assert.equal(card.title, product.title);
+      assert.equal(card.title, card.variant === 'text' ? product.shortTitle : product.title);
       assert.match(card.price, /^¥\d/);
       assert.ok(card.width <= 375 - 32 + 0.5, `card fits the 375 px page (${card.width})`);
     }
     assert.equal(productRequests.length, 1, `one products request for ${cards.length} cards`);
+    const layoutShift = await page.evaluate(() => (window as unknown as { __layoutShift: number }).__layoutShift);
+    assert.equal(layoutShift, 0, 'cumulative layout shift');
     await page.close();
   });
 });

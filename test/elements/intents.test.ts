@@ -1,0 +1,154 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { configureBridge, miniProgramUrl, type IntentDetail } from '@xiaodian/elements';
+import '@xiaodian/elements/define';
+import { demoClient, products, refOf } from '../../stories/fixtures.js';
+import { mountCard, part, settled } from './helpers.js';
+
+interface WeChatWindow {
+  __wxjs_environment?: string;
+  wx?: { miniProgram?: { navigateTo(options: { url: string }): void } };
+}
+const wechatWindow = window as unknown as WeChatWindow;
+
+/** Collects the card's xd-click and xd-open events, in order. */
+function record(target: EventTarget) {
+  const events: Array<{ type: string; detail: IntentDetail }> = [];
+  for (const type of ['xd-click', 'xd-open'] as const) {
+    target.addEventListener(type, (event) => events.push({ type, detail: event.detail }));
+  }
+  return events;
+}
+
+const openDialogs = () => [...document.querySelectorAll('xd-qr-dialog')];
+
+afterEach(() => {
+  delete wechatWindow.__wxjs_environment;
+  delete wechatWindow.wx;
+  for (const dialog of openDialogs()) dialog.remove();
+  configureBridge({ miniProgramPage: '/pages/xiaodian/open', openUrl: (url) => location.assign(url) });
+});
+
+describe('intents', () => {
+  it('sends xd-click then a cancelable xd-open with the ref, attribution and H5 link; cancelling stops the bridge', async () => {
+    const product = products.available;
+    const card = await mountCard(demoClient, refOf(product), { promotionLink: 'xdpl_promo', mediaId: 'media-1' });
+    await settled(card);
+    const events = record(document);
+    document.addEventListener('xd-open', (event) => event.preventDefault(), { once: true });
+    part(card, 'card')!.click();
+    expect(events.map((e) => e.type)).to.deep.equal(['xd-click', 'xd-open']);
+    expect(events[1]!.detail).to.deep.include({
+      intent: 'product',
+      ref: refOf(product),
+      promotionLink: 'xdpl_promo',
+      mediaId: 'media-1',
+      h5Url: product.h5Url,
+      title: product.title,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(openDialogs(), 'a cancelled intent opens nothing').to.have.length(0);
+  });
+
+  it('reads the promotion link once, at first load, as WeChat does', async () => {
+    const card = await mountCard(demoClient, refOf(products.available), { promotionLink: 'first' });
+    await settled(card);
+    card.setAttribute('product-promotion-link', 'second');
+    await card.updateComplete;
+    const events = record(card);
+    card.addEventListener('xd-open', (event) => event.preventDefault());
+    part(card, 'card')!.click();
+    expect(events[1]!.detail.promotionLink).to.equal('first');
+  });
+
+  it('maps open-page to the intent: buy, gift for a giftable product, the detail page when sold out', async () => {
+    const cases = [
+      { product: products.available, openPage: 'buy', intent: 'buy' },
+      { product: products.giftable, openPage: 'gift', intent: 'gift' },
+      { product: products.giftable, openPage: 'gift-product-detail', intent: 'gift' },
+      { product: products.soldOut, openPage: 'buy', intent: 'product' },
+      { product: products.available, openPage: 'product-detail', intent: 'product' },
+    ];
+    for (const each of cases) {
+      const card = await mountCard(demoClient, refOf(each.product), { openPage: each.openPage });
+      await settled(card);
+      const events = record(card);
+      card.addEventListener('xd-open', (event) => event.preventDefault());
+      part(card, 'card')!.click();
+      expect(events[1]!.detail.intent, `${each.openPage} on ${each.product.availability}`).to.equal(each.intent);
+    }
+  });
+
+  it('offers nothing to open on a product that cannot be bought', async () => {
+    const card = await mountCard(demoClient, refOf(products.banned));
+    await settled(card);
+    expect(card.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('in a mini-program web-view, navigates the mini program to the configured page with the ref', async () => {
+    const urls: string[] = [];
+    wechatWindow.__wxjs_environment = 'miniprogram';
+    wechatWindow.wx = { miniProgram: { navigateTo: ({ url }) => urls.push(url) } };
+    const product = products.available;
+    const card = await mountCard(demoClient, refOf(product), { promotionLink: 'xdpl_a&b=c', mediaId: 'm1' });
+    card.closest('xd-store')!.setAttribute('mini-program-page', '/pages/store/open');
+    await settled(card);
+    part(card, 'card')!.click();
+    await waitUntil(() => urls.length === 1, 'navigateTo called');
+    const url = new URL(urls[0]!, 'https://mini.program');
+    expect(url.pathname).to.equal('/pages/store/open');
+    expect(Object.fromEntries(url.searchParams)).to.deep.equal({
+      intent: 'product',
+      appid: product.appid,
+      product_id: product.productId,
+      product_promotion_link: 'xdpl_a&b=c',
+      media_id: 'm1',
+    });
+    expect(openDialogs()).to.have.length(0);
+  });
+
+  it('in the WeChat browser, opens the H5 short link', async () => {
+    const opened: string[] = [];
+    configureBridge({ openUrl: (url) => opened.push(url) });
+    Object.defineProperty(navigator, 'userAgent', {
+      value: 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 MicroMessenger/8.0.50 NetType/WIFI',
+      configurable: true,
+    });
+    try {
+      const card = await mountCard(demoClient, refOf(products.available));
+      await settled(card);
+      part(card, 'card')!.click();
+      await waitUntil(() => opened.length === 1, 'the link was opened');
+      expect(opened).to.deep.equal([products.available.h5Url]);
+    } finally {
+      delete (navigator as { userAgent?: string }).userAgent;
+    }
+  });
+
+  it('on a desktop, shows the H5 link as a QR code in an accessible dialog that Esc closes', async () => {
+    const card = await mountCard(demoClient, refOf(products.available));
+    await settled(card);
+    part(card, 'card')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => openDialogs()[0]?.shadowRoot?.querySelector('dialog[open]'), 'the dialog opened');
+    const host = openDialogs()[0]!;
+    const dialog = host.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.querySelector('h2')!.textContent).to.equal(products.available.title);
+    const qr = dialog.querySelector('svg[role=img]')!;
+    expect(qr.getAttribute('aria-label')).to.contain(products.available.title);
+    expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(200);
+    expect(dialog.textContent).to.contain('微信扫一扫');
+    await expect(host).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => openDialogs().length === 0, 'Esc closed the dialog');
+  });
+
+  it('builds mini-program URLs for shops and lives too', () => {
+    expect(miniProgramUrl({ intent: 'shop', ref: { appid: 'wx0123456789abcdef' } }, '/p')).to.equal(
+      '/p?intent=shop&appid=wx0123456789abcdef',
+    );
+    expect(miniProgramUrl({ intent: 'reserve', ref: { finderUserName: 'sphAbc123' } }, '/p')).to.equal(
+      '/p?intent=reserve&finder_user_name=sphAbc123',
+    );
+  });
+});
