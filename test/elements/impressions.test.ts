@@ -57,7 +57,7 @@ describe('xd-impression', () => {
       </xd-store>`,
     );
     const event = await new Promise<CustomEvent>((resolve) =>
-      store.addEventListener('xd-impression', (e) => resolve(e), { once: true }),
+      (store as HTMLElement).addEventListener('xd-impression', (e) => resolve(e), { once: true }),
     );
     expect(event.detail).to.deep.include({ ref: refOf(products.available), promotionLink: 'xdpl_1' });
   });

@@ -15,7 +15,9 @@ const wechatWindow = window as unknown as WeChatWindow;
 function record(target: EventTarget) {
   const events: Array<{ type: string; detail: IntentDetail }> = [];
   for (const type of ['xd-click', 'xd-open'] as const) {
-    target.addEventListener(type, (event) => events.push({ type, detail: event.detail }));
+    target.addEventListener(type, (event) =>
+      events.push({ type, detail: (event as CustomEvent<IntentDetail>).detail }),
+    );
   }
   return events;
 }
