@@ -1,6 +1,6 @@
 // `node scripts/screenshot.mjs [page?query ...]`: serves the built site (npm run build) with the demo
 // gateway on a loopback port and saves full-page PNGs at 375 px to .screenshots/, for looking at what
-// was built. Default: the gallery in each variant, both languages and dark mode, and the article.
+// was built (SITE=storybook-static for Storybook's iframe.html pages). Default: the gallery in each variant, both languages and dark mode, and the article.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { createDemoBackend } from '@xiaodian/demo';
@@ -17,7 +17,7 @@ const gateway = await startGateway({
   backend: createDemoBackend(),
   port: 0,
   host: '127.0.0.1',
-  staticDir: 'dist/site',
+  staticDir: process.env.SITE ?? 'dist/site',
   log: false,
 });
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });

@@ -1,60 +1,119 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { createClient, type XiaodianClient } from '@xiaodian/client';
-import { createDemoBackend } from '@xiaodian/demo';
+import type { XiaodianClient } from '@xiaodian/client';
+import { logoPositions, productCardOpenPages, productCardVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
+import type { Product } from '@xiaodian/model';
+import { demoClient, malformedClient, offlineClient, pendingClient, products } from './fixtures.js';
 
-// Stories run against the demo catalog in-process: no gateway, no network.
-// No gateway in Storybook: the demo's pictures come inline.
-const demo = createDemoBackend({ images: 'inline' });
-const demoClient = createClient({ backend: demo });
-const firstWith = (availability: string) => demo.products.find((p) => p.availability === availability)!;
-/** A client that never answers, to show the loading state. */
-const pendingClient: XiaodianClient = createClient({ backend: { getProducts: () => new Promise(() => {}) } });
-/** A client whose backend is unreachable, to show the error state with retry. */
-const offlineClient: XiaodianClient = createClient({
-  backend: {
-    getProducts: () => Promise.reject(new TypeError('network down')),
-  },
-});
+/** Each state a card can be in, as the data that puts it there (the browser tests use the same). */
+const states = {
+  ready: [demoClient, products.available],
+  'long title': [demoClient, products.longTitle],
+  giftable: [demoClient, products.giftable],
+  'sold out': [demoClient, products.soldOut],
+  delisted: [demoClient, products.delisted],
+  'delisted for violation': [demoClient, products.violation],
+  banned: [demoClient, products.banned],
+  loading: [pendingClient, products.available],
+  offline: [offlineClient, products.available],
+  'malformed product': [malformedClient(products.available), products.available],
+  'not found': [demoClient, { ...products.available, productId: '99999' }],
+} satisfies Record<string, [XiaodianClient, Product]>;
+type State = keyof typeof states;
 
 interface Args {
-  appid: string;
-  productId: string;
+  state: State;
+  variant: (typeof productCardVariants)[number];
+  openPage: (typeof productCardOpenPages)[number];
+  logoPosition: (typeof logoPositions)[number];
   lang: 'zh-CN' | 'en-US';
-  client: XiaodianClient;
+  theme: 'auto' | 'light' | 'dark';
 }
+
+const card = ({ state, variant, openPage, logoPosition }: Args) => {
+  const product = states[state][1];
+  return html`<xd-product-card
+    variant=${variant}
+    open-page=${openPage}
+    logo-position=${logoPosition}
+    appid=${product.appid}
+    product-id=${product.productId}
+  ></xd-product-card>`;
+};
 
 const meta: Meta<Args> = {
   title: 'Product card',
   component: 'xd-product-card',
   argTypes: {
+    state: { control: 'select', options: Object.keys(states) },
+    variant: { control: 'inline-radio', options: productCardVariants },
+    openPage: { control: 'select', options: productCardOpenPages },
+    logoPosition: { control: 'inline-radio', options: logoPositions },
     lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'] },
-    client: { table: { disable: true } },
+    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
   },
-  render: ({ appid, productId, lang, client }) => html`
-    <xd-store lang=${lang} .client=${client} style="display:block;max-width:343px">
-      <xd-product-card appid=${appid} product-id=${productId}></xd-product-card>
+  args: {
+    state: 'ready',
+    variant: 'large',
+    openPage: 'product-detail',
+    logoPosition: 'bottom-left',
+    lang: 'zh-CN',
+    theme: 'auto',
+  },
+  render: (args) => html`
+    <xd-store
+      lang=${args.lang}
+      theme=${args.theme}
+      .client=${states[args.state][0]}
+      style="display:block;max-width:343px"
+    >
+      ${
+        args.variant === 'text'
+          ? html`<p style="font-size:17px;line-height:1.75">文中的文字链接 ${card(args)} 与前后的文字同行。</p>`
+          : card(args)
+      }
     </xd-store>
   `,
 };
 export default meta;
 
 type Story = StoryObj<Args>;
-const available = firstWith('available');
 
-export const Ready: Story = {
-  args: { appid: available.appid, productId: available.productId, lang: 'zh-CN', client: demoClient },
+export const Ready: Story = {};
+export const LongTitle: Story = { args: { state: 'long title' } };
+export const Gift: Story = { args: { state: 'giftable', openPage: 'gift' } };
+export const SoldOut: Story = { args: { state: 'sold out' } };
+export const Delisted: Story = { args: { state: 'delisted' } };
+export const DelistedForViolation: Story = { args: { state: 'delisted for violation' } };
+export const Banned: Story = { args: { state: 'banned' } };
+export const Loading: Story = { args: { state: 'loading' } };
+export const Offline: Story = { args: { state: 'offline' } };
+export const MalformedProduct: Story = { args: { state: 'malformed product' } };
+export const NotFound: Story = { args: { state: 'not found' } };
+export const English: Story = { args: { lang: 'en-US', state: 'sold out' } };
+export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
+export const LogoBottomRight: Story = { args: { logoPosition: 'bottom-right' } };
+export const Small: Story = { args: { variant: 'small' } };
+export const Strip: Story = { args: { variant: 'strip' } };
+export const TextLink: Story = { args: { variant: 'text' } };
+
+/** Every variant in every state, as a designer reviews them at 375 px. */
+export const Matrix: Story = {
+  render: (args) =>
+    html`${productCardVariants.map(
+      (variant) =>
+        html`<h3 style="font:500 13px sans-serif;color:#888">${variant}</h3>
+          ${(Object.keys(states) as State[]).map(
+            (state) =>
+              html`<xd-store
+                lang=${args.lang}
+                theme=${args.theme}
+                .client=${states[state][0]}
+                style="display:block;max-width:343px;margin-bottom:12px"
+              >
+                ${variant === 'text' ? html`<p>${state}: ${card({ ...args, state, variant })}</p>` : card({ ...args, state, variant })}
+              </xd-store>`,
+          )}`,
+    )}`,
 };
-
-export const SoldOut: Story = {
-  args: { ...Ready.args, appid: firstWith('sold_out').appid, productId: firstWith('sold_out').productId },
-};
-
-export const English: Story = { args: { ...Ready.args, lang: 'en-US' } };
-
-export const Loading: Story = { args: { ...Ready.args, client: pendingClient } };
-
-export const NotFound: Story = { args: { ...Ready.args, productId: '99999' } };
-
-export const Offline: Story = { args: { ...Ready.args, client: offlineClient } };
