@@ -2,10 +2,11 @@
 // designers and reviewers screenshot at 375 px (`?variant=small`, `?lang=en-US`, `?theme=dark`).
 import { html, render } from 'lit';
 import '@xiaodian/elements/define';
-import { demoClient, malformedClient, offlineClient, pendingClient, products } from '../stories/fixtures.js';
+import { demoClient, malformedClient, offlineClient, pendingClient, products, shops } from '../stories/fixtures.js';
 
 const params = new URLSearchParams(location.search);
-const variants = params.get('variant')?.split(',') ?? ['large', 'small', 'strip', 'text'];
+const variants = params.get('variant')?.split(',') ?? ['large', 'small', 'strip', 'text', 'card', 'banner', 'inline'];
+const shopVariants = new Set(['card', 'banner', 'inline']);
 const lang = params.get('lang') ?? 'zh-CN';
 const theme = params.get('theme') ?? '';
 
@@ -21,8 +22,42 @@ const states = [
   ['malformed', malformedClient(products.available), products.available],
 ] as const;
 
+const shopStates = [
+  ['official flagship', demoClient, shops.flagship],
+  ['individual', demoClient, shops.individual],
+  ['closing', demoClient, shops.closing],
+  ['loading', pendingClient, shops.flagship],
+  ['offline', offlineClient, shops.flagship],
+  ['not found', demoClient, { ...shops.flagship, appid: 'wx0000000000000000' }],
+] as const;
+
+const shopEntries = (variant: string) =>
+  shopStates.map(
+    ([name, client, shop]) =>
+      html`<section>
+        <h2>${variant} · ${name}</h2>
+        <xd-store .client=${client} lang=${lang} theme=${theme}>
+          ${
+            variant === 'inline'
+              ? html`<p>推荐一家店 <xd-shop-entry variant="inline" appid=${shop.appid}></xd-shop-entry> 值得一逛。</p>`
+              : html`<xd-shop-entry variant=${variant} appid=${shop.appid}></xd-shop-entry>`
+          }
+        </xd-store>
+      </section>`,
+  );
+
 render(
-  html`${variants.map(
+  html`${variants.map((variant) =>
+    shopVariants.has(variant)
+      ? html`<h2>${variant}</h2>
+          ${shopEntries(variant)}`
+      : productCards(variant),
+  )}`,
+  document.querySelector('#gallery')!,
+);
+
+function productCards(variant: string) {
+  return html`${[variant].map(
     (variant) =>
       html`<h2>${variant}</h2>
         ${states.map(
@@ -51,6 +86,5 @@ render(
               </xd-store>
             </section>`,
         )}`,
-  )}`,
-  document.querySelector('#gallery')!,
-);
+  )}`;
+}

@@ -13,8 +13,10 @@ if (pages.length === 0) {
   pages.push('gallery.html?variant=small&lang=en-US', 'gallery.html?variant=large&theme=dark', 'article.html');
 }
 mkdirSync('.screenshots', { recursive: true });
+const backend = createDemoBackend();
 const gateway = await startGateway({
-  backend: createDemoBackend(),
+  backend,
+  assets: (path) => backend.renderImage(path),
   port: 0,
   host: '127.0.0.1',
   staticDir: process.env.SITE ?? 'dist/site',

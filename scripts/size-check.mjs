@@ -16,11 +16,20 @@ const budgets = [
     gzipLimit: 20 * 1024,
     gzipTarget: 20 * 1024,
   },
+  {
+    // A shop entry always reads a shop, so the modules that do so count although they load on demand:
+    // the shop resource, its zod validation and the HTTP routes. Issue 5 sets no figure; this holds today's.
+    name: 'shop entry, self-contained (Lit, client, shop validation)',
+    entry: 'packages/elements/dist/shop-entry/define.js',
+    alsoCounts: ['resources', 'validate-resources', 'common', 'http-routes', 'api-resources'],
+    gzipLimit: 30 * 1024,
+    gzipTarget: 30 * 1024,
+  },
 ];
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
 
-async function measure(entry) {
+async function measure(entry, alsoCounts = []) {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -38,6 +47,7 @@ async function measure(entry) {
     for (const name of chunk.imports) visit(byName.get(name));
   };
   visit(start);
+  for (const chunk of chunks) if (alsoCounts.includes(chunk.name)) visit(chunk);
   const code = [...initial].map((chunk) => chunk.code).join('\n');
   const lazy = chunks.filter((chunk) => !initial.has(chunk));
   return {
@@ -49,7 +59,7 @@ async function measure(entry) {
 
 let failed = 0;
 for (const budget of budgets) {
-  const size = await measure(budget.entry);
+  const size = await measure(budget.entry, budget.alsoCounts);
   const ok = size.gzip <= budget.gzipLimit;
   if (!ok) failed += 1;
   const target = size.gzip <= budget.gzipTarget ? 'target met' : `target ${kB(budget.gzipTarget)} NOT met`;

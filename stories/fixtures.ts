@@ -2,7 +2,7 @@
 // Everything runs in-process against the demo catalog (pictures inline): no gateway, no network.
 import { createClient, type XiaodianClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
-import { XiaodianError, type Product, type ProductSource } from '@xiaodian/model';
+import { XiaodianError, type Product, type ProductSource, type Shop } from '@xiaodian/model';
 
 export const demo = createDemoBackend({ images: 'inline' });
 export const demoClient: XiaodianClient = createClient({ backend: demo });
@@ -60,5 +60,22 @@ export function malformedClient(broken: Product): XiaodianClient {
   };
   return createClient({ backend: source });
 }
+
+const findShop = (test: (s: Shop) => boolean, what: string): Shop => {
+  const shop = demo.shops.find(test);
+  if (!shop) throw new Error(`The demo catalog has no ${what}`);
+  return shop;
+};
+
+/** One demo shop per state a shop entry can be in. */
+export const shops = {
+  /** Brand-certified, with scores, counts and linked accounts. */
+  flagship: findShop(
+    (s) => s.brand?.certification === 'official_flagship' && s.linkedAccounts.officialAccounts.length > 0,
+    'official flagship shop with linked accounts',
+  ),
+  individual: findShop((s) => s.subjectType === 'individual' && !s.brand, 'individual shop without a brand'),
+  closing: findShop((s) => s.status === 'closing', 'closing shop'),
+} as const;
 
 export const refOf = (product: Product) => ({ appid: product.appid, productId: product.productId });

@@ -47,6 +47,10 @@ describe('article page end to end', () => {
       await delay(500);
       await route.continue();
     });
+    await page.route('**/v1/shops/*', async (route) => {
+      await delay(500);
+      await route.continue();
+    });
     await page.route('**/v1/products?*', async (route) => {
       await delay(500);
       await route.continue();
@@ -55,7 +59,7 @@ describe('article page end to end', () => {
     // document.querySelectorAll, not page.$$eval: Playwright's selectors pierce shadow roots.
     const layout = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll('xd-product-card, article p')].map((el) => {
+        [...document.querySelectorAll('xd-product-card, xd-shop-entry, article p')].map((el) => {
           const box = el.getBoundingClientRect();
           const size = `${box.width.toFixed(1)}x${box.height.toFixed(1)}`;
           return `${el.localName} at ${box.left.toFixed(1)},${box.top.toFixed(1)} ${size}`;
@@ -75,7 +79,7 @@ describe('article page end to end', () => {
     const whileLoading = await layout();
     await page.waitForFunction(
       () => {
-        const cards = [...document.querySelectorAll('xd-product-card')];
+        const cards = [...document.querySelectorAll('xd-product-card, xd-shop-entry')];
         return cards.length > 0 && cards.every((card) => card.getAttribute('state') === 'ready');
       },
       undefined,

@@ -1,5 +1,7 @@
 export { XdStore } from './store/index.js';
 export { XdProductCard } from './product-card/index.js';
+export { XdShopEntry } from './shop-entry/index.js';
+export { shopEntryVariants, type ShopEntryVariant } from './shop-entry/shop-entry.options.js';
 export {
   productCardVariants,
   productCardOpenPages,

@@ -1,0 +1,1 @@
+export { XdShopEntry } from './shop-entry.js';

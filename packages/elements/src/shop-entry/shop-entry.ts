@@ -1,0 +1,139 @@
+import { html, nothing } from 'lit';
+import type { Shop } from '@xiaodian/model';
+import { XdElement } from '../internal/element.js';
+import { formatCount } from '../internal/i18n.js';
+import { ImpressionController } from '../internal/impression-controller.js';
+import { ResourceController } from '../internal/resource-controller.js';
+import { activate } from '../intents/activate.js';
+import { XdImpressionEvent, type IntentDetail } from '../intents/events.js';
+import { shopEntryMessages, type ShopEntryMessages } from './shop-entry.messages.js';
+import type { ShopEntryVariant } from './shop-entry.options.js';
+import { shopEntryStyles } from './shop-entry.styles.js';
+
+/**
+ * @summary A WeChat Mini Store shop entry (`<store-home>`'s counterpart): logo, name, brand certification,
+ * the three DSR scores, products on sale, total sales and linked accounts, and an "enter shop" action.
+ *
+ * @slot error - Replaces the message of the error state.
+ *
+ * @csspart entry - The entry's box (the button, when the shop is open).
+ *
+ * @event xd-click - The entry was activated (analytics).
+ * @event xd-open - Cancelable: `{intent: 'shop', ref: {appid}}`.
+ * @event xd-impression - At least half visible for one second (once).
+ *
+ * @cssstate loading | ready | stale | error - Reflected as the `state` attribute.
+ */
+export class XdShopEntry extends XdElement {
+  static override styles = shopEntryStyles;
+
+  static override properties = {
+    appid: { type: String },
+    variant: { type: String, reflect: true },
+  };
+
+  /** The shop's 小店 appid (`wx` + 16 hex characters). */
+  declare appid: string | undefined;
+  /** `card` (default), `banner` or `inline`. */
+  declare variant: ShopEntryVariant;
+
+  private readonly shop = new ResourceController<Shop>(this, {
+    key: () => this.appid,
+    load: (client) => client.readShop(this.appid ?? ''),
+  });
+
+  constructor() {
+    super();
+    this.variant = 'card';
+    new ImpressionController(
+      this,
+      () => this.shop.value !== undefined,
+      () => this.dispatchEvent(new XdImpressionEvent(this.detail())),
+    );
+  }
+
+  private detail(): IntentDetail {
+    const shop = this.shop.value;
+    return {
+      intent: 'shop',
+      ref: { appid: this.appid ?? '' },
+      ...(shop?.h5Url ? { h5Url: shop.h5Url } : {}),
+      ...(shop ? { title: shop.name } : {}),
+    };
+  }
+
+  protected override render() {
+    const t = shopEntryMessages(this.locale, () => this.requestUpdate());
+    const { value, error } = this.shop;
+    if (t && value) return this.renderShop(value, t);
+    const skeleton = html`<span class="logo"></span>
+      <span class="text" aria-hidden="true"><span class="bar"></span><span class="bar"></span></span>`;
+    if (t && error) {
+      const code = error.code;
+      const message = code === 'not_found' ? t.notFound : code === 'offline' ? t.offline : t.loadFailed;
+      const retry =
+        code === 'not_found' || code === 'invalid_ref'
+          ? nothing
+          : html`<button class="retry" type="button" @click=${() => this.shop.reload()}>${t.retry}</button>`;
+      return html`<div part="entry" class="entry">
+        ${skeleton}
+        <div class="error" role="alert"><slot name="error">${message}</slot>${retry}</div>
+      </div>`;
+    }
+    return html`<div part="entry" class="entry" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
+      ${skeleton}
+    </div>`;
+  }
+
+  private renderShop(shop: Shop, t: ShopEntryMessages) {
+    const locale = this.locale;
+    const closed = shop.status === 'closing' || shop.status === 'close_finished';
+    const scores = shop.scores;
+    const stats = [
+      shop.productsOnSale !== undefined ? t.onSale(formatCount(shop.productsOnSale, locale)) : '',
+      shop.totalSales !== undefined ? t.sold(formatCount(shop.totalSales, locale)) : '',
+    ].filter(Boolean);
+    const accounts = shop.linkedAccounts;
+    const content = html`<img class="logo" src=${shop.logoUrl} alt="" />
+      <span class="text">
+        <span class="name-row">
+          <span class="name">${shop.name}</span>
+          ${shop.brand ? html`<span class="badge">${t.certification[shop.brand.certification]}</span>` : nothing}
+        </span>
+        <span class="details" id="details" aria-hidden="true">
+          ${
+            scores
+              ? html`<span class="scores"
+                  >${(['description', 'service', 'logistics'] as const).map(
+                    (key) => html`<span>${t.scores[key]} <b>${scores[key].toFixed(1)}</b></span>`,
+                  )}</span
+                >`
+              : nothing
+          }
+          <span class="stats">${stats.join(' · ')}</span>
+          ${
+            accounts.officialAccounts.length || accounts.channels.length
+              ? html`<span class="accounts"
+                  >${t.accounts(accounts.officialAccounts.length, accounts.channels.length)}</span
+                >`
+              : nothing
+          }
+        </span>
+      </span>
+      <span class="action" id="action" aria-hidden="true">${closed ? t.closed : t.enter}</span>`;
+    if (closed) {
+      return html`<div part="entry" class="entry" role="group" aria-label=${`${shop.name}, ${t.closed}`}>
+        ${content}
+      </div>`;
+    }
+    return html`<button
+      part="entry"
+      class="entry"
+      type="button"
+      aria-describedby="details action"
+      @click=${() => activate(this, this.detail())}
+    >
+      ${content}
+    </button>`;
+  }
+}
