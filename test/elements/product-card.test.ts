@@ -278,3 +278,61 @@ describe('<xd-product-card> theming', () => {
     }
   });
 });
+
+describe('<xd-product-card> statuses', () => {
+  /** Every documented status that cannot be bought, and one WeChat might add later. */
+  const words: Record<number, string> = {
+    0: '商品未上架',
+    6: '商品已删除',
+    9: '商品已删除',
+    11: '商品已下架',
+    12: '商品已售罄下架',
+    13: '商品因违规下架',
+    14: '店铺保证金不足，暂不可售',
+    15: '品牌授权已过期，暂不可售',
+    20: '商品已被封禁',
+    77: '商品暂不可售',
+  };
+  for (const [status, text] of Object.entries(words)) {
+    it(`status ${status}: says "${text}" and offers no buy button`, async () => {
+      const product = { ...products.available, status: Number(status), availability: 'unavailable' as const };
+      const client = createClient({
+        backend: { getProducts: async (refs) => refs.map(() => ({ ok: true, product }) as const) },
+      });
+      const card = await mountCard(client, refOf(product), { variant: 'small' });
+      await settled(card);
+      expect(shadowText(card)).to.contain(text);
+      expect(part(card, 'buy-button')).to.equal(null);
+      expect(card.shadowRoot!.querySelector('button')).to.equal(null);
+      expect(part(card, 'card')!.getAttribute('aria-label')).to.contain(text);
+    });
+  }
+
+  it('puts the shop logo at the bottom left by default and at the bottom right when asked', async () => {
+    for (const [position, side] of [
+      ['bottom-left', 'left'],
+      ['bottom-right', 'right'],
+    ] as const) {
+      const card = await mountCard(demoClient, refOf(products.available));
+      card.setAttribute('logo-position', position);
+      await settled(card);
+      await card.updateComplete;
+      const media = part(card, 'image')!.getBoundingClientRect();
+      const logo = card.shadowRoot!.querySelector('.logo')!.getBoundingClientRect();
+      const gap = side === 'left' ? logo.left - media.left : media.right - logo.right;
+      expect(gap, `${position}: the logo hugs the ${side} edge`).to.be.within(0, 16);
+      expect(media.bottom - logo.bottom, 'at the bottom').to.be.within(0, 16);
+    }
+  });
+});
+
+describe('<xd-product-card> language changes', () => {
+  it('follows a lang attribute that changes after it rendered', async () => {
+    const card = await mountCard(demoClient, refOf(products.soldOut));
+    await shows(card, '已售罄');
+    card.closest('xd-store')!.setAttribute('lang', 'en-US');
+    await shows(card, 'Sold out');
+    card.closest('xd-store')!.setAttribute('lang', 'zh-CN');
+    await shows(card, '已售罄');
+  });
+});

@@ -1,6 +1,20 @@
 import { LitElement } from 'lit';
 import { resolveLocale, type Locale } from './i18n.js';
 
+const connected = new Set<XdElement>();
+let languageWatch: MutationObserver | undefined;
+
+/**
+ * Re-renders every Xiaodian element when a `lang` (or `<xd-store locale>`) changes anywhere in the
+ * document, so a page that switches language does not have to touch each element. One observer for the
+ * page, filtered to those two attributes.
+ */
+function watchLanguage(): void {
+  if (languageWatch || typeof MutationObserver === 'undefined') return;
+  languageWatch = new MutationObserver(() => connected.forEach((element) => element.requestUpdate()));
+  languageWatch.observe(document.documentElement, { subtree: true, attributeFilter: ['lang', 'locale'] });
+}
+
 /**
  * The one base class of every Xiaodian element: only what all of them share. Behaviour that only some
  * need (loading data, impressions) lives in reactive controllers they add themselves.
@@ -10,5 +24,16 @@ export class XdElement extends LitElement {
   get locale(): Locale {
     const scope = this.closest('[lang], xd-store[locale]');
     return resolveLocale(scope?.getAttribute('lang') || scope?.getAttribute('locale') || document.documentElement.lang);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    connected.add(this);
+    watchLanguage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    connected.delete(this);
   }
 }
