@@ -31,6 +31,7 @@ function qrPath(text: string): { size: number; d: string } {
 }
 
 /**
+ * @tagname xd-qr-dialog
  * @summary The desktop fallback of an intent: a modal dialog with the H5 link as a QR code to scan with
  * WeChat. A native `<dialog>`: focus moves in and back, Esc closes it.
  */

@@ -18,6 +18,7 @@ const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, In
 };
 
 /**
+ * @tagname xd-product-card
  * @summary A WeChat Mini Store product card in one of the four article card types: image, title, price,
  * sales, guarantees, the shop's logo and a buy (or 送礼) button. The whole card is one target.
  *

@@ -11,6 +11,7 @@ import type { ShopEntryVariant } from './shop-entry.options.js';
 import { shopEntryStyles } from './shop-entry.styles.js';
 
 /**
+ * @tagname xd-shop-entry
  * @summary A WeChat Mini Store shop entry (`<store-home>`'s counterpart): logo, name, brand certification,
  * the three DSR scores, products on sale, total sales and linked accounts, and an "enter shop" action.
  *

@@ -5,6 +5,7 @@ import { configureBridge } from '../intents/bridge-options.js';
 import { clientContext, clientFor, defaultClient } from '../internal/context.js';
 
 /**
+ * @tagname xd-store
  * @summary Provides a storefront client to every Xiaodian element inside it.
  *
  * @slot - The page content whose elements use this store.
