@@ -172,6 +172,27 @@ describe('<xd-product-card> content', () => {
 });
 
 describe('<xd-product-card> data states', () => {
+  it('shows a malformed product as that card’s error and leaves its neighbours working, from one request', async () => {
+    const broken = products.available;
+    const client = malformedClient(broken);
+    let requests = 0;
+    client.observe((event) => {
+      if (event.type === 'request') requests += 1;
+    });
+    const store = await fixture(
+      html`<xd-store .client=${client}>
+        ${[products.soldOut, broken, products.giftable].map(
+          (p) => html`<xd-product-card variant="strip" appid=${p.appid} product-id=${p.productId}></xd-product-card>`,
+        )}
+      </xd-store>`,
+    );
+    const cards = [...store.querySelectorAll('xd-product-card')];
+    await Promise.all(cards.map((card) => settled(card)));
+    expect(cards.map((card) => card.getAttribute('state'))).to.deep.equal(['ready', 'error', 'ready']);
+    expect(shadowText(cards[1]!)).to.contain('商品加载失败');
+    expect(requests).to.equal(1);
+  });
+
   it('shows an invalid appid as an error, not a request', async () => {
     let calls = 0;
     const client = createClient({
