@@ -46,6 +46,34 @@ describe('xd-impression', () => {
     }
   });
 
+  it('does not count while the page is in a background tab, and counts once it is shown', async () => {
+    const seen: Event[] = [];
+    const listener = (event: Event) => seen.push(event);
+    document.addEventListener('xd-impression', listener);
+    const setVisibility = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    try {
+      setVisibility('hidden');
+      await fixture(
+        html`<xd-store .client=${demoClient}>
+          <xd-product-card
+            appid=${products.available.appid}
+            product-id=${products.available.productId}
+          ></xd-product-card>
+        </xd-store>`,
+      );
+      await sleep(impressionRule.durationMs + 500);
+      expect(seen, 'nothing while hidden').to.have.length(0);
+      setVisibility('visible');
+      await waitUntil(() => seen.length === 1, 'an impression once visible', { timeout: 3000 });
+    } finally {
+      delete (document as { visibilityState?: string }).visibilityState;
+      document.removeEventListener('xd-impression', listener);
+    }
+  });
+
   it('carries the ref and the promotion link', async () => {
     const store = await fixture(
       html`<xd-store .client=${demoClient}>

@@ -172,6 +172,26 @@ describe('<xd-product-card> content', () => {
 });
 
 describe('<xd-product-card> data states', () => {
+  it('shows a page’s own placeholder while loading, in the same reserved box', async () => {
+    const plain = await mountCard(pendingClient, refOf(products.available));
+    const store = await fixture(
+      html`<xd-store .client=${pendingClient} style="display:block;width:343px">
+        <p>
+          <xd-product-card appid=${products.available.appid} product-id=${products.available.productId}>
+            <span slot="placeholder">正在加载好物…</span>
+          </xd-product-card>
+        </p>
+      </xd-store>`,
+    );
+    const card = store.querySelector('xd-product-card')!;
+    await (card as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    const slot = card.shadowRoot!.querySelector<HTMLSlotElement>('slot[name=placeholder]')!;
+    expect(slot.assignedElements().map((el) => el.textContent)).to.deep.equal(['正在加载好物…']);
+    expect(box(card)).to.deep.equal(box(plain));
+    const placeholder = card.querySelector('[slot=placeholder]')!.getBoundingClientRect();
+    expect(placeholder.height, 'it covers the card').to.be.closeTo(card.getBoundingClientRect().height, 1);
+  });
+
   it('shows a malformed product as that card’s error and leaves its neighbours working, from one request', async () => {
     const broken = products.available;
     const client = malformedClient(broken);

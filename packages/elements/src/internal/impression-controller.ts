@@ -5,8 +5,9 @@ export const impressionRule = { ratio: 0.5, durationMs: 1000 } as const;
 
 /**
  * Calls `onImpression` once in the element's life, when it has been at least half visible for a full
- * second while `ready()` says there is something to see. Leaving view before the second is up restarts
- * the count; after it fires, the controller stops observing.
+ * second while `ready()` says there is something to see and the page itself is visible (not a background
+ * tab). Leaving view before the second is up restarts the count; after it fires, the controller stops.
+ * GPM and click-through rates are computed from these, so a card nobody could see must not count.
  */
 export class ImpressionController implements ReactiveController {
   private observer: IntersectionObserver | undefined;
@@ -22,8 +23,11 @@ export class ImpressionController implements ReactiveController {
     host.addController(this);
   }
 
+  private readonly onVisibility = () => this.schedule();
+
   hostConnected(): void {
     if (this.counted || typeof IntersectionObserver === 'undefined') return;
+    document.addEventListener('visibilitychange', this.onVisibility);
     this.observer = new IntersectionObserver(
       ([entry]) => {
         this.visible = !!entry && entry.isIntersecting && entry.intersectionRatio >= impressionRule.ratio;
@@ -35,6 +39,7 @@ export class ImpressionController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.onVisibility);
     this.observer?.disconnect();
     this.observer = undefined;
     this.visible = false;
@@ -47,7 +52,7 @@ export class ImpressionController implements ReactiveController {
   }
 
   private schedule(): void {
-    const counting = this.visible && !this.counted && this.ready();
+    const counting = this.visible && !this.counted && this.ready() && document.visibilityState === 'visible';
     if (!counting) {
       clearTimeout(this.timer);
       this.timer = undefined;
@@ -57,6 +62,7 @@ export class ImpressionController implements ReactiveController {
         if (!this.visible || this.counted || !this.ready()) return;
         this.counted = true;
         this.observer?.disconnect();
+        document.removeEventListener('visibilitychange', this.onVisibility);
         this.onImpression();
       }, impressionRule.durationMs);
     }

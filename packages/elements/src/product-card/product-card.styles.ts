@@ -53,7 +53,17 @@ export const productCardStyles = [
       outline-offset: 2px;
     }
     /* Without specificity, so that each part's own display (grid, flex) wins. */
-    :where(.card > span, .body > span) {
+    /* A page's own placeholder covers the grey one, which keeps holding the box. */
+    ::slotted([slot='placeholder']) {
+      position: absolute;
+      inset: 0;
+      box-sizing: border-box;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      background: var(--_bg);
+    }
+    :where(.media, .body, .body > span) {
       display: block;
       min-width: 0;
     }

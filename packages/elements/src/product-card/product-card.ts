@@ -22,6 +22,7 @@ const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, In
  * @summary A WeChat Mini Store product card in one of the four article card types: image, title, price,
  * sales, guarantees, the shop's logo and a buy (or 送礼) button. The whole card is one target.
  *
+ * @slot placeholder - Shown over the grey placeholder while loading, in the same reserved box.
  * @slot error - Replaces the message of the error state.
  *
  * @csspart card - The card's box (the button, when the product can be opened).
@@ -140,7 +141,7 @@ export class XdProductCard extends XdElement {
       </div>`;
     }
     return html`<div part="card" class="card" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
-      ${skeleton}
+      ${skeleton}<slot name="placeholder"></slot>
     </div>`;
   }
 

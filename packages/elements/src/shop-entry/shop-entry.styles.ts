@@ -38,6 +38,16 @@ export const shopEntryStyles = [
       font: inherit;
       text-align: start;
     }
+    /* A page's own placeholder covers the grey one, which keeps holding the box. */
+    ::slotted([slot='placeholder']) {
+      position: absolute;
+      inset: 0;
+      box-sizing: border-box;
+      display: flex;
+      align-items: center;
+      justify-content: center;
+      background: var(--_surface);
+    }
     button.entry {
       cursor: pointer;
     }

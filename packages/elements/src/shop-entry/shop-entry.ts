@@ -15,6 +15,7 @@ import { shopEntryStyles } from './shop-entry.styles.js';
  * @summary A WeChat Mini Store shop entry (`<store-home>`'s counterpart): logo, name, brand certification,
  * the three DSR scores, products on sale, total sales and linked accounts, and an "enter shop" action.
  *
+ * @slot placeholder - Shown over the grey placeholder while loading, in the same reserved box.
  * @slot error - Replaces the message of the error state.
  *
  * @csspart entry - The entry's box (the button, when the shop is open).
@@ -82,7 +83,7 @@ export class XdShopEntry extends XdElement {
       </div>`;
     }
     return html`<div part="entry" class="entry" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
-      ${skeleton}
+      ${skeleton}<slot name="placeholder"></slot>
     </div>`;
   }
 
