@@ -1,6 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { configureBridge, miniProgramUrl, type IntentDetail } from '@xiaodian/elements';
+import { createClient } from '@xiaodian/client';
+import {
+  configureBridge,
+  detectEnvironment,
+  isWeChatLink,
+  miniProgramUrl,
+  type IntentDetail,
+} from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import { demoClient, products, refOf } from '../../stories/fixtures.js';
 import { mountCard, part, settled } from './helpers.js';
@@ -101,6 +108,7 @@ describe('intents', () => {
     expect(url.pathname).to.equal('/pages/store/open');
     expect(Object.fromEntries(url.searchParams)).to.deep.equal({
       intent: 'product',
+      open_page: 'product-detail',
       appid: product.appid,
       product_id: product.productId,
       product_promotion_link: 'xdpl_a&b=c',
@@ -145,12 +153,102 @@ describe('intents', () => {
     await waitUntil(() => openDialogs().length === 0, 'Esc closed the dialog');
   });
 
-  it('builds mini-program URLs for shops and lives too', () => {
+  it('builds mini-program URLs for shops and lives too, percent-encoded, after a query the page has', () => {
     expect(miniProgramUrl({ intent: 'shop', ref: { appid: 'wx0123456789abcdef' } }, '/p')).to.equal(
       '/p?intent=shop&appid=wx0123456789abcdef',
     );
-    expect(miniProgramUrl({ intent: 'reserve', ref: { finderUserName: 'sphAbc123' } }, '/p')).to.equal(
-      '/p?intent=reserve&finder_user_name=sphAbc123',
+    expect(miniProgramUrl({ intent: 'reserve', ref: { finderUserName: 'sphAbc123' } }, '/p?from=h5')).to.equal(
+      '/p?from=h5&intent=reserve&finder_user_name=sphAbc123',
     );
+    const ref = { appid: 'wx0123456789abcdef', productId: '1' };
+    expect(
+      miniProgramUrl({ intent: 'gift', openPage: 'gift-product-detail', ref, promotionLink: 'a b+c' }, '/p'),
+    ).to.equal(
+      '/p?intent=gift&open_page=gift-product-detail&appid=wx0123456789abcdef&product_id=1&product_promotion_link=a%20b%2Bc',
+    );
+  });
+
+  it('knows a web-view by its user agent before WeChat sets __wxjs_environment, and shows a QR code without the JS-SDK', async () => {
+    const opened: string[] = [];
+    configureBridge({ openUrl: (url) => opened.push(url) });
+    const agent = 'Mozilla/5.0 (iPhone) AppleWebKit/605.1.15 MicroMessenger/8.0.50 miniProgram/wx1234';
+    Object.defineProperty(navigator, 'userAgent', { value: agent, configurable: true });
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      expect(detectEnvironment()).to.equal('miniprogram');
+      const card = await mountCard(demoClient, refOf(products.available));
+      await settled(card);
+      part(card, 'card')!.click();
+      await waitUntil(() => openDialogs().length === 1, 'the QR dialog instead of a blocked link');
+      expect(opened).to.deep.equal([]);
+    } finally {
+      console.warn = warn;
+      delete (navigator as { userAgent?: string }).userAgent;
+    }
+  });
+
+  it('treats WeChat for Windows and Mac as a desktop', () => {
+    for (const agent of [
+      'Mozilla/5.0 (Windows NT 10.0) MicroMessenger/7.0 WindowsWechat',
+      'Mozilla/5.0 (Macintosh) MicroMessenger/8.0 MacWechat/3.8',
+    ]) {
+      Object.defineProperty(navigator, 'userAgent', { value: agent, configurable: true });
+      try {
+        expect(detectEnvironment(), agent).to.equal('desktop');
+      } finally {
+        delete (navigator as { userAgent?: string }).userAgent;
+      }
+    }
+  });
+
+  it('opens only https links of WeChat, never a javascript: URL from data', async () => {
+    expect(isWeChatLink('https://channels.weixin.qq.com/shop/a/abc')).to.equal(true);
+    expect(isWeChatLink('javascript:alert(1)')).to.equal(false);
+    expect(isWeChatLink('http://channels.weixin.qq.com/shop/a/abc')).to.equal(false);
+    expect(isWeChatLink('https://weixin.qq.com.evil.example/a')).to.equal(false);
+    const opened: string[] = [];
+    configureBridge({ openUrl: (url) => opened.push(url) });
+    Object.defineProperty(navigator, 'userAgent', {
+      value: 'Mozilla/5.0 (iPhone) MicroMessenger/8.0.50',
+      configurable: true,
+    });
+    try {
+      const hostile = { ...products.available, h5Url: 'javascript:window.__xdOpened=1' };
+      const client = createClient({
+        backend: { getProducts: async (refs) => refs.map(() => ({ ok: true, product: hostile }) as const) },
+      });
+      const card = await mountCard(client, refOf(hostile));
+      await settled(card);
+      part(card, 'card')!.click();
+      await waitUntil(() => openDialogs().length === 1, 'a dialog, with no code to scan');
+      expect(opened).to.deep.equal([]);
+      expect(openDialogs()[0]!.shadowRoot!.querySelector('svg')).to.equal(null);
+    } finally {
+      delete (navigator as { userAgent?: string }).userAgent;
+    }
+  });
+
+  it('opens one dialog for a double click', async () => {
+    const card = await mountCard(demoClient, refOf(products.available));
+    await settled(card);
+    part(card, 'card')!.click();
+    part(card, 'card')!.click();
+    await waitUntil(() => openDialogs().length > 0, 'a dialog');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(openDialogs()).to.have.length(1);
+  });
+
+  it('takes a new promotion link when the element is reused for another product', async () => {
+    const card = await mountCard(demoClient, refOf(products.available), { promotionLink: 'first' });
+    await settled(card);
+    card.setAttribute('product-promotion-link', 'second');
+    card.setAttribute('product-id', products.giftable.productId);
+    card.setAttribute('appid', products.giftable.appid);
+    await waitUntil(() => part(card, 'title')?.textContent === products.giftable.title, 'the other product');
+    const events = record(card);
+    card.addEventListener('xd-open', (event) => event.preventDefault());
+    part(card, 'card')!.click();
+    expect(events[1]!.detail.promotionLink).to.equal('second');
   });
 });

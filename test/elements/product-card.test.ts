@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createClient } from '@xiaodian/client';
 import { productCardVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
-import type { ProductResult, ProductSource } from '@xiaodian/model';
+import { XiaodianError, type ProductResult, type ProductSource } from '@xiaodian/model';
 import {
   demo,
   demoClient,
@@ -240,7 +240,7 @@ describe('<xd-product-card> data states', () => {
     const card = await mountCard(createClient({ backend: flaky, retry: false }), refOf(products.available));
     await settled(card);
     expect(card.getAttribute('state')).to.equal('error');
-    const retry = card.shadowRoot!.querySelector<HTMLButtonElement>('[role=alert] button')!;
+    const retry = card.shadowRoot!.querySelector<HTMLButtonElement>('.error button')!;
     expect(retry.textContent).to.equal('重试');
     fail = false;
     retry.click();
@@ -262,6 +262,26 @@ describe('<xd-product-card> data states', () => {
     gate.release();
     await waitUntil(() => card.getAttribute('state') === 'ready', 'ready after refresh', { timeout: 5000 });
     expect(gate.calls).to.equal(2);
+  });
+
+  it('keeps showing cached data, stale, when a refresh fails for any other reason', async () => {
+    let failing = false;
+    const source: ProductSource = {
+      async getProducts(refs, options) {
+        if (failing) throw new XiaodianError('upstream', 'WeChat is having a bad day');
+        return demo.getProducts(refs, options);
+      },
+    };
+    let now = 1_000_000;
+    const client = createClient({ backend: source, now: () => now, retry: false });
+    await client.getProduct(refOf(products.available));
+    failing = true;
+    now += 2 * 60_000;
+    const card = await mountCard(client, refOf(products.available));
+    await waitUntil(() => card.getAttribute('state') === 'stale', 'stale', { timeout: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(card.getAttribute('state')).to.equal('stale');
+    expect(part(card, 'title')!.textContent).to.equal(products.available.title);
   });
 
   it('leaves the cached product when the refresh says it is gone', async () => {

@@ -27,6 +27,7 @@ export {
 export {
   configureBridge,
   detectEnvironment,
+  isWeChatLink,
   miniProgramUrl,
   performIntent,
   type BridgeEnvironment,

@@ -14,22 +14,48 @@ interface WeChatWindow {
   wx?: { miniProgram?: MiniProgramBridge };
 }
 
+/**
+ * `__wxjs_environment` is set only once WeChat's bridge is ready, so a tap right after load also reads
+ * the user agent, which says `miniProgram` inside a web-view. WeChat for Windows and Mac has
+ * `MicroMessenger` too but cannot show store pages: it counts as a desktop (a QR code to scan).
+ */
 export function detectEnvironment(): BridgeEnvironment {
-  if ((window as WeChatWindow).__wxjs_environment === 'miniprogram') return 'miniprogram';
-  if (/MicroMessenger/i.test(navigator.userAgent)) return 'wechat';
+  const agent = navigator.userAgent;
+  if ((window as WeChatWindow).__wxjs_environment === 'miniprogram' || /miniProgram/i.test(agent)) return 'miniprogram';
+  if (/MicroMessenger/i.test(agent) && !/WindowsWechat|MacWechat/i.test(agent)) return 'wechat';
   return matchMedia('(pointer: coarse)').matches ? 'mobile' : 'desktop';
 }
 
-/** The mini-program URL for an intent: the page plus the ref, with WeChat's own parameter names. */
+/** Only WeChat's own https links are opened: a link from a cache or a gateway is data, not a script. */
+export function isWeChatLink(url: string | undefined): url is string {
+  try {
+    const { protocol, hostname } = new URL(url ?? '');
+    return protocol === 'https:' && /(^|\.)(weixin\.qq\.com|qq\.com)$/.test(hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The mini-program URL for an intent: the page plus the ref, with WeChat's own parameter names. Values
+ * are percent-encoded (`encodeURIComponent`, never `+` for a space), as mini-program pages decode them.
+ */
 export function miniProgramUrl(detail: IntentDetail, page = options.miniProgramPage): string {
-  const query = new URLSearchParams({ intent: detail.intent });
   const ref = detail.ref;
-  if ('appid' in ref) query.set('appid', ref.appid);
-  if ('productId' in ref) query.set('product_id', ref.productId);
-  if ('finderUserName' in ref) query.set('finder_user_name', ref.finderUserName);
-  if (detail.promotionLink) query.set('product_promotion_link', detail.promotionLink);
-  if (detail.mediaId) query.set('media_id', detail.mediaId);
-  return `${page}?${query}`;
+  const pairs: Array<[string, string | undefined]> = [
+    ['intent', detail.intent],
+    ['open_page', detail.openPage],
+    ['appid', 'appid' in ref ? ref.appid : undefined],
+    ['product_id', 'productId' in ref ? ref.productId : undefined],
+    ['finder_user_name', 'finderUserName' in ref ? ref.finderUserName : undefined],
+    ['product_promotion_link', detail.promotionLink],
+    ['media_id', detail.mediaId],
+  ];
+  const query = pairs
+    .filter((pair): pair is [string, string] => !!pair[1])
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+  return `${page}${page.includes('?') ? '&' : '?'}${query}`;
 }
 
 /**
@@ -40,14 +66,17 @@ export function miniProgramUrl(detail: IntentDetail, page = options.miniProgramP
 export async function performIntent(detail: IntentDetail, opener: HTMLElement): Promise<void> {
   const environment = detectEnvironment();
   const bridge = (window as WeChatWindow).wx?.miniProgram;
-  if (environment === 'miniprogram' && bridge) {
-    bridge.navigateTo({
-      url: miniProgramUrl(detail),
-      fail: (error) => console.warn('[xiaodian] wx.miniProgram.navigateTo failed', error),
-    });
-    return;
-  }
-  if (environment !== 'desktop' && detail.h5Url) {
+  if (environment === 'miniprogram') {
+    if (bridge) {
+      bridge.navigateTo({
+        url: miniProgramUrl(detail),
+        fail: (error) => console.warn('[xiaodian] wx.miniProgram.navigateTo failed', error),
+      });
+      return;
+    }
+    // A web-view cannot open outside links (they are not on the mini program's domain list).
+    console.warn('[xiaodian] In a mini-program web-view without the JS-SDK (wx.miniProgram): load jweixin ≥ 1.3.2.');
+  } else if (environment !== 'desktop' && isWeChatLink(detail.h5Url)) {
     options.openUrl(detail.h5Url);
     return;
   }

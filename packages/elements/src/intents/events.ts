@@ -11,6 +11,8 @@ export interface IntentDetail {
   /** Affiliate attribution, exactly as the element was given it. */
   promotionLink?: string;
   mediaId?: string;
+  /** The product card's `open-page` (e.g. `gift-product-detail` vs `gift`), for the mini-program page. */
+  openPage?: string;
   /** WeChat's H5 short link, when known: what the WeChat browser opens and a desktop shows as a QR code. */
   h5Url?: string;
   /** A human name for it (the product title, the shop name), for dialogs and analytics. */

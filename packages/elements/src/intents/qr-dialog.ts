@@ -4,6 +4,7 @@ import { defineElement } from '../internal/define.js';
 import { XdElement } from '../internal/element.js';
 import type { Locale } from '../internal/i18n.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
+import { isWeChatLink } from './bridge.js';
 import type { IntentDetail } from './events.js';
 
 // Both languages: the dialog itself loads on demand.
@@ -95,7 +96,7 @@ export class XdQrDialog extends XdElement {
     const t = catalog[this.locale];
     const title = this.detail?.title ?? '';
     const url = this.detail?.h5Url;
-    const code = url ? qrPath(url) : undefined;
+    const code = isWeChatLink(url) ? qrPath(url) : undefined;
     return html`<dialog aria-labelledby="title" @close=${() => this.remove()}>
       <h2 id="title">${title}</h2>
       ${
@@ -123,6 +124,9 @@ export class XdQrDialog extends XdElement {
 
 /** Opens the dialog for an intent, in the opener's language; it removes itself when closed. */
 export function showQrDialog(detail: IntentDetail, opener: HTMLElement): XdQrDialog {
+  // A second tap while the dialog is open (a double click) must not stack another one.
+  const open = document.querySelector<XdQrDialog>('xd-qr-dialog');
+  if (open) return open;
   defineElement('xd-qr-dialog', XdQrDialog);
   const dialog = document.createElement('xd-qr-dialog') as XdQrDialog;
   dialog.detail = detail;

@@ -29,7 +29,9 @@ export class ImpressionController implements ReactiveController {
     if (this.counted || typeof IntersectionObserver === 'undefined') return;
     document.addEventListener('visibilitychange', this.onVisibility);
     this.observer = new IntersectionObserver(
-      ([entry]) => {
+      (entries) => {
+        // Entries come oldest first; only the newest says where the element is now.
+        const entry = entries[entries.length - 1];
         this.visible = !!entry && entry.isIntersecting && entry.intersectionRatio >= impressionRule.ratio;
         this.schedule();
       },

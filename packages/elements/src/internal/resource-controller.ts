@@ -32,8 +32,11 @@ export class ResourceController<T> implements ReactiveController {
   private loadedClient: XiaodianClient | undefined;
   private generation = 0;
   private readonly consumer: ContextConsumer<{ __context__: XiaodianClient }, ReactiveControllerHost & HTMLElement>;
+  /** A refresh that failed for want of a network: the cached data stays, and is refreshed once online. */
+  private refreshOffline = false;
   private readonly retryOnline = () => {
     if (this.error?.code === 'offline') this.reload();
+    else if (this.refreshOffline) this.start(this.options.key(), true);
   };
 
   constructor(
@@ -71,14 +74,18 @@ export class ResourceController<T> implements ReactiveController {
     this.start(this.options.key());
   }
 
-  private start(key: string | undefined): void {
+  /** `keepShown`: refresh what is on screen (stale) instead of going back to the loading state. */
+  private start(key: string | undefined, keepShown = false): void {
     this.loadedKey = key;
     this.loadedClient = this.client;
     const generation = ++this.generation;
     const current = () => generation === this.generation; // a newer load owns the element otherwise
-    this.value = undefined;
+    this.refreshOffline = false;
     this.error = undefined;
-    this.setState('loading');
+    if (!(keepShown && this.value !== undefined)) {
+      this.value = undefined;
+      this.setState('loading');
+    }
     if (key === undefined) return;
     // Through a promise, so that a synchronous throw (an invalid ref) lands in the error state too.
     new Promise<Cached<T>>((resolve) => resolve(this.options.load(this.client))).then(
@@ -93,10 +100,12 @@ export class ResourceController<T> implements ReactiveController {
             this.setState('ready');
           },
           (error: unknown) => {
-            // A refresh that cannot reach the gateway keeps the cached data on screen (still `stale`);
-            // one that says the data is gone or broken must not leave it there.
-            if (!current() || ['offline', 'timeout', 'aborted'].includes(toError(error).code)) return;
-            this.fail(error);
+            if (!current()) return;
+            // Only an answer that the data is gone or broken replaces it; any other failed refresh (offline,
+            // timeout, rate limit, upstream trouble) leaves the cached data on screen, still `stale`.
+            const code = toError(error).code;
+            if (code === 'not_found' || code === 'invalid_ref' || code === 'invalid_response') this.fail(error);
+            else if (code === 'offline') this.refreshOffline = true;
           },
         );
       },

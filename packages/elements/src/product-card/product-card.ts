@@ -86,8 +86,13 @@ export class XdProductCard extends XdElement {
     );
   }
 
-  /** The attribution as it was at first load: later changes are ignored, as WeChat's card does. */
+  /**
+   * The attribution as it was when this product first loaded: later changes are ignored, as WeChat's card
+   * does, until the element shows another product (a framework reusing it must not carry a commission
+   * link over to a different product).
+   */
   private attribution: Pick<ProductRef, 'promotionLink' | 'mediaId'> | undefined;
+  private attributedTo: string | undefined;
 
   private readonly product = new ResourceController<Product>(this, {
     key: () => (this.appid || this.productId ? `${this.appid}:${this.productId}` : undefined),
@@ -95,7 +100,10 @@ export class XdProductCard extends XdElement {
   });
 
   protected override willUpdate(): void {
-    this.attribution ??= {
+    const product = `${this.appid}:${this.productId}`;
+    if (this.attributedTo === product) return;
+    this.attributedTo = product;
+    this.attribution = {
       ...(this.productPromotionLink ? { promotionLink: this.productPromotionLink } : {}),
       ...(this.mediaId ? { mediaId: this.mediaId } : {}),
     };
@@ -107,6 +115,7 @@ export class XdProductCard extends XdElement {
       intent,
       ref: { appid: this.appid ?? '', productId: this.productId ?? '' },
       ...this.attribution,
+      openPage: this.openPage,
       ...(product?.h5Url ? { h5Url: product.h5Url } : {}),
       ...(product ? { title: product.title } : {}),
     };
@@ -137,7 +146,7 @@ export class XdProductCard extends XdElement {
           : html`<button class="retry" type="button" @click=${() => this.product.reload()}>${t.retry}</button>`;
       return html`<div part="card" class="card">
         ${skeleton}
-        <div class="error" role="alert"><slot name="error">${message}</slot>${retry}</div>
+        <div class="error"><slot name="error">${message}</slot>${retry}</div>
       </div>`;
     }
     return html`<div part="card" class="card" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">

@@ -3,7 +3,7 @@ import type { ShopEntryMessages } from './shop-entry.messages.js';
 export const enUS: ShopEntryMessages = {
   loading: 'Loading shop',
   enter: 'Visit',
-  closed: 'This shop is closed',
+  closed: 'Closed',
   loadFailed: 'Could not load this shop',
   notFound: 'Shop not found',
   offline: 'You are offline',

@@ -76,16 +76,26 @@ export const shopEntryStyles = [
       display: contents;
     }
     /* In the card, the action sits top right, so the detail rows can use the whole width under it. */
-    :host(:not([variant='banner'])) .text {
+    :host(:not([variant])) .text,
+    :host([variant='card']) .text {
       grid-column: 2 / 4;
     }
-    :host(:not([variant='banner'])) .name-row {
+    :host(:not([variant])) .name-row,
+    :host([variant='card']) .name-row {
       padding-inline-end: 68px;
     }
-    :host(:not([variant='banner'])) .action {
+    :host(:not([variant])) div.entry .name-row,
+    :host([variant='card']) div.entry .name-row {
+      padding-inline-end: 96px;
+    }
+    :host(:not([variant])) .action,
+    :host([variant='card']) .action {
       position: absolute;
       top: 16px;
       right: 16px;
+      max-width: 88px;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
     .name-row {
       display: flex;

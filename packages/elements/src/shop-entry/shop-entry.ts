@@ -79,7 +79,7 @@ export class XdShopEntry extends XdElement {
           : html`<button class="retry" type="button" @click=${() => this.shop.reload()}>${t.retry}</button>`;
       return html`<div part="entry" class="entry">
         ${skeleton}
-        <div class="error" role="alert"><slot name="error">${message}</slot>${retry}</div>
+        <div class="error"><slot name="error">${message}</slot>${retry}</div>
       </div>`;
     }
     return html`<div part="entry" class="entry" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
