@@ -7,6 +7,9 @@ import { XdClickEvent, XdOpenEvent, type IntentDetail } from './events.js';
 export function activate(host: HTMLElement, detail: IntentDetail): void {
   host.dispatchEvent(new XdClickEvent(detail));
   if (host.dispatchEvent(new XdOpenEvent(detail))) {
-    void import('./bridge.js').then((bridge) => bridge.performIntent(detail, host));
+    import('./bridge.js')
+      .then((bridge) => bridge.performIntent(detail, host))
+      // A page that lost its connection cannot load the bridge; say so instead of doing nothing silently.
+      .catch((error: unknown) => console.warn('[xiaodian] could not open', detail.intent, error));
   }
 }
