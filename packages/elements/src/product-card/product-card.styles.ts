@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { boxStyles } from '../internal/box.styles.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
@@ -12,11 +13,13 @@ import { tokenStyles } from '../theme/tokens.styles.js';
  */
 export const productCardStyles = [
   tokenStyles,
+  boxStyles,
   css`
     :host {
       --_bg: var(--xd-product-card-background, var(--_surface));
       --_title: var(--xd-product-card-title-color, var(--_text));
       --_price-color: var(--xd-product-card-price-color, var(--_price));
+      --_box-bg: var(--_bg);
       display: block;
       max-width: 100%;
       font-size: 14px;
@@ -28,41 +31,10 @@ export const productCardStyles = [
     }
 
     .card {
-      position: relative;
-      box-sizing: border-box;
       display: flex;
       flex-direction: column;
-      width: 100%;
-      margin: 0;
-      padding: 0;
-      border: 0;
-      border-radius: var(--_radius);
-      overflow: hidden;
-      background: var(--_bg);
-      box-shadow: 0 0 0 1px var(--_line);
-      color: inherit;
-      font: inherit;
-      text-align: start;
-    }
-    button.card {
-      cursor: pointer;
-    }
-    button.card:focus-visible,
-    .retry:focus-visible {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
     }
     /* Without specificity, so that each part's own display (grid, flex) wins. */
-    /* A page's own placeholder covers the grey one, which keeps holding the box. */
-    ::slotted([slot='placeholder']) {
-      position: absolute;
-      inset: 0;
-      box-sizing: border-box;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      background: var(--_bg);
-    }
     :where(.media, .body, .body > span) {
       display: block;
       min-width: 0;
@@ -363,12 +335,6 @@ export const productCardStyles = [
     }
 
     /* Loading: grey bars in the boxes the text will take. */
-    .bar {
-      display: block;
-      height: 14px;
-      border-radius: 4px;
-      background: var(--_placeholder);
-    }
     .title .bar {
       height: 16px;
       margin: 3px 0;
@@ -387,55 +353,26 @@ export const productCardStyles = [
     .footer .bar {
       width: 40%;
     }
-    @media (prefers-reduced-motion: no-preference) {
-      :host([state='loading']) .bar,
-      :host([state='loading']) .media {
-        animation: pulse 1.4s ease-in-out infinite;
-      }
-    }
-    @keyframes pulse {
-      50% {
-        opacity: 0.55;
-      }
-    }
-
     .error {
-      position: absolute;
-      inset: 0;
-      display: flex;
-      align-items: center;
       justify-content: center;
       flex-direction: column;
-      gap: 8px;
       padding: 8px 12px;
       text-align: center;
-      color: var(--_muted);
-      background: var(--_bg);
     }
     :host([variant='small']) .error,
     :host([variant='strip']) .error,
     :host([variant='text']) .error {
+      background: transparent;
       flex-direction: row;
       justify-content: space-between;
       text-align: start;
     }
     :host([variant='text']) .error {
+      background: transparent;
       padding: 0;
       gap: 0.25em;
       white-space: nowrap;
       overflow: hidden;
-    }
-    .retry {
-      flex: none;
-      min-height: 44px;
-      min-width: 72px;
-      padding: 0 16px;
-      border: 1px solid var(--_line);
-      border-radius: 6px;
-      background: transparent;
-      color: var(--_text);
-      font: inherit;
-      cursor: pointer;
     }
     :host([variant='text']) .retry {
       min-height: 0;

@@ -3,6 +3,7 @@ import { formatFen, formatFenRange, productRef, statusName, type Product, type P
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
+import { renderPending } from '../internal/pending-view.js';
 import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
 import { XdImpressionEvent, type Intent, type IntentDetail } from '../intents/events.js';
@@ -127,31 +128,16 @@ export class XdProductCard extends XdElement {
 
   protected override render() {
     const t = productCardMessages(this.locale, () => this.requestUpdate());
-    const { value, error } = this.product;
+    const value = this.product.value;
     if (t && value) return this.renderProduct(value, t);
-    const skeleton = html`<span class="media"></span>
+    const skeleton = html`<span class="media pulse"></span>
       <span class="body" aria-hidden="true">
         <span class="title"><span class="bar"></span><span class="bar"></span></span>
         <span class="meta"><span class="bar"></span></span>
         <span class="guarantees"><span class="bar"></span></span>
         <span class="footer"><span class="bar"></span></span>
       </span>`;
-    if (t && error) {
-      const code = error.code;
-      const message = code === 'not_found' ? t.notFound : code === 'offline' ? t.offline : t.loadFailed;
-      // Retrying cannot help a product that does not exist or a ref that is malformed.
-      const retry =
-        code === 'not_found' || code === 'invalid_ref'
-          ? nothing
-          : html`<button class="retry" type="button" @click=${() => this.product.reload()}>${t.retry}</button>`;
-      return html`<div part="card" class="card">
-        ${skeleton}
-        <div class="error"><slot name="error">${message}</slot>${retry}</div>
-      </div>`;
-    }
-    return html`<div part="card" class="card" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
-      ${skeleton}<slot name="placeholder"></slot>
-    </div>`;
+    return renderPending('card', skeleton, this.product, t);
   }
 
   private renderProduct(product: Product, t: ProductCardMessages) {
@@ -194,13 +180,18 @@ export class XdProductCard extends XdElement {
       </span>`;
     // The name is the title and the price (the visible text they are); the rest is the description.
     if (unavailable) {
-      return html`<div part="card" class="card" role="group" aria-label=${`${product.title}, ${price}, ${unavailable}`}>
+      return html`<div
+        part="card"
+        class="box card"
+        role="group"
+        aria-label=${`${product.title}, ${price}, ${unavailable}`}
+      >
         ${content}
       </div>`;
     }
     return html`<button
       part="card"
-      class="card"
+      class="box card"
       type="button"
       aria-describedby="guarantees footer"
       @click=${() => this.open(intent)}

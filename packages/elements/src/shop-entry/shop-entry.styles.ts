@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { boxStyles } from '../internal/box.styles.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
@@ -7,6 +8,7 @@ import { tokenStyles } from '../theme/tokens.styles.js';
  */
 export const shopEntryStyles = [
   tokenStyles,
+  boxStyles,
   css`
     :host {
       display: block;
@@ -14,47 +16,18 @@ export const shopEntryStyles = [
       font-size: 14px;
       line-height: 20px;
       color: var(--_text);
+      --_box-bg: var(--_surface);
     }
     :host([hidden]) {
       display: none;
     }
     .entry {
-      position: relative;
-      box-sizing: border-box;
       display: grid;
       grid-template-columns: 48px minmax(0, 1fr) auto;
       column-gap: 12px;
       align-items: start;
-      width: 100%;
       height: 114px;
-      margin: 0;
       padding: 16px;
-      border: 0;
-      border-radius: var(--_radius);
-      overflow: hidden;
-      background: var(--_surface);
-      box-shadow: 0 0 0 1px var(--_line);
-      color: inherit;
-      font: inherit;
-      text-align: start;
-    }
-    /* A page's own placeholder covers the grey one, which keeps holding the box. */
-    ::slotted([slot='placeholder']) {
-      position: absolute;
-      inset: 0;
-      box-sizing: border-box;
-      display: flex;
-      align-items: center;
-      justify-content: center;
-      background: var(--_surface);
-    }
-    button.entry {
-      cursor: pointer;
-    }
-    button.entry:focus-visible,
-    .retry:focus-visible {
-      outline: 2px solid var(--_focus);
-      outline-offset: 2px;
     }
     .logo {
       display: block;
@@ -212,12 +185,8 @@ export const shopEntryStyles = [
     }
 
     .bar {
-      display: block;
       width: 60%;
-      height: 14px;
       margin: 4px 0;
-      border-radius: 4px;
-      background: var(--_placeholder);
     }
     .bar + .bar {
       width: 80%;
@@ -227,42 +196,12 @@ export const shopEntryStyles = [
       height: 0.8em;
       margin: 0;
     }
-    @media (prefers-reduced-motion: no-preference) {
-      :host([state='loading']) .bar,
-      :host([state='loading']) .logo {
-        animation: pulse 1.4s ease-in-out infinite;
-      }
-    }
-    @keyframes pulse {
-      50% {
-        opacity: 0.55;
-      }
-    }
-
     .error {
-      position: absolute;
-      inset: 0;
-      display: flex;
-      align-items: center;
       justify-content: space-between;
-      gap: 8px;
       padding: 0 16px;
-      color: var(--_muted);
-      background: var(--_surface);
-    }
-    .retry {
-      flex: none;
-      min-height: 44px;
-      min-width: 72px;
-      padding: 0 16px;
-      border: 1px solid var(--_line);
-      border-radius: 6px;
-      background: transparent;
-      color: var(--_text);
-      font: inherit;
-      cursor: pointer;
     }
     :host([variant='inline']) .error {
+      background: transparent;
       padding: 0;
       white-space: nowrap;
       overflow: hidden;

@@ -3,6 +3,7 @@ import type { Shop } from '@xiaodian/model';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
+import { renderPending } from '../internal/pending-view.js';
 import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
 import { XdImpressionEvent, type IntentDetail } from '../intents/events.js';
@@ -66,25 +67,11 @@ export class XdShopEntry extends XdElement {
 
   protected override render() {
     const t = shopEntryMessages(this.locale, () => this.requestUpdate());
-    const { value, error } = this.shop;
+    const value = this.shop.value;
     if (t && value) return this.renderShop(value, t);
-    const skeleton = html`<span class="logo"></span>
+    const skeleton = html`<span class="logo pulse"></span>
       <span class="text" aria-hidden="true"><span class="bar"></span><span class="bar"></span></span>`;
-    if (t && error) {
-      const code = error.code;
-      const message = code === 'not_found' ? t.notFound : code === 'offline' ? t.offline : t.loadFailed;
-      const retry =
-        code === 'not_found' || code === 'invalid_ref'
-          ? nothing
-          : html`<button class="retry" type="button" @click=${() => this.shop.reload()}>${t.retry}</button>`;
-      return html`<div part="entry" class="entry">
-        ${skeleton}
-        <div class="error"><slot name="error">${message}</slot>${retry}</div>
-      </div>`;
-    }
-    return html`<div part="entry" class="entry" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
-      ${skeleton}<slot name="placeholder"></slot>
-    </div>`;
+    return renderPending('entry', skeleton, this.shop, t);
   }
 
   private renderShop(shop: Shop, t: ShopEntryMessages) {
@@ -124,13 +111,13 @@ export class XdShopEntry extends XdElement {
       </span>
       <span class="action" id="action" aria-hidden="true">${closed ? t.closed : t.enter}</span>`;
     if (closed) {
-      return html`<div part="entry" class="entry" role="group" aria-label=${`${shop.name}, ${t.closed}`}>
+      return html`<div part="entry" class="box entry" role="group" aria-label=${`${shop.name}, ${t.closed}`}>
         ${content}
       </div>`;
     }
     return html`<button
       part="entry"
-      class="entry"
+      class="box entry"
       type="button"
       aria-describedby="details action"
       @click=${() => activate(this, this.detail())}
