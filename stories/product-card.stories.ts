@@ -5,6 +5,7 @@ import { logoPositions, productCardOpenPages, productCardVariants } from '@xiaod
 import '@xiaodian/elements/define';
 import type { Product } from '@xiaodian/model';
 import { demoClient, malformedClient, offlineClient, pendingClient, products } from './fixtures.js';
+import { stateMatrix } from './matrix.js';
 
 /** Each state a card can be in, as the data that puts it there (the browser tests use the same). */
 const states = {
@@ -101,19 +102,12 @@ export const TextLink: Story = { args: { variant: 'text' } };
 /** Every variant in every state, as a designer reviews them at 375 px. */
 export const Matrix: Story = {
   render: (args) =>
-    html`${productCardVariants.map(
-      (variant) =>
-        html`<h3 style="font:500 13px sans-serif;color:#888">${variant}</h3>
-          ${(Object.keys(states) as State[]).map(
-            (state) =>
-              html`<xd-store
-                lang=${args.lang}
-                theme=${args.theme}
-                .client=${states[state][0]}
-                style="display:block;max-width:343px;margin-bottom:12px"
-              >
-                ${variant === 'text' ? html`<p>${state}: ${card({ ...args, state, variant })}</p>` : card({ ...args, state, variant })}
-              </xd-store>`,
-          )}`,
-    )}`,
+    stateMatrix({
+      variants: productCardVariants,
+      inlineVariant: 'text',
+      states,
+      lang: args.lang,
+      theme: args.theme,
+      render: (state, variant) => card({ ...args, state, variant }),
+    }),
 };

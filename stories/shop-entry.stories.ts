@@ -5,6 +5,7 @@ import { shopEntryVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import type { Shop } from '@xiaodian/model';
 import { demoClient, offlineClient, pendingClient, shops } from './fixtures.js';
+import { stateMatrix } from './matrix.js';
 
 /** Each state a shop entry can be in, as the data that puts it there (the browser tests use the same). */
 const states = {
@@ -66,19 +67,12 @@ export const Dark: Story = { args: { theme: 'dark' } };
 /** Every variant in every state, as a designer reviews them at 375 px. */
 export const Matrix: Story = {
   render: (args) =>
-    html`${shopEntryVariants.map(
-      (variant) =>
-        html`<h3 style="font:500 13px sans-serif;color:#888">${variant}</h3>
-          ${(Object.keys(states) as State[]).map(
-            (state) =>
-              html`<xd-store
-                lang=${args.lang}
-                theme=${args.theme}
-                .client=${states[state][0]}
-                style="display:block;max-width:343px;margin-bottom:12px"
-              >
-                ${variant === 'inline' ? html`<p>${state}: ${entry({ ...args, state, variant })}</p>` : entry({ ...args, state, variant })}
-              </xd-store>`,
-          )}`,
-    )}`,
+    stateMatrix({
+      variants: shopEntryVariants,
+      inlineVariant: 'inline',
+      states,
+      lang: args.lang,
+      theme: args.theme,
+      render: (state, variant) => entry({ ...args, state, variant }),
+    }),
 };
