@@ -4,6 +4,10 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Calls that return a DOM node (or null): the shadow/light DOM queries and the tests' `part()` helper. */
+const domQuery =
+  "CallExpression:matches([callee.property.name=/^(querySelector|closest|getElementById)$/], [callee.name='part'])";
+
 export default tseslint.config(
   {
     ignores: [
@@ -35,6 +39,36 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     languageOptions: { globals: globals.mocha },
+    rules: {
+      // `.only` makes a run quietly skip every other test; it is for a local run, never for a commit.
+      // (The runners refuse it too: mocha's forbidOnly, and scripts/lib/node-suite.mjs for node:test.)
+      'no-restricted-properties': [
+        'error',
+        ...['it', 'describe', 'test', 'suite', 'context', 'specify'].map((object) => ({
+          object,
+          property: 'only',
+          message: '`.only` skips every other test of the run; remove it before committing.',
+        })),
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // chai formatting a DOM node for a failure message blocks the page until the file times out,
+          // so `expect(el.querySelector('x')).to.equal(null)` hangs instead of failing. Assert on a string.
+          selector: [
+            `CallExpression[callee.name='expect'] > ${domQuery}.arguments`,
+            `CallExpression[callee.name='expect'] > TSNonNullExpression.arguments > ${domQuery}`,
+          ].join(', '),
+          message:
+            "Don't pass a DOM node to expect(): a failure hangs the browser. Assert on text, e.g. " +
+            "expect(root.querySelector('x')?.outerHTML ?? null).to.equal(null).",
+        },
+        {
+          selector: "Property[key.name='only'][value.value=true]",
+          message: '`only: true` skips every other test of the run; remove it before committing.',
+        },
+      ],
+    },
   },
   {
     // The model and client run in browsers, Node and the mini-program runtime: no DOM and no Node API.

@@ -64,7 +64,7 @@ after(() => {
 });
 
 describe('live subscription over HTTP (fetch + SSE)', () => {
-  it('streams, reconnects after a cut with Last-Event-ID, and loses or repeats nothing', async () => {
+  it('streams, reconnects after a cut with Last-Event-ID, and loses or repeats nothing', async (t) => {
     const client = createClient({ gateway, random: () => 0 });
     const applied: string[] = [];
     const states: string[] = [];
@@ -72,6 +72,8 @@ describe('live subscription over HTTP (fetch + SSE)', () => {
       reconnectDelayMs: 5,
       onState: (state) => states.push(state),
     });
+    // Closed even when an assertion fails: a live subscription left open keeps reconnecting.
+    t.after(() => subscription.close());
     const deadline = Date.now() + 5000;
     while (applied.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     assert.deepEqual(applied, ['4', '5', '6']);

@@ -225,13 +225,15 @@ const until = async (check: () => boolean) => {
 };
 
 describe('live subscriptions', () => {
-  it('applies streamed events and resumes after a dropped connection from the last event, with none lost or repeated', async () => {
+  it('applies streamed events and resumes after a dropped connection from the last event, with none lost or repeated', async (t) => {
     const live = scriptedLive(baseRoom);
     const client = createClient({ backend: live.backend, random: () => 0 });
     const seen: string[] = [];
     const subscription = client.subscribeLive('sphLiveTest01', (_room, event) => event && seen.push(event.id), {
       reconnectDelayMs: 1,
     });
+    // Closed even when an assertion fails: a live subscription left open keeps reconnecting.
+    t.after(() => subscription.close());
     await until(() => live.resumes.length === 1);
     assert.equal(live.resumes[0], '5', 'subscribes from the room snapshot');
     live.push(
@@ -256,7 +258,7 @@ describe('live subscriptions', () => {
     await until(() => subscription.state === 'closed');
   });
 
-  it('polls the room where streaming is unavailable (the wx transport)', async () => {
+  it('polls the room where streaming is unavailable (the wx transport)', async (t) => {
     let viewers = 10;
     let version = 1;
     const requests: string[] = [];
@@ -278,6 +280,8 @@ describe('live subscriptions', () => {
     const subscription = client.subscribeLive('sphLiveTest01', (room) => rooms.push(room.viewers), {
       pollIntervalMs: 10,
     });
+    // Closed even when an assertion fails: a live subscription left open keeps reconnecting.
+    t.after(() => subscription.close());
     await until(() => rooms.length === 1);
     viewers = 42;
     version = 2;

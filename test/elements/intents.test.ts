@@ -91,7 +91,7 @@ describe('intents', () => {
   it('offers nothing to open on a product that cannot be bought', async () => {
     const card = await mountCard(demoClient, refOf(products.banned));
     await settled(card);
-    expect(card.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('button')?.outerHTML ?? null).to.equal(null);
   });
 
   it('in a mini-program web-view, navigates the mini program to the configured page with the ref', async () => {
@@ -223,7 +223,7 @@ describe('intents', () => {
       part(card, 'card')!.click();
       await waitUntil(() => openDialogs().length === 1, 'a dialog, with no code to scan');
       expect(opened).to.deep.equal([]);
-      expect(openDialogs()[0]!.shadowRoot!.querySelector('svg')).to.equal(null);
+      expect(openDialogs()[0]!.shadowRoot!.querySelector('svg')?.outerHTML ?? null).to.equal(null);
     } finally {
       delete (navigator as { userAgent?: string }).userAgent;
     }

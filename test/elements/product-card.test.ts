@@ -165,7 +165,7 @@ describe('<xd-product-card> content', () => {
     });
     const card = await mountCard(client, refOf(hostile));
     await settled(card);
-    expect(card.shadowRoot!.querySelector('[part=title] img')).to.equal(null);
+    expect(card.shadowRoot!.querySelector('[part=title] img')?.outerHTML ?? null).to.equal(null);
     expect(part(card, 'title')!.textContent).to.equal(hostile.title);
     expect((window as { __xdPwned?: number }).__xdPwned).to.equal(undefined);
   });
@@ -300,7 +300,7 @@ describe('<xd-product-card> data states', () => {
     const card = await mountCard(client, refOf(products.available));
     await waitUntil(() => card.getAttribute('state') === 'error', 'error after the refresh', { timeout: 5000 });
     expect(shadowText(card)).to.contain('商品不存在');
-    expect(part(card, 'title')).to.equal(null);
+    expect(part(card, 'title')?.outerHTML ?? null).to.equal(null);
   });
 });
 
@@ -363,8 +363,8 @@ describe('<xd-product-card> statuses', () => {
       const card = await mountCard(client, refOf(product), { variant: 'small' });
       await settled(card);
       expect(shadowText(card)).to.contain(text);
-      expect(part(card, 'buy-button')).to.equal(null);
-      expect(card.shadowRoot!.querySelector('button')).to.equal(null);
+      expect(part(card, 'buy-button')?.outerHTML ?? null).to.equal(null);
+      expect(card.shadowRoot!.querySelector('button')?.outerHTML ?? null).to.equal(null);
       expect(part(card, 'card')!.getAttribute('aria-label')).to.contain(text);
     });
   }

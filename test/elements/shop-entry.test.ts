@@ -96,7 +96,7 @@ describe('<xd-shop-entry> content and intents', () => {
     const entry = await mountEntry(demoClient, shops.closing.appid);
     await settled(entry);
     expect(shadowText(entry)).to.contain('店铺已关闭').and.not.to.contain('进店');
-    expect(entry.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(entry.shadowRoot!.querySelector('button')?.outerHTML ?? null).to.equal(null);
   });
 
   it('asks to open the shop through xd-open with its appid and H5 link', async () => {
