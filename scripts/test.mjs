@@ -1,88 +1,77 @@
-// `npm test`: builds, runs every suite (Node unit tests, browser tests, end-to-end), and ends with one
-// line `N passed, N failed` that counts them all. `npm test -- browser` runs only the named suites.
+// `npm test`: builds, runs every suite (types + lint + format, size, Node unit tests, browser tests, end
+// to end) and prints a summary whose LAST line is exactly `N passed, N failed` (CI parses it). Skipped,
+// todo and not-run tests are on the lines before. `npm test -- browser` runs only the named suites.
+// Every suite is bounded in time, so a hang ends as a counted failure. The suites live in scripts/lib so
+// test/runner can run them on fixtures.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureRedis } from './ensure-system-packages.mjs';
+import { runBrowserSuite } from './lib/browser-suite.mjs';
+import { findTestFiles, runNodeSuite } from './lib/node-suite.mjs';
+import { emptyOutcome, withProblem } from './lib/outcome.mjs';
+import { runStaticSuite } from './lib/static-suite.mjs';
+import { summarize } from './lib/summary.mjs';
+
+// A test that ran this script would start a whole nested run (once, through `node --test`'s default file
+// search); refuse instead.
+if (process.env.XIAODIAN_TEST_RUN) {
+  console.error('scripts/test.mjs is already running (a test started it again); refusing a nested full run.');
+  process.exit(2);
+}
+process.env.XIAODIAN_TEST_RUN = '1';
 
 const results = '.test-results';
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
-const bin = (name) => join('node_modules', '.bin', name);
-
-function testFiles(...dirs) {
-  return dirs
-    .flatMap((dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map((f) => join(dir, String(f))) : []))
-    .filter((file) => file.endsWith('.test.ts'))
-    .sort();
-}
-
-function run(command, args) {
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  return result.status === 0;
-}
-
-/** Reads `# pass N` / `# fail N` from a node:test TAP file. */
-function tapCounts(file) {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
-  return { passed: count('pass'), failed: count('fail') + count('cancelled') };
-}
-
-function nodeSuite(name, dirs) {
-  return () => {
-    const files = testFiles(...dirs);
-    const tap = join(results, `${name}.tap`);
-    const ok = run(process.execPath, [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      '--test-reporter-destination=stdout',
-      '--test-reporter=tap',
-      `--test-reporter-destination=${tap}`,
-      ...files,
-    ]);
-    return { ...tapCounts(tap), ok };
-  };
-}
+const minutes = (n) => n * 60_000;
 
 const suites = {
-  build: () => {
-    const ok = run('npm', ['run', '--silent', 'build']);
-    // The build is a precondition, not a test: it adds a failure when it breaks and nothing when it works.
-    return { passed: 0, failed: ok ? 0 : 1, ok };
+  build: async () => {
+    const ok = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status === 0;
+    // A precondition, not a test: it counts nothing when it works and one failure when it breaks.
+    const outcome = { ...emptyOutcome(), precondition: true };
+    return ok ? outcome : withProblem(outcome, 'build: npm run build failed');
   },
-  // Types of tests and stories, lint and formatting: each a failure when broken, nothing when clean.
-  static: () => {
-    const ok =
-      run(bin('tsc'), ['-p', 'tsconfig.test.json', '--noEmit']) &&
-      run(bin('eslint'), ['.']) &&
-      run(bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-    return { passed: 0, failed: ok ? 0 : 1, ok };
-  },
+  static: () => runStaticSuite(),
   // Size budgets of the public browser entries: one result per budget.
-  size: () => {
-    const ok = run(process.execPath, ['scripts/size-check.mjs', '--json', join(results, 'size.json')]);
+  size: async () => {
+    const ok = spawnSync(process.execPath, ['scripts/size-check.mjs', '--json', join(results, 'size.json')], {
+      stdio: 'inherit',
+    }).status;
     const file = join(results, 'size.json');
-    const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 1 };
-    return { passed: counts.passed, failed: counts.failed, ok };
+    if (!existsSync(file)) return withProblem(emptyOutcome(), 'size: no result written');
+    const counts = JSON.parse(readFileSync(file, 'utf8'));
+    return { ...emptyOutcome(), passed: counts.passed, failed: counts.failed, ok: ok === 0 };
   },
   node: () => {
     ensureRedis();
-    return nodeSuite('node', ['test/model', 'test/client', 'test/demo', 'test/gateway'])();
+    return runNodeSuite({
+      name: 'node',
+      files: findTestFiles(['test/model', 'test/client', 'test/demo', 'test/gateway', 'test/runner']),
+      resultsDir: results,
+      fileTimeoutMs: minutes(2),
+      suiteTimeoutMs: minutes(10),
+    });
   },
   browser: () => {
     ensureChromium();
-    const ok = run(bin('wtr'), ['--config', 'web-test-runner.config.mjs']);
-    const file = join(results, 'browser.json');
-    const counts = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { passed: 0, failed: 0 };
-    return { passed: counts.passed, failed: counts.failed, ok };
+    return runBrowserSuite({
+      configFile: 'web-test-runner.config.mjs',
+      resultsFile: join(results, 'browser.json'),
+      suiteTimeoutMs: minutes(10),
+    });
   },
   e2e: () => {
     ensureChromium();
-    return nodeSuite('e2e', ['test/e2e'])();
+    return runNodeSuite({
+      name: 'e2e',
+      files: findTestFiles(['test/e2e']),
+      resultsDir: results,
+      fileTimeoutMs: minutes(3),
+      suiteTimeoutMs: minutes(5),
+    });
   },
 };
 
@@ -97,25 +86,20 @@ const order = wanted.length
   ? ['build', ...Object.keys(suites).filter((s) => s !== 'build' && wanted.includes(s))]
   : Object.keys(suites);
 
-let passed = 0;
-let failed = 0;
-const lines = [];
+const outcomes = [];
 for (const name of order) {
   let outcome;
   try {
-    outcome = suites[name]();
+    outcome = await suites[name]();
   } catch (error) {
-    console.error(`\n${name}: ${error instanceof Error ? error.message : String(error)}`);
-    outcome = { passed: 0, failed: 0, ok: false };
+    outcome = withProblem(emptyOutcome(), `${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   // A suite that crashed without reporting a failure still counts as one.
-  if (!outcome.ok && outcome.failed === 0) outcome.failed = 1;
-  passed += outcome.passed;
-  failed += outcome.failed;
-  lines.push(`  ${name.padEnd(8)} ${outcome.passed} passed, ${outcome.failed} failed`);
+  if (!outcome.ok && outcome.failed === 0) outcome = withProblem(outcome, `${name}: failed without a count`);
+  outcomes.push([name, outcome]);
   if (name === 'build' && !outcome.ok) break;
 }
 
-console.log(`\nSuites:\n${lines.join('\n')}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+const summary = summarize(outcomes);
+console.log(summary.lines.join('\n'));
+process.exit(summary.failed === 0 ? 0 : 1);
