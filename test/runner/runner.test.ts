@@ -23,7 +23,18 @@ const runFixtures = (name: string, files: string[], limits = { fileTimeoutMs: 20
 describe('the test runner', { concurrency: true }, () => {
   describe('the node suite runner', () => {
     it('fails a suite that finds no test files, and starts no process for it', async () => {
-      const outcome = await runFixtures('none', []);
+      // In an empty directory: were the guard ever broken, `node --test` would search only that directory
+      // (in the repository it would find and run every test, this file included).
+      const emptyDir = mkdtempSync(join(resultsDir, 'empty-'));
+      const outcome = await runNodeSuite({
+        name: 'none',
+        files: [],
+        resultsDir,
+        cwd: emptyDir,
+        quiet: true,
+        fileTimeoutMs: 20_000,
+        suiteTimeoutMs: 30_000,
+      });
       assert.equal(outcome.failed, 1);
       assert.equal(outcome.ok, false);
       assert.match(outcome.problems.join('\n'), /no test files found/);
