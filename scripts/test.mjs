@@ -3,13 +3,13 @@
 // todo and not-run tests are on the lines before. `npm test -- browser` runs only the named suites.
 // Every suite is bounded in time, so a hang ends as a counted failure. The suites live in scripts/lib so
 // test/runner can run them on fixtures.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureRedis } from './ensure-system-packages.mjs';
 import { runBrowserSuite } from './lib/browser-suite.mjs';
 import { findTestFiles, runNodeSuite } from './lib/node-suite.mjs';
 import { emptyOutcome, withProblem } from './lib/outcome.mjs';
+import { runBounded } from './lib/run-bounded.mjs';
 import { runStaticSuite } from './lib/static-suite.mjs';
 import { summarize } from './lib/summary.mjs';
 
@@ -29,21 +29,23 @@ const minutes = (n) => n * 60_000;
 
 const suites = {
   build: async () => {
-    const ok = spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' }).status === 0;
+    const run = await runBounded('npm', ['run', '--silent', 'build'], { timeoutMs: minutes(10) });
     // A precondition, not a test: it counts nothing when it works and one failure when it breaks.
     const outcome = { ...emptyOutcome(), precondition: true };
-    return ok ? outcome : withProblem(outcome, 'build: npm run build failed');
+    if (run.timedOut) return withProblem(outcome, `build: killed after ${minutes(10)} ms`);
+    return run.code === 0 ? outcome : withProblem(outcome, 'build: npm run build failed');
   },
-  static: () => runStaticSuite(),
+  static: () => runStaticSuite({ tscTimeoutMs: minutes(5) }),
   // Size budgets of the public browser entries: one result per budget.
   size: async () => {
-    const ok = spawnSync(process.execPath, ['scripts/size-check.mjs', '--json', join(results, 'size.json')], {
-      stdio: 'inherit',
-    }).status;
     const file = join(results, 'size.json');
+    const run = await runBounded(process.execPath, ['scripts/size-check.mjs', '--json', file], {
+      timeoutMs: minutes(5),
+    });
+    if (run.timedOut) return withProblem(emptyOutcome(), `size: killed after ${minutes(5)} ms`);
     if (!existsSync(file)) return withProblem(emptyOutcome(), 'size: no result written');
     const counts = JSON.parse(readFileSync(file, 'utf8'));
-    return { ...emptyOutcome(), passed: counts.passed, failed: counts.failed, ok: ok === 0 };
+    return { ...emptyOutcome(), passed: counts.passed, failed: counts.failed, ok: run.code === 0 };
   },
   node: () => {
     ensureRedis();

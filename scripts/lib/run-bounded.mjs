@@ -28,8 +28,12 @@ export function runBounded(command, args, { timeoutMs, cwd, env = process.env, q
       // A process that ignores SIGTERM (a busy loop in a test, a stuck browser) is killed outright.
       forceKill = setTimeout(() => killGroup('SIGKILL'), graceMs);
     }, timeoutMs);
-    // Ctrl-C on the runner ends the suite's tree too, instead of leaving it running detached.
-    const onInterrupt = () => killGroup('SIGKILL');
+    // Ctrl-C reaches only the terminal's process group, not this detached one: end the suite's tree too,
+    // then stop as Ctrl-C would have (a SIGINT listener otherwise keeps the runner alive).
+    const onInterrupt = () => {
+      killGroup('SIGKILL');
+      process.exit(130);
+    };
     process.once('SIGINT', onInterrupt);
     child.once('error', (error) => {
       clearTimeout(limit);

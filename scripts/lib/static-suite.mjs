@@ -1,24 +1,24 @@
 // The static suite: types of the tests and stories, lint and formatting. Each thing checked is counted,
 // so a clean run reads "1 tsc project, 212 files linted, 260 files format-checked" rather than "0 passed".
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ESLint } from 'eslint';
 import * as prettier from 'prettier';
 import { emptyOutcome } from './outcome.mjs';
+import { runBounded } from './run-bounded.mjs';
 
 const tscProjects = ['tsconfig.test.json'];
 
-function typecheck(cwd) {
+async function typecheck(cwd, timeoutMs) {
   let passed = 0;
-  const failedProjects = [];
+  const problems = [];
   for (const project of tscProjects) {
     const tsc = join(cwd, 'node_modules', '.bin', 'tsc');
-    const result = spawnSync(tsc, ['-p', project, '--noEmit'], { cwd, stdio: 'inherit' });
-    if (result.status === 0) passed += 1;
-    else failedProjects.push(project);
+    const run = await runBounded(tsc, ['-p', project, '--noEmit'], { cwd, timeoutMs });
+    if (run.code === 0) passed += 1;
+    else problems.push(`static: tsc -p ${project} ${run.timedOut ? `killed after ${timeoutMs} ms` : 'failed'}`);
   }
-  return { passed, failed: failedProjects.length, problems: failedProjects.map((p) => `static: tsc -p ${p} failed`) };
+  return { passed, failed: problems.length, problems };
 }
 
 async function lint(cwd) {
@@ -71,8 +71,8 @@ async function formatCheck(cwd) {
 }
 
 /** @returns {Promise<import('./outcome.mjs').Outcome>} */
-export async function runStaticSuite({ cwd = process.cwd() } = {}) {
-  const types = typecheck(cwd);
+export async function runStaticSuite({ cwd = process.cwd(), tscTimeoutMs = 300_000 } = {}) {
+  const types = await typecheck(cwd, tscTimeoutMs);
   const linted = await lint(cwd);
   const formatted = await formatCheck(cwd);
   const parts = [types, linted, formatted];
