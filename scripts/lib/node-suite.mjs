@@ -33,7 +33,7 @@ export function findTestFiles(dirs, { cwd = process.cwd(), suffix = '.test.ts' }
  * @param {string} options.resultsDir where the TAP file goes
  * @param {number} options.fileTimeoutMs node's `--test-timeout`. On Node 20 it bounds each test FILE
  *   (node:test applies it to the file's run, not to each test inside): a file past it is cancelled and
- *   counted as one failure, and its tests as not run.
+ *   counts as one failure; node:test reports none of its tests, not even how many it had.
  * @param {number} options.suiteTimeoutMs wall clock for the whole suite process; past it the process tree
  *   is killed and the suite counts one failure on top of what it reported.
  * @param {string} [options.cwd]
@@ -83,7 +83,7 @@ export async function runNodeSuite({ name, files, resultsDir, fileTimeoutMs, sui
   }
   for (const file of report.timedOutFiles) {
     outcome.problems.push(
-      `${name}: ${relative(cwd ?? process.cwd(), file)} did not finish within ${fileTimeoutMs} ms; its tests did not run`,
+      `${name}: ${relative(cwd ?? process.cwd(), file)} did not finish within ${fileTimeoutMs} ms: one failure, its tests unreported`,
     );
   }
   if (run.timedOut) {
