@@ -61,29 +61,41 @@ describe('client batching', () => {
     );
   });
 
+  // The fake answers by the refs it is asked for, not by position, so a client that sends refs in one order
+  // and reads answers in another (mutation: reversing the refs it sends) gives a product to the wrong asker.
   it('gives a malformed item its own invalid_response error and leaves its neighbours resolved', async () => {
-    const [good, bad] = demo.products;
-    assert.ok(good && bad);
+    const [good, bad, other] = demo.products;
+    assert.ok(good && bad && other);
+    const asked: string[][] = [];
     const client = createClient({
       backend: {
-        async getProducts() {
-          return [
-            { ok: true, product: good },
-            { ok: true, product: { ...bad, minPrice: -5 } },
-          ];
+        async getProducts(refs) {
+          asked.push(refs.map((ref) => ref.productId));
+          return refs.map((ref) => {
+            if (ref.productId === good.productId) return { ok: true, product: good } as const;
+            if (ref.productId === bad.productId) return { ok: true, product: { ...bad, minPrice: -5 } } as const;
+            return { ok: false, error: { code: 'not_found', message: `No product ${ref.productId}` } } as const;
+          });
         },
       },
     });
-    const [first, second] = await Promise.allSettled([
+    const [first, second, third] = await Promise.allSettled([
       client.getProduct({ appid: good.appid, productId: good.productId }),
       client.getProduct({ appid: bad.appid, productId: bad.productId }),
+      client.getProduct({ appid: other.appid, productId: other.productId }),
     ]);
-    assert.equal(first.status, 'fulfilled');
+    assert.deepEqual(
+      asked.map((ids) => [...ids].sort()),
+      [[good.productId, bad.productId, other.productId].sort()],
+    );
+    assert.equal(first.status === 'fulfilled' ? first.value.productId : first.reason, good.productId);
     assert.equal(second.status, 'rejected');
     const reason = second.status === 'rejected' ? second.reason : undefined;
     assert.ok(reason instanceof XiaodianError);
     assert.equal(reason.code, 'invalid_response');
     assert.match(reason.message, /minPrice/);
+    assert.match(reason.message, new RegExp(bad.productId));
+    assert.equal(third.status === 'rejected' ? third.reason.code : third.status, 'not_found');
   });
 
   it('wraps whatever an in-process backend throws in an upstream XiaodianError', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { createGateway, createGatewayApp, type LogEntry } from '@xiaodian/gateway';
 import {
@@ -204,6 +205,22 @@ describe('gateway input validation: every route answers bad input with a 4xx and
 });
 
 describe('gateway caching: ETag, Cache-Control and the response cache', () => {
+  // Guards the mutation "the ETag is one constant for every body": a client would be told 304 for changed data.
+  it('tags each answer with the SHA-1 of its own bytes, so different answers never share an ETag', async () => {
+    const { app } = gateway();
+    const urlA = `/v1/products?refs=${ref(10000201001001)}`;
+    const urlB = `/v1/products?refs=${ref(10000201001002)}`;
+    const a = await app.request(urlA);
+    const b = await app.request(urlB);
+    const [bodyA, bodyB] = [await a.text(), await b.text()];
+    assert.notEqual(bodyA, bodyB);
+    assert.equal(a.headers.get('etag'), `"${createHash('sha1').update(bodyA).digest('base64url')}"`);
+    assert.equal(b.headers.get('etag'), `"${createHash('sha1').update(bodyB).digest('base64url')}"`);
+    const crossed = await app.request(urlB, { headers: { 'if-none-match': a.headers.get('etag')! } });
+    assert.equal(crossed.status, 200, "another answer's tag is not a match");
+    assert.equal(await crossed.text(), bodyB);
+  });
+
   it('round-trips an ETag: a matching If-None-Match gets a bodiless 304, a changed one the full answer', async () => {
     const { app } = gateway();
     const url = `/v1/products?refs=${ref(10000201001001)}`;
@@ -249,7 +266,38 @@ describe('gateway caching: ETag, Cache-Control and the response cache', () => {
     assert.equal((await app.request(url)).headers.get('x-cache'), 'miss');
   });
 
-  it('never caches a product answer holding a transient per-ref failure, nor an error', async () => {
+  // Guards the mutation "cache every products answer": a ref that timed out once would fail for five minutes.
+  it('never caches a product answer holding a transient per-ref failure, but caches one whose ref is gone', async () => {
+    const { app, backend } = gateway();
+    const [good, flaky] = [ref(10000201001001), ref(10000201001002)];
+    const url = `/v1/products?refs=${good},${flaky}`;
+    backend.refFailures.set(flaky, { code: 'timeout', message: 'WeChat did not answer for this product' });
+    const failed = await app.request(url);
+    assert.equal(failed.status, 200);
+    const failedItems = productsResponseSchema.parse(await failed.json()).items;
+    assert.deepEqual(
+      failedItems.map((item) => [item.ref, item.ok]),
+      [
+        [good, true],
+        [flaky, false],
+      ],
+    );
+    backend.refFailures.clear();
+    const retried = await app.request(url);
+    assert.equal(retried.headers.get('x-cache'), 'miss', 'the answer with a timeout was not kept');
+    assert.equal(backend.calls['getProducts'], 2);
+    assert.deepEqual(
+      productsResponseSchema.parse(await retried.json()).items.map((item) => item.ok),
+      [true, true],
+    );
+
+    const gone = `/v1/products?refs=${good},${ref(99999)}`;
+    assert.equal((await app.request(gone)).headers.get('x-cache'), 'miss');
+    assert.equal((await app.request(gone)).headers.get('x-cache'), 'fresh', 'not_found stays not found for a while');
+    assert.equal(backend.calls['getProducts'], 3);
+  });
+
+  it('never caches an error answer', async () => {
     const { app, backend } = gateway();
     backend.fail = new XiaodianError('upstream', 'WeChat is busy', {
       upstream: { errcode: -1, errmsg: 'system error' },
@@ -260,6 +308,49 @@ describe('gateway caching: ETag, Cache-Control and the response cache', () => {
     assert.deepEqual(body.error.upstream, { errcode: -1, errmsg: 'system error' });
     delete backend.fail;
     assert.equal((await app.request(`/v1/shops/${appid}`)).status, 200);
+  });
+});
+
+describe('gateway search passes every parameter to the backend', () => {
+  // Guards the mutation "the gateway silently drops sort, min_price and guarantee": the answer would still
+  // be a valid page, only the wrong one.
+  it('hands the backend q, appid, sort, both prices, the guarantees, cursor and limit, as parsed', async () => {
+    const { app, backend } = gateway();
+    const response = await app.request(
+      `/v1/search?q=${encodeURIComponent('测试')}&appid=${appid}&sort=price_desc&min_price=2010&max_price=2040` +
+        '&guarantee=freight_insurance&guarantee=seven_day_return&cursor=2&limit=5',
+    );
+    assert.equal(response.status, 200);
+    assert.deepEqual(backend.searches, [
+      {
+        q: '测试',
+        appid,
+        sort: 'price_desc',
+        minPrice: 2010,
+        maxPrice: 2040,
+        guarantees: ['freight_insurance', 'seven_day_return'],
+        cursor: '2',
+        limit: 5,
+      },
+    ]);
+    const page = productPageResponseSchema.parse(await response.json());
+    // Products n = 20…50 cost 1990 + n fen; the even ones offer freight insurance: 16 hits, most
+    // expensive first, and the cursor skips the first two.
+    assert.equal(page.total, 16);
+    assert.deepEqual(
+      page.items.map((item) => productSchema.parse(item).minPrice),
+      [2036, 2034, 2032, 2030, 2028],
+    );
+  });
+
+  it('answers each sort in its own order, from separate cache entries', async () => {
+    const { app } = gateway();
+    const ids = async (sort: string) =>
+      productPageResponseSchema
+        .parse(await (await app.request(`/v1/search?q=${encodeURIComponent('测试')}&limit=3&sort=${sort}`)).json())
+        .items.map((item) => productSchema.parse(item).productId);
+    assert.deepEqual(await ids('price_asc'), ['10000201001001', '10000201001002', '10000201001003']);
+    assert.deepEqual(await ids('sales'), ['10000201001060', '10000201001059', '10000201001058']);
   });
 });
 
@@ -333,7 +424,20 @@ describe('gateway protections', () => {
     assert.equal((await app.request(`/v1/products?refs=${ref(10000201001001)}`)).status, 200);
   });
 
-  it('counts requests, cache results and rate limits in /metrics', async () => {
+  // Guards the mutation "429s are not counted": the test of that name once asserted nothing about them.
+  it('counts rate-limit refusals in /metrics, as a counter and as 429 requests', async () => {
+    const { app } = createGateway({ backend: fixtureBackend(), ...quiet, rateLimit: { limit: 2, windowMs: 60_000 } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await app.request(`/v1/shops/${appid}`)).status);
+    assert.deepEqual(statuses, [200, 200, 429, 429, 429]);
+    const text = await (await app.request('/metrics')).text();
+    assert.match(text, /^xiaodian_rate_limited_total 3$/m);
+    const refused = text.match(/^xiaodian_http_requests_total\{[^}]*status="429"\} (\d+)$/gm) ?? [];
+    assert.equal(refused.length, 1, text);
+    assert.match(refused[0]!, / 3$/);
+  });
+
+  it('counts requests and cache results in /metrics', async () => {
     const gatewayWithMetrics = createGateway({ backend: fixtureBackend(), ...quiet });
     const { app } = gatewayWithMetrics;
     await app.request(`/v1/shops/${appid}`);

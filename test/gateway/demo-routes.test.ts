@@ -48,13 +48,39 @@ describe('the gateway over the demo catalog', () => {
     assert.ok(page.items.length > 0 && page.total >= page.items.length);
     validProducts(page.items);
 
+    // Each filter and the sort must reach the catalog (a gateway dropping one still answers a valid page):
+    // the answer is the catalog's own for the same query, and every item obeys it.
     const search = productPageResponseSchema.parse(
       await json(
-        `/v1/search?q=${encodeURIComponent('防晒')}&sort=price_asc&min_price=5000&guarantee=seven_day_return&limit=20`,
+        `/v1/search?q=${encodeURIComponent('防晒')}&sort=price_asc&min_price=10000&guarantee=freight_insurance&limit=20`,
       ),
     );
-    assert.ok(search.total > 0);
     validProducts(search.items);
+    const expected = await backend.search({
+      q: '防晒',
+      sort: 'price_asc',
+      minPrice: 10000,
+      guarantees: ['freight_insurance'],
+      limit: 20,
+    });
+    assert.ok(search.items.length > 1);
+    assert.equal(search.total, expected.total);
+    assert.deepEqual(
+      search.items.map((item) => (item as { productId: string }).productId),
+      expected.items.map((item) => item.productId),
+    );
+    const found = search.items.map((item) => productSchema.parse(item));
+    for (const product of found) {
+      assert.ok(product.minPrice >= 10000, `${product.productId} costs ${product.minPrice} fen`);
+      assert.ok(product.guarantees.includes('freight_insurance'), product.productId);
+    }
+    const prices = found.map((product) => product.minPrice);
+    assert.deepEqual(
+      prices,
+      [...prices].sort((a, b) => a - b),
+    );
+    const unfiltered = productPageResponseSchema.parse(await json(`/v1/search?q=${encodeURIComponent('防晒')}`));
+    assert.ok(unfiltered.total > search.total, 'the filters leave fewer products than the words alone');
     const suggestions = suggestResponseSchema.parse(await json(`/v1/search/suggest?q=${encodeURIComponent('精华')}`));
     assert.ok(suggestions.suggestions.length > 0);
 

@@ -1,6 +1,7 @@
 import {
   XiaodianError,
   formatProductRef,
+  type ErrorBody,
   type LinkResolution,
   type LiveEvent,
   type LiveEventsOptions,
@@ -8,6 +9,7 @@ import {
   type Page,
   type Product,
   type ProductResult,
+  type SearchQuery,
   type Shop,
   type StorefrontBackend,
 } from '@xiaodian/model';
@@ -63,7 +65,21 @@ export interface FixtureBackend extends StorefrontBackend {
   /** Live subscribers right now: a stream that ended cleanly leaves none behind. */
   subscribers(): number;
   fail?: Error;
+  /** Per-ref failures by `APPID:PRODUCT_ID`: that ref answers this error, its neighbours their products. */
+  refFailures: Map<string, ErrorBody>;
+  /** Every search query the backend was asked, as it arrived: what the gateway made of the URL. */
+  searches: SearchQuery[];
+  /** Called when a live subscriber's stream ends, before the gateway closes the HTTP response. */
+  onStreamEnd?: () => void;
 }
+
+const bySalesThenId = (a: Product, b: Product) => b.sales - a.sales || a.productId.localeCompare(b.productId);
+const searchOrders: Record<NonNullable<SearchQuery['sort']>, (a: Product, b: Product) => number> = {
+  relevance: (a, b) => a.productId.localeCompare(b.productId),
+  sales: bySalesThenId,
+  price_asc: (a, b) => a.minPrice - b.minPrice || bySalesThenId(a, b),
+  price_desc: (a, b) => b.minPrice - a.minPrice || bySalesThenId(a, b),
+};
 
 export function fixtureBackend(): FixtureBackend {
   const products = Array.from({ length: 60 }, (_, i) => product(10000201001001 + i));
@@ -90,14 +106,18 @@ export function fixtureBackend(): FixtureBackend {
     calls,
     products,
     room,
+    refFailures: new Map(),
+    searches: [],
     async getProducts(refs) {
       count('getProducts');
       if (backend.fail) throw backend.fail;
-      return refs.map((ref): ProductResult =>
-        byRef.has(formatProductRef(ref))
+      return refs.map((ref): ProductResult => {
+        const failure = backend.refFailures.get(formatProductRef(ref));
+        if (failure) return { ok: false, error: failure };
+        return byRef.has(formatProductRef(ref))
           ? { ok: true, product: byRef.get(formatProductRef(ref))! }
-          : { ok: false, error: { code: 'not_found', message: `No product ${ref.productId}` } },
-      );
+          : { ok: false, error: { code: 'not_found', message: `No product ${ref.productId}` } };
+      });
     },
     async getShop(id) {
       count('getShop');
@@ -114,10 +134,27 @@ export function fixtureBackend(): FixtureBackend {
       const end = start + items.length;
       return { items, total: products.length, ...(end < products.length ? { nextCursor: String(end) } : {}) };
     },
+    // Honours every filter and sort, so a gateway that drops one changes the answer a test sees.
     async search(query): Promise<Page<Product>> {
       count('search');
-      const items = products.filter((p) => p.title.includes(query.q) && (query.maxPrice ?? Infinity) >= p.minPrice);
-      return { items: items.slice(0, query.limit ?? 20), total: items.length };
+      backend.searches.push(query);
+      const items = products
+        .filter(
+          (p) =>
+            p.title.includes(query.q) &&
+            (query.appid === undefined || p.appid === query.appid) &&
+            (query.minPrice ?? 0) <= p.minPrice &&
+            (query.maxPrice ?? Infinity) >= p.minPrice &&
+            (query.guarantees ?? []).every((guarantee) => p.guarantees.includes(guarantee)),
+        )
+        .sort(searchOrders[query.sort ?? 'relevance']);
+      const start = Number(query.cursor ?? 0);
+      const end = start + (query.limit ?? 20);
+      return {
+        items: items.slice(start, end),
+        total: items.length,
+        ...(end < items.length ? { nextCursor: String(end) } : {}),
+      };
     },
     async suggest(prefix) {
       count('suggest');
@@ -153,6 +190,7 @@ export function fixtureBackend(): FixtureBackend {
           } finally {
             signal?.removeEventListener('abort', onAbort);
             if (wake) waiters.delete(wake);
+            backend.onStreamEnd?.();
           }
         },
       };

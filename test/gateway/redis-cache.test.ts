@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createGatewayApp, redisResponseStore } from '@xiaodian/gateway';
+import { createGatewayApp, redisResponseStore, type LogEntry } from '@xiaodian/gateway';
 import { appid, fixtureBackend } from './fixture-backend.ts';
 import { startRedis } from './redis-server.ts';
 
@@ -25,6 +25,8 @@ describe('response cache shared through Redis', () => {
       const fromB = await replicaB.request(url);
       assert.equal(fromB.status, 200);
       assert.equal(fromB.headers.get('x-cache'), 'fresh');
+      // Both must carry a real tag: two missing ETags (null === null) would pass an equality alone.
+      assert.match(fromA.headers.get('etag') ?? '', /^"[A-Za-z0-9_-]{27}"$/);
       assert.equal(fromB.headers.get('etag'), fromA.headers.get('etag'), 'a CDN sees one validator for both');
       assert.deepEqual(await fromB.json(), await fromA.json());
       assert.equal(backendA.calls['getProducts'], 1);
@@ -34,17 +36,38 @@ describe('response cache shared through Redis', () => {
     }
   });
 
-  it('keeps answering from the backend while Redis is away', async () => {
+  it('keeps answering from the backend while Redis is away, and reports why', { timeout: 10_000 }, async (t) => {
     const local = await startRedis();
     const errors: unknown[] = [];
-    const store = await redisResponseStore(local.url, { onError: (error) => errors.push(error) });
+    let reported!: () => void;
+    const firstError = new Promise<void>((resolve) => (reported = resolve));
+    const store = await redisResponseStore(local.url, {
+      onError: (error) => {
+        errors.push(error);
+        reported();
+      },
+    });
     const backend = fixtureBackend();
-    const app = createGatewayApp({ backend, cacheStore: store, log: false });
+    const cacheWarnings: LogEntry[] = [];
+    const app = createGatewayApp({
+      backend,
+      cacheStore: store,
+      log: (entry) => void (entry.msg === 'cache refresh failed' && cacheWarnings.push(entry)),
+    });
+    // Closed however the test ends (a failure, the timeout): its reconnect loop would keep the run alive.
+    t.after(() => store.close().catch(() => undefined));
     await local.stop();
+    // The lost connection is reported to onError (not thrown at the process, which would crash it).
+    await firstError;
+    assert.ok(errors[0] instanceof Error, String(errors[0]));
     const response = await app.request(`/v1/shops/${appid}`);
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('x-cache'), 'miss');
     assert.equal(backend.calls['getShop'], 1);
-    await store.close().catch(() => undefined);
+    // Both the failed read and the failed write were logged as warnings, and the request still succeeded.
+    assert.deepEqual(
+      cacheWarnings.map((entry) => entry['key']),
+      [`shops:${appid}`, `shops:${appid}`],
+    );
   });
 });

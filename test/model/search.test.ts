@@ -82,16 +82,48 @@ describe('search index over the demo catalog', () => {
     assert.throws(() => index.search({ q: '礼盒', cursor: 'abc' }), { code: 'bad_request' });
   });
 
-  it('suggests categories, shops, products and typed queries by prefix, most popular first', () => {
+  it('suggests categories, shops, products and typed queries by prefix', async () => {
     const demo = createDemoBackend();
     const kinds = async (prefix: string) => (await demo.suggest(prefix)).map((s) => s.kind);
-    return (async () => {
-      assert.ok((await demo.suggest('防晒')).some((s) => s.text === '防晒衣' && s.kind === 'query'));
-      assert.ok((await kinds('山野')).includes('shop'));
-      assert.ok((await kinds('美')).includes('category'));
-      assert.ok((await demo.suggest('精华')).length > 0);
-      assert.ok((await demo.suggest('防')).length <= 10);
-      assert.deepEqual(await demo.suggest('   '), []);
-    })();
+    assert.ok((await demo.suggest('防晒')).some((s) => s.text === '防晒衣' && s.kind === 'query'));
+    assert.ok((await kinds('山野')).includes('shop'));
+    assert.ok((await kinds('美')).includes('category'));
+    assert.ok((await demo.suggest('精华')).length > 0);
+    assert.ok((await demo.suggest('防')).length <= 10);
+    assert.deepEqual(await demo.suggest('   '), []);
+  });
+
+  // Guards the mutation "suggestions in catalogue order": membership alone passed with no sort at all.
+  it('orders suggestions most popular first (summed sales), prefix matches before matches inside', () => {
+    const base = products[0]!;
+    const item = (productId: string, shortTitle: string, sales: number, category: string, shop: string): Product => ({
+      ...base,
+      productId,
+      shortTitle,
+      sales,
+      category,
+      shop: { ...base.shop, name: shop },
+    });
+    const tea = createSearchIndex(
+      [
+        item('1', '茶杯', 50, '茶具', '茶语小店'),
+        item('2', '茶叶礼盒', 10, '茶叶', '茶语小店'),
+        item('3', '茶盘', 300, '茶具', '老茶坊'),
+        item('4', '花茶', 900, '花草茶', '花间集'),
+      ],
+      { suggestions: [{ text: '茶几', kind: 'query', popularity: 100 }] },
+    );
+    assert.deepEqual(
+      tea.suggest('茶').map((s) => s.text),
+      // Popularity sums sales per text: 茶具 (category) 50 + 300, 茶语小店 (shop) 50 + 10. Ties go by text.
+      ['茶具', '茶盘', '茶几', '茶语小店', '茶杯', '茶叶', '茶叶礼盒'],
+    );
+    // Two characters or more also match inside a text, after every prefix match however popular.
+    assert.deepEqual(
+      createSearchIndex([item('5', '花茶礼包', 5, '茶礼', '礼品店'), item('6', '茶礼套装', 1, '杂货', '小铺')])
+        .suggest('茶礼')
+        .map((s) => s.text),
+      ['茶礼', '茶礼套装', '花茶礼包'],
+    );
   });
 });

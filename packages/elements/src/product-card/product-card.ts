@@ -4,6 +4,7 @@ import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
 import { renderPending } from '../internal/pending-view.js';
+import { pictureUrl } from '../internal/picture-url.js';
 import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
 import { XdImpressionEvent, type Intent, type IntentDetail } from '../intents/events.js';
@@ -163,8 +164,8 @@ export class XdProductCard extends XdElement {
           >${soldOut ? t.soldOut : gift ? t.gift : t.buy}</span
         >`;
     const content = html`<span class="media">
-        <img part="image" src=${product.images[0] ?? ''} alt="" loading="lazy" decoding="async" />
-        <img class="logo" src=${product.shop.logoUrl} alt="" />
+        <img part="image" src=${pictureUrl(product.images[0]) ?? nothing} alt="" loading="lazy" decoding="async" />
+        <img class="logo" src=${pictureUrl(product.shop.logoUrl) ?? nothing} alt="" />
       </span>
       <span class="body">
         <span part="title" class="title"

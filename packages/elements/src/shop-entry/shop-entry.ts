@@ -4,6 +4,7 @@ import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
 import { renderPending } from '../internal/pending-view.js';
+import { pictureUrl } from '../internal/picture-url.js';
 import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
 import { XdImpressionEvent, type IntentDetail } from '../intents/events.js';
@@ -83,7 +84,7 @@ export class XdShopEntry extends XdElement {
       shop.totalSales !== undefined ? t.sold(formatCount(shop.totalSales, locale)) : '',
     ].filter(Boolean);
     const accounts = shop.linkedAccounts;
-    const content = html`<img class="logo" src=${shop.logoUrl} alt="" />
+    const content = html`<img class="logo" src=${pictureUrl(shop.logoUrl) ?? nothing} alt="" />
       <span class="text">
         <span class="name-row">
           <span class="name">${shop.name}</span>
