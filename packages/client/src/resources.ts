@@ -12,6 +12,7 @@ import {
 } from '@xiaodian/model';
 import type { CallOptions, Cached, ClientCore, PageItem, ProductPage } from './client.js';
 import type { ResourceKind } from './events.js';
+import { searchKey, shopProductsKey, suggestKey } from './keys.js';
 import { createSharedRequests, type SharedRequests } from './shared-requests.js';
 import { checkProduct } from './validate.js';
 import { check, checkLiveRoom, checkShop, valid } from './validate-resources.js';
@@ -119,7 +120,7 @@ export function listShopProducts(
   return list(
     core,
     'shop_products',
-    `shop-products:${appid}:${page.cursor ?? ''}:${page.limit ?? ''}`,
+    shopProductsKey(appid, page),
     'Shop product',
     method && ((signal) => method(appid, page, { signal })),
     options,
@@ -131,7 +132,7 @@ export function search(core: ClientCore, query: SearchQuery, options: CallOption
   return list(
     core,
     'search',
-    `search:${JSON.stringify(query)}`,
+    searchKey(query),
     'Search result',
     method && ((signal) => method(query, { signal })),
     options,
@@ -139,7 +140,7 @@ export function search(core: ClientCore, query: SearchQuery, options: CallOption
 }
 
 export async function suggest(core: ClientCore, prefix: string, options: CallOptions): Promise<Suggestion[]> {
-  const key = `suggest:${prefix}`;
+  const key = suggestKey(prefix);
   const answer = await core.cached(
     'suggest',
     key,
