@@ -229,9 +229,13 @@ describe('live subscriptions', () => {
     const live = scriptedLive(baseRoom);
     const client = createClient({ backend: live.backend, random: () => 0 });
     const seen: string[] = [];
-    const subscription = client.subscribeLive('sphLiveTest01', (_room, event) => event && seen.push(event.id), {
-      reconnectDelayMs: 1,
-    });
+    const subscription = client.subscribeLive(
+      { finderUserName: 'sphLiveTest01' },
+      (_room, event) => event && seen.push(event.id),
+      {
+        reconnectDelayMs: 1,
+      },
+    );
     await until(() => live.resumes.length === 1);
     assert.equal(live.resumes[0], '5', 'subscribes from the room snapshot');
     live.push(
@@ -275,7 +279,7 @@ describe('live subscriptions', () => {
     };
     const client = createClient({ gateway: 'https://gateway.test', transport: wxTransport(wx) });
     const rooms: number[] = [];
-    const subscription = client.subscribeLive('sphLiveTest01', (room) => rooms.push(room.viewers), {
+    const subscription = client.subscribeLive({ finderUserName: 'sphLiveTest01' }, (room) => rooms.push(room.viewers), {
       pollIntervalMs: 10,
     });
     await until(() => rooms.length === 1);

@@ -4,13 +4,24 @@ export {
   type CacheOptions,
   type CallOptions,
   type Cached,
-  type ClientCore,
   type ClientOptions,
   type PageItem,
   type ProductPage,
   type XiaodianClient,
 } from './client.js';
 export type { ClientEvent, ClientStats, ResourceKind } from './events.js';
+// Every failure is a XiaodianError with one of these codes; refs are the objects every method takes.
+export {
+  XiaodianError,
+  errorCodes,
+  type ErrorBody,
+  type ErrorCode,
+  type LiveRef,
+  type ProductRef,
+  type ShopRef,
+  type UpstreamError,
+} from '@xiaodian/model';
+export type { UncheckedBackend } from './backend.js';
 export { createHttpBackend, type HttpBackendOptions } from './http-backend.js';
 export { createBatcher, type Batcher } from './batcher.js';
 export { isProduct, checkProduct } from './validate.js';

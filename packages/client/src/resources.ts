@@ -1,11 +1,7 @@
 import {
   XiaodianError,
-  shopSchema,
-  suggestResponseSchema,
   type LiveRoom,
-  type Page,
   type PageRequest,
-  type Product,
   type SearchQuery,
   type Shop,
   type Suggestion,
@@ -15,7 +11,7 @@ import type { ResourceKind } from './events.js';
 import { searchKey, shopProductsKey, suggestKey } from './keys.js';
 import { createSharedRequests, type SharedRequests } from './shared-requests.js';
 import { checkProduct } from './validate.js';
-import { check, checkLiveRoom, checkShop, valid } from './validate-resources.js';
+import { checkLiveRoom, checkPageEnvelope, checkShop, checkSuggestions, isShop } from './validate-resources.js';
 
 /**
  * Shops, product lists, suggestions and live rooms: loaded on first use by the client, so pages with
@@ -35,16 +31,14 @@ function unsupported(method: string): XiaodianError {
   return new XiaodianError('bad_request', `This client's backend does not provide ${method}`);
 }
 
-/** Trusts what this module itself validated and cached; memory entries never come from storage here. */
-const alreadyChecked = <T>() => ({ safeParse: (value: unknown) => ({ success: true as const, data: value as T }) });
-
 export function readShop(core: ClientCore, appid: string, options: CallOptions = {}): Promise<Cached<Shop>> {
   const key = `shop:${appid}`;
   return core.cached(
     'shop',
     key,
     core.policies.shops,
-    valid(shopSchema),
+    // Shops persist: one read back from storage is checked again.
+    (value) => (isShop(value) ? value : undefined),
     (signal) =>
       share(
         core,
@@ -63,15 +57,13 @@ export function readShop(core: ClientCore, appid: string, options: CallOptions =
   );
 }
 
-function checkPage(page: Page<unknown>, what: string): ProductPage {
-  if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) {
-    throw new XiaodianError('invalid_response', `${what} page has no items`);
-  }
+function checkPage(answer: unknown, what: string): ProductPage {
+  const page = checkPageEnvelope(answer, what);
   const items = page.items.map((item, i): PageItem => {
     try {
       return { ok: true, product: checkProduct(item, `${what} ${i}`) };
     } catch (error) {
-      return { ok: false, error: error as XiaodianError };
+      return { ok: false, error: XiaodianError.from(error) };
     }
   });
   return page.nextCursor === undefined
@@ -84,14 +76,15 @@ async function list(
   resource: ResourceKind,
   key: string,
   what: string,
-  run: ((signal: AbortSignal) => Promise<Page<Product>>) | undefined,
+  run: ((signal: AbortSignal) => Promise<unknown>) | undefined,
   options: CallOptions,
 ): Promise<ProductPage> {
   const answer = await core.cached(
     resource,
     key,
     core.policies.lists,
-    valid(alreadyChecked<ProductPage>()),
+    // Memory only: what this client checked and cached itself; lists are never read from storage.
+    undefined,
     (signal) =>
       share(
         core,
@@ -145,7 +138,7 @@ export async function suggest(core: ClientCore, prefix: string, options: CallOpt
     'suggest',
     key,
     core.policies.lists,
-    valid(alreadyChecked<Suggestion[]>()),
+    undefined,
     (signal) =>
       share(
         core,
@@ -154,7 +147,7 @@ export async function suggest(core: ClientCore, prefix: string, options: CallOpt
           const method = core.backend.suggest?.bind(core.backend);
           if (!method) throw unsupported('suggest');
           const suggestions = await core.call('suggest', 1, (s) => method(prefix, { signal: s }), shared);
-          const checked = check(suggestResponseSchema, { suggestions }, 'Suggestions').suggestions;
+          const checked = checkSuggestions(suggestions, 'Suggestions');
           core.cache.write(key, checked, false);
           return checked;
         },
