@@ -42,7 +42,7 @@ describe('a gateway URL that does not speak the Xiaodian API', () => {
       },
     });
     await assert.rejects(client.getProduct(ref), (error) =>
-      assertMisconfigured(error, /"not a url" is not an absolute URL/),
+      assertMisconfigured(error, /"not a url" is not an absolute http\(s\) URL/),
     );
     await assert.rejects(client.search({ q: '茶' }), { code: 'misconfigured' });
     assert.equal(sent, 0);

@@ -73,7 +73,7 @@ describe('one ref shape across the client', () => {
       },
     });
     await assert.rejects(client.getProduct({ appid: 'WX3F8A2C1D9E7B6A54', productId: '1' }), { code: 'invalid_ref' });
-    await assert.rejects(client.getProduct({ appid: product.appid } as never), /productId/);
+    await assert.rejects(client.getProduct({ appid: product.appid } as never), /Invalid product id "undefined"/);
     await assert.rejects(client.getProduct(`${product.appid}:${product.productId}` as never), { code: 'invalid_ref' });
     assert.equal(requests, 0);
   });

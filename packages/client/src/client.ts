@@ -1,6 +1,7 @@
 import {
   XiaodianError,
   formatProductRef,
+  liveRef,
   maxRefsPerRequest,
   type LiveEvent,
   type LiveRef,
@@ -24,7 +25,7 @@ import { emptyStats, type ClientEvent, type ClientStats, type ResourceKind } fro
 import { createHttpBackend, gatewayNamespace } from './http-backend.js';
 import { setCore } from './internal.js';
 import { lazyModule } from './lazy.js';
-import { liveRefArg, productRefArg, shopRefArg } from './ref-args.js';
+import { productRefArg } from './ref-args.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 import { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
@@ -289,9 +290,9 @@ export function createClient(options: ClientOptions): XiaodianClient {
 
   // Shops, lists, lives and the article resolver load on first use, so a page of product cards
   // never downloads them (see the size budget in scripts/size-check.mjs).
-  const more = lazyModule(() => import('./resources.js'), "the client's shop, list and live module");
-  const live = lazyModule(() => import('./live/subscribe-live.js'), "the client's live subscription module");
-  const article = lazyModule(() => import('./article.js'), "the client's article resolver");
+  const more = lazyModule(() => import('./resources.js'), 'resources.js');
+  const live = lazyModule(() => import('./live/subscribe-live.js'), 'subscribe-live.js');
+  const article = lazyModule(() => import('./article.js'), 'article.js');
 
   const client: XiaodianClient = {
     get stats() {
@@ -305,17 +306,15 @@ export function createClient(options: ClientOptions): XiaodianClient {
       return (await readProduct(ref, callOptions)).value;
     },
     readProduct,
+    // Shop and live refs are checked by the module that reads them, so product cards never carry the checks.
     async getShop(ref, callOptions) {
-      const { appid } = shopRefArg(ref, 'getShop');
-      return (await (await more()).readShop(core, appid, callOptions)).value;
+      return (await (await more()).readShop(core, ref, callOptions, 'getShop')).value;
     },
     async readShop(ref, callOptions) {
-      const { appid } = shopRefArg(ref, 'readShop');
-      return (await more()).readShop(core, appid, callOptions);
+      return (await more()).readShop(core, ref, callOptions, 'readShop');
     },
     async listShopProducts(shop, page = {}, callOptions = {}) {
-      const { appid } = shopRefArg(shop, 'listShopProducts');
-      return (await more()).listShopProducts(core, appid, page, callOptions);
+      return (await more()).listShopProducts(core, shop, page, callOptions);
     },
     async search(query, callOptions = {}) {
       return (await more()).search(core, query, callOptions);
@@ -324,11 +323,13 @@ export function createClient(options: ClientOptions): XiaodianClient {
       return (await more()).suggest(core, prefix, callOptions);
     },
     async getLive(ref, callOptions = {}) {
-      const { finderUserName } = liveRefArg(ref, 'getLive');
-      return (await more()).getLive(core, finderUserName, callOptions);
+      return (await more()).getLive(core, ref, callOptions);
     },
     subscribeLive(ref, onUpdate, subscriptionOptions = {}) {
-      const { finderUserName } = liveRefArg(ref, 'subscribeLive');
+      if (typeof ref !== 'object' || ref === null) {
+        throw new XiaodianError('invalid_ref', 'subscribeLive takes a ref object {finderUserName}');
+      }
+      const { finderUserName } = liveRef(ref.finderUserName);
       // Synchronous handle, asynchronous start: the module loads while the caller goes on.
       const controller = new AbortController();
       subscriptionOptions.signal?.addEventListener('abort', () => controller.abort(), { once: true });

@@ -53,49 +53,39 @@ export async function errorFrom(response: TransportResponse, url: string): Promi
     });
   }
   const status = response.status;
-  if (status === 429) return new XiaodianError('rate_limited', `Gateway answered HTTP ${status}`, options);
-  if (status === 504) return new XiaodianError('timeout', `Gateway answered HTTP ${status}`, options);
-  if (status >= 500) return new XiaodianError('upstream', `Gateway answered HTTP ${status}`, options);
-  return notTheApi(url, `answered HTTP ${status} without the API's JSON error`);
+  const code = status === 429 ? 'rate_limited' : status === 504 ? 'timeout' : status >= 500 ? 'upstream' : undefined;
+  return code
+    ? new XiaodianError(code, `Gateway answered HTTP ${status}`, options)
+    : notTheApi(url, `answered HTTP ${status} without the API's JSON error`);
 }
 
 /** The one message for a gateway URL that is not a Xiaodian gateway: what a developer needs to fix it. */
 function notTheApi(url: string, what: string): XiaodianError {
   return new XiaodianError(
     'misconfigured',
-    `${url} ${what}: it does not speak the Xiaodian API. Check the gateway URL (the gateway attribute of ` +
-      '<xd-store>, <meta name="xiaodian-gateway">, or createClient({gateway})).',
+    `${url} ${what}: it does not speak the Xiaodian API. Check the gateway URL.`,
   );
 }
 
-/** Why a gateway URL cannot be used, or undefined when it can: it must be an absolute http(s) URL. */
-function gatewayUrlProblem(gateway: string): string | undefined {
-  let url: URL;
+/** The gateway as a URL, or undefined when it is not an absolute http(s) URL (and so cannot be a gateway). */
+function gatewayUrl(gateway: string): URL | undefined {
   try {
-    url = new URL(gateway);
+    const url = new URL(gateway);
+    return /^https?:$/.test(url.protocol) ? url : undefined;
   } catch {
-    return `The gateway "${gateway}" is not an absolute URL`;
+    return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The gateway "${gateway}" is not an http(s) URL`;
-  return undefined;
 }
 
 /** The gateway as persisted entries name their source: scheme, host, port and path, without a trailing slash. */
 export function gatewayNamespace(gateway: string): string {
-  if (gatewayUrlProblem(gateway)) return gateway;
-  const url = new URL(gateway);
-  return url.origin + url.pathname.replace(/\/+$/, '');
+  const url = gatewayUrl(gateway);
+  return url ? url.origin + url.pathname.replace(/\/+$/, '') : gateway;
 }
 
 /** Throws `misconfigured` when the gateway URL cannot be used at all. */
 export function checkGateway(gateway: string): void {
-  const problem = gatewayUrlProblem(gateway);
-  if (problem) {
-    throw new XiaodianError(
-      'misconfigured',
-      `${problem}: it does not speak the Xiaodian API. Set an absolute http(s) URL such as https://your-gateway.example.`,
-    );
-  }
+  if (!gatewayUrl(gateway)) throw notTheApi(`The gateway "${gateway}"`, 'is not an absolute http(s) URL');
 }
 
 export function shapeError(route: string): XiaodianError {

@@ -39,10 +39,8 @@ export type { Transport, TransportRequest, TransportResponse } from './transport
 export { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
 export { wxTransport, type WxLike, type WxRequestOptions, type WxRequestTask } from './transport/wx-transport.js';
 export { SseParser, type SseMessage } from './live/sse-parser.js';
-export {
-  subscribeLive,
-  type LiveConnectionState,
-  type LiveSubscription,
-  type LiveSubscriptionOptions,
-} from './live/subscribe-live.js';
-export { resolveArticle, type ArticleInput, type ResolveArticleOptions, type ResolvedItem } from './article.js';
+// Live subscriptions and the article resolver are reached through the client (`client.subscribeLive`,
+// `client.resolveArticle`), which loads them on first use. Exporting the functions here too would make
+// esbuild ship them, and the checks they load, in every page's first chunk.
+export type { LiveConnectionState, LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
+export type { ArticleInput, ResolveArticleOptions, ResolvedItem } from './article.js';

@@ -18,8 +18,7 @@ export function lazyModule<T>(load: () => Promise<T>, what: string): () => Promi
 function moduleLoadError(error: unknown, what: string): XiaodianError {
   if (error instanceof XiaodianError) return error;
   const offline = (globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new XiaodianError(offline ? 'offline' : 'upstream', `Could not load ${what}: ${reason}`, {
+  return new XiaodianError(offline ? 'offline' : 'upstream', `Could not load ${what}`, {
     cause: error,
     retryable: true,
   });

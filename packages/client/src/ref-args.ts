@@ -25,16 +25,9 @@ function text(value: unknown, method: string, shape: string, field: string): str
 }
 
 export function productRefArg(value: unknown, method: string): ProductRef {
-  const shape = '{appid, productId}';
-  const ref = fields(value, method, shape);
-  const extra: Omit<ProductRef, 'appid' | 'productId'> = {};
-  if (typeof ref['promotionLink'] === 'string') extra.promotionLink = ref['promotionLink'];
-  if (typeof ref['mediaId'] === 'string') extra.mediaId = ref['mediaId'];
-  return productRef(
-    text(ref['appid'], method, shape, 'appid'),
-    text(ref['productId'], method, shape, 'productId'),
-    extra,
-  );
+  // Kept small: it runs on every product card. The model's checks name what is wrong with each part.
+  const ref = fields(value, method, '{appid, productId}') as Partial<ProductRef>;
+  return productRef(String(ref.appid), String(ref.productId), ref);
 }
 
 export function shopRefArg(value: unknown, method: string): ShopRef {

@@ -1,14 +1,17 @@
 import {
   XiaodianError,
+  type LiveRef,
   type LiveRoom,
   type PageRequest,
   type SearchQuery,
   type Shop,
+  type ShopRef,
   type Suggestion,
 } from '@xiaodian/model';
 import type { CallOptions, Cached, ClientCore, PageItem, ProductPage } from './client.js';
 import type { ResourceKind } from './events.js';
 import { searchKey, shopProductsKey, suggestKey } from './keys.js';
+import { liveRefArg, shopRefArg } from './ref-args.js';
 import { createSharedRequests, type SharedRequests } from './shared-requests.js';
 import { checkProduct } from './validate.js';
 import { checkLiveRoom, checkPageEnvelope, checkShop, checkSuggestions, isShop } from './validate-resources.js';
@@ -31,7 +34,13 @@ function unsupported(method: string): XiaodianError {
   return new XiaodianError('bad_request', `This client's backend does not provide ${method}`);
 }
 
-export function readShop(core: ClientCore, appid: string, options: CallOptions = {}): Promise<Cached<Shop>> {
+export async function readShop(
+  core: ClientCore,
+  ref: ShopRef,
+  options: CallOptions = {},
+  method = 'getShop',
+): Promise<Cached<Shop>> {
+  const { appid } = shopRefArg(ref, method);
   const key = `shop:${appid}`;
   return core.cached(
     'shop',
@@ -103,12 +112,13 @@ async function list(
   return answer.value;
 }
 
-export function listShopProducts(
+export async function listShopProducts(
   core: ClientCore,
-  appid: string,
+  shop: ShopRef,
   page: PageRequest,
   options: CallOptions,
 ): Promise<ProductPage> {
+  const { appid } = shopRefArg(shop, 'listShopProducts');
   const method = core.backend.listShopProducts?.bind(core.backend);
   return list(
     core,
@@ -158,7 +168,8 @@ export async function suggest(core: ClientCore, prefix: string, options: CallOpt
   return answer.value;
 }
 
-export function getLive(core: ClientCore, finderUserName: string, options: CallOptions): Promise<LiveRoom> {
+export async function getLive(core: ClientCore, ref: LiveRef, options: CallOptions): Promise<LiveRoom> {
+  const { finderUserName } = liveRefArg(ref, 'getLive');
   core.stats.asks += 1;
   return share(
     core,
