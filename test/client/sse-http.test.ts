@@ -68,10 +68,14 @@ describe('live subscription over HTTP (fetch + SSE)', () => {
     const client = createClient({ gateway, random: () => 0 });
     const applied: string[] = [];
     const states: string[] = [];
-    const subscription = client.subscribeLive('sphHttpLive01', (_room, event) => event && applied.push(event.id), {
-      reconnectDelayMs: 5,
-      onState: (state) => states.push(state),
-    });
+    const subscription = client.subscribeLive(
+      { finderUserName: 'sphHttpLive01' },
+      (_room, event) => event && applied.push(event.id),
+      {
+        reconnectDelayMs: 5,
+        onState: (state) => states.push(state),
+      },
+    );
     // Closed even when an assertion fails: a live subscription left open keeps reconnecting.
     t.after(() => subscription.close());
     const deadline = Date.now() + 5000;
@@ -101,7 +105,7 @@ describe('bounded persistence and Retry-After dates', () => {
     const client = createClient({ backend: demo, cache: { store, maxPersisted: 3 } });
     for (const product of demo.products.slice(0, 5)) await client.getProduct(product);
     await Promise.resolve();
-    const entries = [...storage.keys()].filter((key) => key !== 'xd:v1:index');
+    const entries = [...storage.keys()].filter((key) => key !== 'xd:v1:in-process:index');
     assert.equal(entries.length, 3);
     assert.deepEqual(
       entries.map((key) => key.split(':').pop()).sort(),
@@ -110,7 +114,7 @@ describe('bounded persistence and Retry-After dates', () => {
         .map((p) => p.productId)
         .sort(),
     );
-    assert.equal(JSON.parse(storage.get('xd:v1:index')!).length, 3);
+    assert.equal(JSON.parse(storage.get('xd:v1:in-process:index')!).length, 3);
   });
 
   it('reads Retry-After as an HTTP date', async () => {

@@ -229,9 +229,13 @@ describe('live subscriptions', () => {
     const live = scriptedLive(baseRoom);
     const client = createClient({ backend: live.backend, random: () => 0 });
     const seen: string[] = [];
-    const subscription = client.subscribeLive('sphLiveTest01', (_room, event) => event && seen.push(event.id), {
-      reconnectDelayMs: 1,
-    });
+    const subscription = client.subscribeLive(
+      { finderUserName: 'sphLiveTest01' },
+      (_room, event) => event && seen.push(event.id),
+      {
+        reconnectDelayMs: 1,
+      },
+    );
     // Closed even when an assertion fails: a live subscription left open keeps reconnecting.
     t.after(() => subscription.close());
     await until(() => live.resumes.length === 1);
@@ -277,7 +281,7 @@ describe('live subscriptions', () => {
     };
     const client = createClient({ gateway: 'https://gateway.test', transport: wxTransport(wx) });
     const rooms: number[] = [];
-    const subscription = client.subscribeLive('sphLiveTest01', (room) => rooms.push(room.viewers), {
+    const subscription = client.subscribeLive({ finderUserName: 'sphLiveTest01' }, (room) => rooms.push(room.viewers), {
       pollIntervalMs: 10,
     });
     // Closed even when an assertion fails: a live subscription left open keeps reconnecting.

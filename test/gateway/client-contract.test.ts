@@ -26,18 +26,18 @@ describe('client ↔ gateway over HTTP', () => {
     assert.equal(productB.productId, b!.productId);
     assert.equal(backend.calls['getProducts'], 1, 'one batched request');
 
-    assert.equal((await client.getShop(appid)).name, '山野户外官方旗舰店');
-    const page = await client.listShopProducts(appid, { limit: 50 });
+    assert.equal((await client.getShop({ appid })).name, '山野户外官方旗舰店');
+    const page = await client.listShopProducts({ appid }, { limit: 50 });
     assert.equal(page.items.length, 50);
     assert.ok(page.nextCursor);
-    const next = await client.listShopProducts(appid, { limit: 50, cursor: page.nextCursor! });
+    const next = await client.listShopProducts({ appid }, { limit: 50, cursor: page.nextCursor! });
     assert.equal(next.items.length, 10);
 
     const found = await client.search({ q: '测试', maxPrice: 2000, guarantees: ['seven_day_return'] });
     assert.ok(found.items.length > 0 && found.items.every((item) => item.ok));
     assert.deepEqual(await client.suggest('山'), [{ text: '山冲锋衣', kind: 'query' }]);
 
-    await assert.rejects(client.getShop('wx0000000000000000'), { code: 'not_found' });
+    await assert.rejects(client.getShop({ appid: 'wx0000000000000000' }), { code: 'not_found' });
   });
 
   it('resolves an article with a short link through POST /v1/resolve', async () => {
@@ -57,7 +57,9 @@ describe('client ↔ gateway over HTTP', () => {
   // emitted in the gap between the stream's clean close and the reconnection, so only a resume finds them.
   it('follows a live room over the gateway’s SSE stream, across the stream’s clean close, missing nothing', async () => {
     const updates: LiveRoom[] = [];
-    const subscription = client.subscribeLive(finder, (room) => updates.push(room), { reconnectDelayMs: 20 });
+    const subscription = client.subscribeLive({ finderUserName: finder }, (room) => updates.push(room), {
+      reconnectDelayMs: 20,
+    });
     const waitFor = async (check: () => boolean, what: string) => {
       const deadline = Date.now() + 5_000;
       while (!check()) {

@@ -1,16 +1,17 @@
 import {
   XiaodianError,
   articleRefKey,
+  isErrorBody,
   extractArticleRefs,
   parseRef,
   type ArticleRef,
   type ExtractOptions,
-  type LinkResolution,
   type LiveRoom,
   type Product,
   type Shop,
 } from '@xiaodian/model';
 import type { CallOptions, XiaodianClient } from './client.js';
+import { coreOf } from './internal.js';
 
 /** Anything with markup: an HTML string, an element, or a document. No DOM API is called. */
 export type ArticleInput = string | { outerHTML: string } | { documentElement: { outerHTML: string } };
@@ -28,10 +29,6 @@ function htmlOf(input: ArticleInput): string {
   return 'outerHTML' in input ? input.outerHTML : input.documentElement.outerHTML;
 }
 
-function asError(error: unknown): XiaodianError {
-  return error instanceof XiaodianError ? error : new XiaodianError('upstream', String(error));
-}
-
 async function settle(
   source: string,
   ref: ArticleRef,
@@ -43,12 +40,50 @@ async function settle(
       case 'product':
         return { source, ok: true, kind: 'product', ref, product: await client.getProduct(ref, options) };
       case 'shop':
-        return { source, ok: true, kind: 'shop', ref, shop: await client.getShop(ref.appid, options) };
+        return { source, ok: true, kind: 'shop', ref, shop: await client.getShop(ref, options) };
       case 'live':
-        return { source, ok: true, kind: 'live', ref, live: await client.getLive(ref.finderUserName, options) };
+        return { source, ok: true, kind: 'live', ref, live: await client.getLive(ref, options) };
     }
   } catch (error) {
-    return { source, ok: false, ref, error: asError(error) };
+    return { source, ok: false, ref, error: XiaodianError.from(error) };
+  }
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * What the backend said a link names, checked like any input: only a valid ref goes further, and a failure
+ * is the backend's own error only when it has the shape of one.
+ */
+function checkResolution(answer: unknown, link: string): ArticleRef | XiaodianError {
+  if (answer === undefined) return new XiaodianError('not_found', `Nothing found for ${link}`);
+  const { ok, ref, error } = (typeof answer === 'object' && answer !== null ? answer : {}) as Record<string, unknown>;
+  if (ok === false) {
+    return error instanceof XiaodianError || isErrorBody(error)
+      ? XiaodianError.from(error)
+      : new XiaodianError('invalid_response', `The answer for ${link} is a failure without a valid error`);
+  }
+  if (ok !== true || typeof ref !== 'object' || ref === null) {
+    return new XiaodianError('invalid_response', `The answer for ${link} is neither a ref nor an error`);
+  }
+  const fields = ref as Record<string, unknown>;
+  try {
+    const parsed = parseRef(
+      fields['kind'] === 'live'
+        ? text(fields['finderUserName'])
+        : fields['kind'] === 'shop'
+          ? text(fields['appid'])
+          : `${text(fields['appid'])}:${text(fields['productId'])}`,
+    );
+    if (parsed.kind === 'product') {
+      if (fields['promotionLink'] && typeof fields['promotionLink'] === 'string') {
+        parsed.promotionLink = fields['promotionLink'];
+      }
+      if (fields['mediaId'] && typeof fields['mediaId'] === 'string') parsed.mediaId = fields['mediaId'];
+    }
+    return parsed;
+  } catch (failure) {
+    return XiaodianError.from(failure);
   }
 }
 
@@ -66,20 +101,21 @@ export async function resolveArticle(
   const matches = extractArticleRefs(htmlOf(input), options);
   const callOptions: CallOptions = options.signal ? { signal: options.signal } : {};
   const links = matches.flatMap((match) => ('link' in match ? [match.link] : []));
-  let resolutions: LinkResolution[] = [];
+  let resolutions: readonly unknown[] = [];
   if (links.length > 0) {
-    const resolveLinks = client.core.backend.resolveLinks?.bind(client.core.backend);
+    const core = coreOf(client);
+    const resolveLinks = core.backend.resolveLinks?.bind(core.backend);
     try {
       if (!resolveLinks) throw new XiaodianError('bad_request', "This client's backend cannot resolve links");
-      resolutions = await client.core.call(
+      resolutions = await core.call(
         'resolve',
         links.length,
         (signal) => resolveLinks(links, { signal }),
         options.signal ?? new AbortController().signal,
       );
     } catch (error) {
-      const failure = asError(error);
-      resolutions = links.map(() => ({ ok: false, error: failure.toJSON() }));
+      const failure = XiaodianError.from(error);
+      resolutions = links.map(() => ({ ok: false, error: failure }));
     }
   }
   const linkResults = new Map(links.map((link, i) => [link, resolutions[i]]));
@@ -91,31 +127,12 @@ export async function resolveArticle(
     let ref: ArticleRef;
     if ('ref' in match) ref = match.ref;
     else {
-      const resolution = linkResults.get(match.link);
-      if (!resolution?.ok) {
-        const error = resolution
-          ? XiaodianError.from(resolution.error)
-          : new XiaodianError('not_found', `Nothing found for ${match.link}`);
-        pending.push(Promise.resolve({ source: match.source, ok: false, error }));
+      const resolved = checkResolution(linkResults.get(match.link), match.link);
+      if (resolved instanceof XiaodianError) {
+        pending.push(Promise.resolve({ source: match.source, ok: false, error: resolved }));
         continue;
       }
-      try {
-        // The backend's answer is checked like any input: only valid refs go further.
-        ref = parseRef(
-          resolution.ref.kind === 'live'
-            ? resolution.ref.finderUserName
-            : resolution.ref.kind === 'shop'
-              ? resolution.ref.appid
-              : `${resolution.ref.appid}:${resolution.ref.productId}`,
-        );
-        if (resolution.ref.kind === 'product' && ref.kind === 'product') {
-          if (resolution.ref.promotionLink) ref.promotionLink = resolution.ref.promotionLink;
-          if (resolution.ref.mediaId) ref.mediaId = resolution.ref.mediaId;
-        }
-      } catch (error) {
-        pending.push(Promise.resolve({ source: match.source, ok: false, error: asError(error) }));
-        continue;
-      }
+      ref = resolved;
     }
     const key = articleRefKey(ref);
     if (seen.has(key)) continue;

@@ -85,7 +85,10 @@ export function createBatcher<K, V>(options: {
       // Not sent yet: drop the key from the coming batch.
       if (pending.get(entry.id) === entry) pending.delete(entry.id);
     } else if (entry.chunk.entries.every((other) => other.waiters.size === 0)) {
+      // Nobody waits for this chunk any more: cancel it, and forget its keys so that a later ask starts a
+      // fresh request instead of joining one that is being aborted.
       entry.chunk.controller.abort();
+      for (const other of entry.chunk.entries) if (inFlight.get(other.id) === other) inFlight.delete(other.id);
     }
   }
 

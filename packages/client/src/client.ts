@@ -1,8 +1,10 @@
 import {
   XiaodianError,
   formatProductRef,
+  liveRef,
   maxRefsPerRequest,
   type LiveEvent,
+  type LiveRef,
   type LiveRoom,
   type PageRequest,
   type Product,
@@ -10,15 +12,20 @@ import {
   type ProductSource,
   type SearchQuery,
   type Shop,
+  type ShopRef,
   type StorefrontBackend,
   type Suggestion,
 } from '@xiaodian/model';
+import type { UncheckedBackend } from './backend.js';
 import { createBatcher } from './batcher.js';
 import type { CachePolicy } from './cache/lru-cache.js';
 import type { PersistentStore } from './cache/persistent-store.js';
 import { ResourceCache } from './cache/resource-cache.js';
 import { emptyStats, type ClientEvent, type ClientStats, type ResourceKind } from './events.js';
-import { createHttpBackend } from './http-backend.js';
+import { createHttpBackend, gatewayNamespace } from './http-backend.js';
+import { setCore } from './internal.js';
+import { lazyModule } from './lazy.js';
+import { productRefArg } from './ref-args.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 import { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
@@ -37,6 +44,11 @@ export interface CacheOptions {
   store?: PersistentStore | false;
   /** Entries kept in the persistent store (default 500); the least recently written go first. */
   maxPersisted?: number;
+  /**
+   * Which data source persisted entries belong to: another namespace never sees them. Defaults to the
+   * gateway's URL (scheme, host, port and path), or `in-process` for a client over a `backend`.
+   */
+  namespace?: string;
 }
 
 interface CommonOptions {
@@ -88,9 +100,12 @@ export const defaultCachePolicies = {
   lists: { freshMs: 30_000, staleMs: 5 * 60_000 },
 } satisfies Record<string, CachePolicy>;
 
-/** The client's internals that feature modules (live subscriptions, the article resolver) build on. */
+/**
+ * The client's internals that feature modules (resources, live subscriptions, the article resolver) build
+ * on. Not part of the public API: reached through `coreOf(client)` inside this package only.
+ */
 export interface ClientCore {
-  readonly backend: ProductSource & Partial<StorefrontBackend>;
+  readonly backend: UncheckedBackend;
   /** Runs a backend call with timeout, retries and counting. */
   call<V>(
     resource: ResourceKind,
@@ -105,53 +120,59 @@ export interface ClientCore {
   readonly canStream: boolean;
   readonly cache: ResourceCache;
   readonly policies: Required<Pick<CacheOptions, 'products' | 'shops' | 'lists'>>;
-  /** Cache first (fresh, or stale with a background refresh), then the loader. */
+  /**
+   * Cache first (fresh, or stale with a background refresh), then the loader. `validate` checks entries
+   * that may come from the persistent store; without it only this client's memory is read.
+   */
   cached<T>(
     resource: ResourceKind,
     key: string,
     policy: CachePolicy,
-    validate: (value: unknown) => T | undefined,
+    validate: ((value: unknown) => T | undefined) | undefined,
     load: (signal?: AbortSignal) => Promise<T>,
     options: CallOptions,
   ): Promise<Cached<T>>;
   readonly stats: ClientStats;
 }
 
+/**
+ * Every method names what it reads with a ref object, the shapes `parseRef` returns: a product
+ * `{appid, productId}`, a shop `{appid}`, a live room `{finderUserName}`. Anything else rejects with
+ * `invalid_ref` before a request is made. Failures are always `XiaodianError`s.
+ */
 export interface XiaodianClient {
   /** One product. Asks made in the same tick share one request; cached answers come back at once. */
   getProduct(ref: ProductRef, options?: CallOptions): Promise<Product>;
   /** Like `getProduct`, and says whether the answer is stale (with the refresh already running). */
   readProduct(ref: ProductRef, options?: CallOptions): Promise<Cached<Product>>;
-  getShop(appid: string, options?: CallOptions): Promise<Shop>;
-  readShop(appid: string, options?: CallOptions): Promise<Cached<Shop>>;
-  listShopProducts(appid: string, page?: PageRequest, options?: CallOptions): Promise<ProductPage>;
+  getShop(ref: ShopRef, options?: CallOptions): Promise<Shop>;
+  readShop(ref: ShopRef, options?: CallOptions): Promise<Cached<Shop>>;
+  listShopProducts(shop: ShopRef, page?: PageRequest, options?: CallOptions): Promise<ProductPage>;
   search(query: SearchQuery, options?: CallOptions): Promise<ProductPage>;
   suggest(prefix: string, options?: CallOptions): Promise<Suggestion[]>;
   /** The live room now; never cached (viewers and stock change by the second). */
-  getLive(finderUserName: string, options?: CallOptions): Promise<LiveRoom>;
+  getLive(ref: LiveRef, options?: CallOptions): Promise<LiveRoom>;
   /**
    * Keeps a live room up to date over Server-Sent Events (resuming with `Last-Event-ID`), polling
    * where streaming is unavailable. Closing it, or aborting `options.signal`, stops it.
    */
   subscribeLive(
-    finderUserName: string,
+    ref: LiveRef,
     onUpdate: (room: LiveRoom, event: LiveEvent | undefined) => void,
     options?: LiveSubscriptionOptions,
   ): LiveSubscription;
   /** Finds and resolves every product, shop and live reference in article markup, in one batch. */
   resolveArticle(input: ArticleInput, options?: ResolveArticleOptions): Promise<ResolvedItem[]>;
-  /** Counters since the client was made. */
+  /** Counters since the client was made: a snapshot, read-only. */
   readonly stats: Readonly<ClientStats>;
   /** Calls `listener` for every request, cache lookup, retry and failure; returns the unsubscribe. */
   observe(listener: (event: ClientEvent) => void): () => void;
-  /** For feature modules of this package. */
-  readonly core: ClientCore;
 }
 
 export function createClient(options: ClientOptions): XiaodianClient {
   const now = options.now ?? (() => Date.now());
   const random = options.random ?? Math.random;
-  const backend: ProductSource & Partial<StorefrontBackend> =
+  const backend: UncheckedBackend =
     'backend' in options
       ? options.backend
       : createHttpBackend({ gateway: options.gateway, transport: options.transport ?? fetchTransport(options.fetch) });
@@ -163,6 +184,7 @@ export function createClient(options: ClientOptions): XiaodianClient {
     cacheOptions.maxEntries ?? 2000,
     now,
     cacheOptions.store === false ? undefined : cacheOptions.store,
+    cacheOptions.namespace ?? ('backend' in options ? 'in-process' : gatewayNamespace(options.gateway)),
     cacheOptions.maxPersisted,
   );
   const stats = emptyStats();
@@ -213,7 +235,7 @@ export function createClient(options: ClientOptions): XiaodianClient {
           },
         );
       } catch (error) {
-        const failure = error as XiaodianError;
+        const failure = XiaodianError.from(error);
         if (failure.code !== 'aborted') emit({ type: 'error', resource, code: failure.code, message: failure.message });
         throw failure;
       }
@@ -237,12 +259,7 @@ export function createClient(options: ClientOptions): XiaodianClient {
     keyOf: formatProductRef,
     maxBatchSize: maxRefsPerRequest,
     async run(refs, signal) {
-      const items: unknown[] = await core.call(
-        'products',
-        refs.length,
-        (s) => backend.getProducts(refs, { signal: s }),
-        signal,
-      );
+      const items = await core.call('products', refs.length, (s) => backend.getProducts(refs, { signal: s }), signal);
       return refs.map((ref, i) => {
         const key = `product:${formatProductRef(ref)}`;
         try {
@@ -251,7 +268,7 @@ export function createClient(options: ClientOptions): XiaodianClient {
           return { status: 'fulfilled', value: product } as const;
         } catch (reason) {
           // A product that has gone must not keep rendering from the cache.
-          if ((reason as XiaodianError).code === 'not_found') cache.delete(key);
+          if (XiaodianError.from(reason).code === 'not_found') cache.delete(key);
           return { status: 'rejected', reason } as const;
         }
       });
@@ -259,7 +276,8 @@ export function createClient(options: ClientOptions): XiaodianClient {
   });
 
   const validProduct = (value: unknown) => (isProduct(value) ? value : undefined);
-  function readProduct(ref: ProductRef, callOptions: CallOptions = {}): Promise<Cached<Product>> {
+  async function readProduct(given: ProductRef, callOptions: CallOptions = {}): Promise<Cached<Product>> {
+    const ref = productRefArg(given, 'getProduct');
     return core.cached(
       'products',
       `product:${formatProductRef(ref)}`,
@@ -272,12 +290,14 @@ export function createClient(options: ClientOptions): XiaodianClient {
 
   // Shops, lists, lives and the article resolver load on first use, so a page of product cards
   // never downloads them (see the size budget in scripts/size-check.mjs).
-  let resources: Promise<typeof import('./resources.js')> | undefined;
-  const more = () => (resources ??= import('./resources.js'));
+  const more = lazyModule(() => import('./resources.js'), 'resources.js');
+  const live = lazyModule(() => import('./live/subscribe-live.js'), 'subscribe-live.js');
+  const article = lazyModule(() => import('./article.js'), 'article.js');
 
   const client: XiaodianClient = {
-    stats,
-    core,
+    get stats() {
+      return Object.freeze({ ...stats });
+    },
     observe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -286,14 +306,15 @@ export function createClient(options: ClientOptions): XiaodianClient {
       return (await readProduct(ref, callOptions)).value;
     },
     readProduct,
-    async getShop(appid, callOptions) {
-      return (await (await more()).readShop(core, appid, callOptions)).value;
+    // Shop and live refs are checked by the module that reads them, so product cards never carry the checks.
+    async getShop(ref, callOptions) {
+      return (await (await more()).readShop(core, ref, callOptions, 'getShop')).value;
     },
-    async readShop(appid, callOptions) {
-      return (await more()).readShop(core, appid, callOptions);
+    async readShop(ref, callOptions) {
+      return (await more()).readShop(core, ref, callOptions, 'readShop');
     },
-    async listShopProducts(appid, page = {}, callOptions = {}) {
-      return (await more()).listShopProducts(core, appid, page, callOptions);
+    async listShopProducts(shop, page = {}, callOptions = {}) {
+      return (await more()).listShopProducts(core, shop, page, callOptions);
     },
     async search(query, callOptions = {}) {
       return (await more()).search(core, query, callOptions);
@@ -301,21 +322,28 @@ export function createClient(options: ClientOptions): XiaodianClient {
     async suggest(prefix, callOptions = {}) {
       return (await more()).suggest(core, prefix, callOptions);
     },
-    async getLive(finderUserName, callOptions = {}) {
-      return (await more()).getLive(core, finderUserName, callOptions);
+    async getLive(ref, callOptions = {}) {
+      return (await more()).getLive(core, ref, callOptions);
     },
-    subscribeLive(finderUserName, onUpdate, subscriptionOptions = {}) {
+    subscribeLive(ref, onUpdate, subscriptionOptions = {}) {
+      if (typeof ref !== 'object' || ref === null) {
+        throw new XiaodianError('invalid_ref', 'subscribeLive takes a ref object {finderUserName}');
+      }
+      const { finderUserName } = liveRef(ref.finderUserName);
       // Synchronous handle, asynchronous start: the module loads while the caller goes on.
       const controller = new AbortController();
       subscriptionOptions.signal?.addEventListener('abort', () => controller.abort(), { once: true });
       let inner: LiveSubscription | undefined;
-      void import('./live/subscribe-live.js').then((module) => {
-        if (controller.signal.aborted) return;
-        inner = module.subscribeLive(client, finderUserName, onUpdate, {
-          ...subscriptionOptions,
-          signal: controller.signal,
-        });
-      });
+      void live().then(
+        (module) => {
+          if (controller.signal.aborted) return;
+          inner = module.subscribeLive(client, finderUserName, onUpdate, {
+            ...subscriptionOptions,
+            signal: controller.signal,
+          });
+        },
+        (error: unknown) => subscriptionOptions.onError?.(XiaodianError.from(error)),
+      );
       return {
         get room() {
           return inner?.room;
@@ -327,8 +355,9 @@ export function createClient(options: ClientOptions): XiaodianClient {
       };
     },
     async resolveArticle(input, resolveOptions) {
-      return (await import('./article.js')).resolveArticle(client, input, resolveOptions);
+      return (await article()).resolveArticle(client, input, resolveOptions);
     },
   };
+  setCore(client, core);
   return client;
 }

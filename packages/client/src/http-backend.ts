@@ -1,11 +1,6 @@
-import {
-  XiaodianError,
-  formatProductRef,
-  type ProductRef,
-  type ProductResult,
-  type RequestOptions,
-  type StorefrontBackend,
-} from '@xiaodian/model';
+import { XiaodianError, formatProductRef, type RequestOptions } from '@xiaodian/model';
+import type { UncheckedBackend } from './backend.js';
+import { lazyModule } from './lazy.js';
 import { isErrorBody, isProductsResponse } from './validate.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport/transport.js';
 
@@ -37,7 +32,13 @@ function retryAfterMs(value: string | undefined): number | undefined {
 
 const retryableStatuses = new Set([429, 502, 503, 504]);
 
-export async function errorFrom(response: TransportResponse): Promise<XiaodianError> {
+/**
+ * What a gateway's error answer means. Only the API's own JSON error body speaks for the API: a `not_found`
+ * comes from there and nowhere else. Without one, the status is the server's (or a proxy's): 429 and 5xx
+ * are service trouble; any other status (a page's 404, a 401 or 405 from something that is not a gateway)
+ * means the URL does not speak the Xiaodian API, which is a setup problem, `misconfigured`.
+ */
+export async function errorFrom(response: TransportResponse, url: string): Promise<XiaodianError> {
   const body = await response.json();
   const error = typeof body === 'object' && body !== null && 'error' in body ? body.error : undefined;
   const retryAfter = retryAfterMs(response.header('retry-after'));
@@ -51,17 +52,40 @@ export async function errorFrom(response: TransportResponse): Promise<XiaodianEr
       ...(error.upstream ? { upstream: error.upstream } : {}),
     });
   }
-  const code =
-    response.status === 429
-      ? 'rate_limited'
-      : response.status === 504
-        ? 'timeout'
-        : response.status === 404
-          ? 'not_found'
-          : response.status === 400
-            ? 'bad_request'
-            : 'upstream';
-  return new XiaodianError(code, `Gateway answered HTTP ${response.status}`, options);
+  const status = response.status;
+  const code = status === 429 ? 'rate_limited' : status === 504 ? 'timeout' : status >= 500 ? 'upstream' : undefined;
+  return code
+    ? new XiaodianError(code, `Gateway answered HTTP ${status}`, options)
+    : notTheApi(url, `answered HTTP ${status} without the API's JSON error`);
+}
+
+/** The one message for a gateway URL that is not a Xiaodian gateway: what a developer needs to fix it. */
+function notTheApi(url: string, what: string): XiaodianError {
+  return new XiaodianError(
+    'misconfigured',
+    `${url} ${what}: it does not speak the Xiaodian API. Check the gateway URL.`,
+  );
+}
+
+/** The gateway as a URL, or undefined when it is not an absolute http(s) URL (and so cannot be a gateway). */
+function gatewayUrl(gateway: string): URL | undefined {
+  try {
+    const url = new URL(gateway);
+    return /^https?:$/.test(url.protocol) ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The gateway as persisted entries name their source: scheme, host, port and path, without a trailing slash. */
+export function gatewayNamespace(gateway: string): string {
+  const url = gatewayUrl(gateway);
+  return url ? url.origin + url.pathname.replace(/\/+$/, '') : gateway;
+}
+
+/** Throws `misconfigured` when the gateway URL cannot be used at all. */
+export function checkGateway(gateway: string): void {
+  if (!gatewayUrl(gateway)) throw notTheApi(`The gateway "${gateway}"`, 'is not an absolute http(s) URL');
 }
 
 export function shapeError(route: string): XiaodianError {
@@ -86,6 +110,7 @@ export function createCaller(options: HttpBackendOptions): Caller {
     requestOptions: RequestOptions,
     body?: unknown,
   ): Promise<unknown> {
+    checkGateway(options.gateway);
     const request: TransportRequest = {
       url: buildUrl(options.gateway, path, query),
       method,
@@ -97,26 +122,31 @@ export function createCaller(options: HttpBackendOptions): Caller {
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     };
     const response = await transport.request(request);
-    if (response.status < 200 || response.status >= 300) throw await errorFrom(response);
-    return response.json();
+    if (response.status < 200 || response.status >= 300) throw await errorFrom(response, request.url);
+    const json = await response.json();
+    // A 2xx that is not JSON at all (an HTML fallback page): not a gateway. JSON of the wrong shape is
+    // `invalid_response`, found by the checks that follow.
+    if (json === undefined) throw notTheApi(request.url, 'answered without JSON');
+    return json;
   };
 }
 
 /**
- * A `StorefrontBackend` that talks to a Xiaodian gateway over any transport. Items are returned
- * unvalidated: the client checks each one on its own, so a bad item cannot fail its neighbours.
+ * A backend that talks to a Xiaodian gateway over any transport. Answers are handed over as the gateway
+ * sent them: the client checks each item on its own, so a bad item cannot fail its neighbours.
  */
-export function createHttpBackend(options: HttpBackendOptions): StorefrontBackend {
+export function createHttpBackend(options: HttpBackendOptions): UncheckedBackend {
   const call = createCaller(options);
-  let loaded: Promise<Omit<StorefrontBackend, 'getProducts'>> | undefined;
-  const routes = () => (loaded ??= import('./http-routes.js').then((module) => module.createHttpRoutes(options, call)));
+  const routes = lazyModule(
+    () => import('./http-routes.js').then((module) => module.createHttpRoutes(options, call)),
+    "the client's HTTP routes",
+  );
 
   return {
-    async getProducts(refs: readonly ProductRef[], requestOptions = {}): Promise<ProductResult[]> {
+    async getProducts(refs, requestOptions = {}): Promise<readonly unknown[]> {
       const body = await call('GET', '/v1/products', { refs: refs.map(formatProductRef).join(',') }, requestOptions);
       if (!isProductsResponse(body) || body.items.length !== refs.length) throw shapeError('products');
-      // Each item is checked by the client on its own.
-      return body.items as unknown as ProductResult[];
+      return body.items;
     },
 
     // The other routes load on first use: product cards never download them.

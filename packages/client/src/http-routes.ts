@@ -1,129 +1,109 @@
+import { XiaodianError, type LiveEventsOptions, type PageRequest, type SearchQuery } from '@xiaodian/model';
+import type { UncheckedBackend } from './backend.js';
 import {
-  XiaodianError,
-  liveResponseSchema,
-  productPageResponseSchema,
-  resolveResponseSchema,
-  shopResponseSchema,
-  suggestResponseSchema,
-  type ArticleRef,
-  type ErrorBody,
-  type LinkResolution,
-  type LiveEvent,
-  type LiveEventsOptions,
-  type LiveRoom,
-  type Page,
-  type PageRequest,
-  type Product,
-  type SearchQuery,
-  type Shop,
-  type StorefrontBackend,
-  type Suggestion,
-} from '@xiaodian/model';
-import { buildUrl, errorFrom, shapeError, type Caller, type HttpBackendOptions, type Query } from './http-backend.js';
+  buildUrl,
+  checkGateway,
+  errorFrom,
+  shapeError,
+  type Caller,
+  type HttpBackendOptions,
+  type Query,
+} from './http-backend.js';
 import { SseParser } from './live/sse-parser.js';
 
-/** Every gateway route but products, loaded by the HTTP backend on first use. */
-export function createHttpRoutes(options: HttpBackendOptions, call: Caller): Omit<StorefrontBackend, 'getProducts'> {
+type Routes = Required<Omit<UncheckedBackend, 'getProducts'>>;
+
+/** The one field of a JSON object envelope (`{shop}`, `{live}`…); what it holds is checked by the client. */
+function field(body: unknown, name: string, route: string): unknown {
+  if (typeof body !== 'object' || body === null || !(name in body)) throw shapeError(route);
+  return (body as Record<string, unknown>)[name];
+}
+
+/**
+ * Every gateway route but products, loaded by the HTTP backend on first use. Answers are handed over as
+ * the gateway sent them, unwrapped from their envelope: the client validates every one.
+ */
+export function createHttpRoutes(options: HttpBackendOptions, call: Caller): Routes {
   const pageQuery = (page: PageRequest): Query => ({ cursor: page.cursor, limit: page.limit });
 
-  async function readPage(promise: Promise<unknown>, route: string): Promise<Page<Product>> {
-    const parsed = productPageResponseSchema.safeParse(await promise);
-    if (!parsed.success) throw shapeError(route);
-    return parsed.data as Page<Product>;
-  }
-
   return {
-    async getShop(appid, requestOptions = {}): Promise<Shop> {
-      const parsed = shopResponseSchema.safeParse(
-        await call('GET', `/v1/shops/${encodeURIComponent(appid)}`, {}, requestOptions),
-      );
-      if (!parsed.success) throw shapeError('shop');
-      return parsed.data.shop as Shop;
+    async getShop(appid, requestOptions = {}) {
+      return field(await call('GET', `/v1/shops/${encodeURIComponent(appid)}`, {}, requestOptions), 'shop', 'shop');
     },
 
     listShopProducts(appid, page, requestOptions = {}) {
-      return readPage(
-        call('GET', `/v1/shops/${encodeURIComponent(appid)}/products`, pageQuery(page), requestOptions),
-        'shop products',
-      );
+      return call('GET', `/v1/shops/${encodeURIComponent(appid)}/products`, pageQuery(page), requestOptions);
     },
 
     search(query: SearchQuery, requestOptions = {}) {
-      return readPage(
-        call(
-          'GET',
-          '/v1/search',
-          {
-            q: query.q,
-            appid: query.appid,
-            sort: query.sort,
-            min_price: query.minPrice,
-            max_price: query.maxPrice,
-            guarantee: query.guarantees,
-            ...pageQuery(query),
-          },
-          requestOptions,
-        ),
-        'search',
+      return call(
+        'GET',
+        '/v1/search',
+        {
+          q: query.q,
+          appid: query.appid,
+          sort: query.sort,
+          min_price: query.minPrice,
+          max_price: query.maxPrice,
+          guarantee: query.guarantees,
+          ...pageQuery(query),
+        },
+        requestOptions,
       );
     },
 
-    async suggest(prefix, requestOptions = {}): Promise<Suggestion[]> {
-      const parsed = suggestResponseSchema.safeParse(
-        await call('GET', '/v1/search/suggest', { q: prefix }, requestOptions),
-      );
-      if (!parsed.success) throw shapeError('suggest');
-      return parsed.data.suggestions;
+    async suggest(prefix, requestOptions = {}) {
+      const body = await call('GET', '/v1/search/suggest', { q: prefix }, requestOptions);
+      return field(body, 'suggestions', 'suggest');
     },
 
-    async getLive(finderUserName, requestOptions = {}): Promise<LiveRoom> {
-      const parsed = liveResponseSchema.safeParse(
-        await call('GET', `/v1/lives/${encodeURIComponent(finderUserName)}`, {}, requestOptions),
-      );
-      if (!parsed.success) throw shapeError('live');
-      return parsed.data.live as LiveRoom;
+    async getLive(finderUserName, requestOptions = {}) {
+      const body = await call('GET', `/v1/lives/${encodeURIComponent(finderUserName)}`, {}, requestOptions);
+      return field(body, 'live', 'live');
     },
 
-    liveEvents(finderUserName, eventOptions: LiveEventsOptions = {}): AsyncIterable<LiveEvent> {
+    liveEvents(finderUserName, eventOptions: LiveEventsOptions = {}) {
       return streamEvents(options, finderUserName, eventOptions);
     },
 
-    async resolveLinks(links, requestOptions = {}): Promise<LinkResolution[]> {
-      const parsed = resolveResponseSchema.safeParse(
+    async resolveLinks(links, requestOptions = {}) {
+      const items = field(
         await call('POST', '/v1/resolve', { include: 'refs' }, requestOptions, { links }),
+        'items',
+        'resolve',
       );
-      if (!parsed.success) throw shapeError('resolve');
-      // The gateway answers per distinct link found; map them back to the links asked for, in order.
-      const bySource = new Map(parsed.data.items.map((item) => [item.source, item]));
-      return links.map((link): LinkResolution => {
-        const item = bySource.get(link) as { ok: boolean; ref?: unknown; error?: unknown } | undefined;
-        // Shapes are checked by the client, which validates every ref and error it is given.
-        if (item?.ok && item.ref) return { ok: true, ref: item.ref as ArticleRef };
-        if (item && !item.ok && item.error) return { ok: false, error: item.error as ErrorBody };
-        return { ok: false, error: { code: 'not_found', message: `Nothing found for ${link}` } };
-      });
+      if (!Array.isArray(items)) throw shapeError('resolve');
+      // The gateway answers per distinct link found; map them back to the links asked for, in order. Each
+      // answer is checked by the article resolver, like any backend's.
+      const bySource = new Map<unknown, unknown>(
+        items.map((item: unknown) => [
+          typeof item === 'object' && item !== null && 'source' in item ? item.source : undefined,
+          item,
+        ]),
+      );
+      return links.map(
+        (link) =>
+          bySource.get(link) ?? { ok: false, error: { code: 'not_found', message: `Nothing found for ${link}` } },
+      );
     },
   };
 }
 
-/** Raw SSE events from the gateway; the subscription validates and applies them. */
+/** Raw SSE events from the gateway, parsed as JSON; the subscription validates and applies them. */
 async function* streamEvents(
   options: HttpBackendOptions,
   finderUserName: string,
   eventOptions: LiveEventsOptions,
-): AsyncIterable<LiveEvent> {
+): AsyncIterable<unknown> {
   const stream = options.transport.stream;
   if (!stream) throw new XiaodianError('offline', 'This transport cannot stream events');
+  checkGateway(options.gateway);
   const signal = eventOptions.signal ?? new AbortController().signal;
   const headers: Record<string, string> = { accept: 'text/event-stream' };
   if (eventOptions.lastEventId !== undefined) headers['last-event-id'] = eventOptions.lastEventId;
-  const { response, chunks } = await stream.call(options.transport, {
-    url: buildUrl(options.gateway, `/v1/lives/${encodeURIComponent(finderUserName)}/events`),
-    method: 'GET',
-    headers,
-    signal,
-  });
-  if (response.status !== 200) throw await errorFrom(response);
+  const url = buildUrl(options.gateway, `/v1/lives/${encodeURIComponent(finderUserName)}/events`);
+  const { response, chunks } = await stream.call(options.transport, { url, method: 'GET', headers, signal });
+  if (response.status !== 200) throw await errorFrom(response, url);
   const parser = new SseParser();
   for await (const chunk of chunks) {
     for (const message of parser.push(chunk)) {
@@ -134,7 +114,7 @@ async function* streamEvents(
       } catch {
         throw new XiaodianError('invalid_response', `An event of type ${message.event} was not JSON`);
       }
-      yield data as LiveEvent;
+      yield data;
     }
   }
 }

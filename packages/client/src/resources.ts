@@ -1,20 +1,20 @@
 import {
   XiaodianError,
-  shopSchema,
-  suggestResponseSchema,
+  type LiveRef,
   type LiveRoom,
-  type Page,
   type PageRequest,
-  type Product,
   type SearchQuery,
   type Shop,
+  type ShopRef,
   type Suggestion,
 } from '@xiaodian/model';
 import type { CallOptions, Cached, ClientCore, PageItem, ProductPage } from './client.js';
 import type { ResourceKind } from './events.js';
+import { searchKey, shopProductsKey, suggestKey } from './keys.js';
+import { liveRefArg, shopRefArg } from './ref-args.js';
 import { createSharedRequests, type SharedRequests } from './shared-requests.js';
 import { checkProduct } from './validate.js';
-import { check, checkLiveRoom, checkShop, valid } from './validate-resources.js';
+import { checkLiveRoom, checkPageEnvelope, checkShop, checkSuggestions, isShop } from './validate-resources.js';
 
 /**
  * Shops, product lists, suggestions and live rooms: loaded on first use by the client, so pages with
@@ -34,16 +34,20 @@ function unsupported(method: string): XiaodianError {
   return new XiaodianError('bad_request', `This client's backend does not provide ${method}`);
 }
 
-/** Trusts what this module itself validated and cached; memory entries never come from storage here. */
-const alreadyChecked = <T>() => ({ safeParse: (value: unknown) => ({ success: true as const, data: value as T }) });
-
-export function readShop(core: ClientCore, appid: string, options: CallOptions = {}): Promise<Cached<Shop>> {
+export async function readShop(
+  core: ClientCore,
+  ref: ShopRef,
+  options: CallOptions = {},
+  method = 'getShop',
+): Promise<Cached<Shop>> {
+  const { appid } = shopRefArg(ref, method);
   const key = `shop:${appid}`;
   return core.cached(
     'shop',
     key,
     core.policies.shops,
-    valid(shopSchema),
+    // Shops persist: one read back from storage is checked again.
+    (value) => (isShop(value) ? value : undefined),
     (signal) =>
       share(
         core,
@@ -62,15 +66,13 @@ export function readShop(core: ClientCore, appid: string, options: CallOptions =
   );
 }
 
-function checkPage(page: Page<unknown>, what: string): ProductPage {
-  if (typeof page !== 'object' || page === null || !Array.isArray(page.items)) {
-    throw new XiaodianError('invalid_response', `${what} page has no items`);
-  }
+function checkPage(answer: unknown, what: string): ProductPage {
+  const page = checkPageEnvelope(answer, what);
   const items = page.items.map((item, i): PageItem => {
     try {
       return { ok: true, product: checkProduct(item, `${what} ${i}`) };
     } catch (error) {
-      return { ok: false, error: error as XiaodianError };
+      return { ok: false, error: XiaodianError.from(error) };
     }
   });
   return page.nextCursor === undefined
@@ -83,14 +85,15 @@ async function list(
   resource: ResourceKind,
   key: string,
   what: string,
-  run: ((signal: AbortSignal) => Promise<Page<Product>>) | undefined,
+  run: ((signal: AbortSignal) => Promise<unknown>) | undefined,
   options: CallOptions,
 ): Promise<ProductPage> {
   const answer = await core.cached(
     resource,
     key,
     core.policies.lists,
-    valid(alreadyChecked<ProductPage>()),
+    // Memory only: what this client checked and cached itself; lists are never read from storage.
+    undefined,
     (signal) =>
       share(
         core,
@@ -109,17 +112,18 @@ async function list(
   return answer.value;
 }
 
-export function listShopProducts(
+export async function listShopProducts(
   core: ClientCore,
-  appid: string,
+  shop: ShopRef,
   page: PageRequest,
   options: CallOptions,
 ): Promise<ProductPage> {
+  const { appid } = shopRefArg(shop, 'listShopProducts');
   const method = core.backend.listShopProducts?.bind(core.backend);
   return list(
     core,
     'shop_products',
-    `shop-products:${appid}:${page.cursor ?? ''}:${page.limit ?? ''}`,
+    shopProductsKey(appid, page),
     'Shop product',
     method && ((signal) => method(appid, page, { signal })),
     options,
@@ -131,7 +135,7 @@ export function search(core: ClientCore, query: SearchQuery, options: CallOption
   return list(
     core,
     'search',
-    `search:${JSON.stringify(query)}`,
+    searchKey(query),
     'Search result',
     method && ((signal) => method(query, { signal })),
     options,
@@ -139,12 +143,12 @@ export function search(core: ClientCore, query: SearchQuery, options: CallOption
 }
 
 export async function suggest(core: ClientCore, prefix: string, options: CallOptions): Promise<Suggestion[]> {
-  const key = `suggest:${prefix}`;
+  const key = suggestKey(prefix);
   const answer = await core.cached(
     'suggest',
     key,
     core.policies.lists,
-    valid(alreadyChecked<Suggestion[]>()),
+    undefined,
     (signal) =>
       share(
         core,
@@ -153,7 +157,7 @@ export async function suggest(core: ClientCore, prefix: string, options: CallOpt
           const method = core.backend.suggest?.bind(core.backend);
           if (!method) throw unsupported('suggest');
           const suggestions = await core.call('suggest', 1, (s) => method(prefix, { signal: s }), shared);
-          const checked = check(suggestResponseSchema, { suggestions }, 'Suggestions').suggestions;
+          const checked = checkSuggestions(suggestions, 'Suggestions');
           core.cache.write(key, checked, false);
           return checked;
         },
@@ -164,7 +168,8 @@ export async function suggest(core: ClientCore, prefix: string, options: CallOpt
   return answer.value;
 }
 
-export function getLive(core: ClientCore, finderUserName: string, options: CallOptions): Promise<LiveRoom> {
+export async function getLive(core: ClientCore, ref: LiveRef, options: CallOptions): Promise<LiveRoom> {
+  const { finderUserName } = liveRefArg(ref, 'getLive');
   core.stats.asks += 1;
   return share(
     core,

@@ -21,18 +21,6 @@ export interface AttemptOptions {
   onRetry?(info: { attempt: number; delayMs: number; error: XiaodianError }): void;
 }
 
-function asXiaodianError(error: unknown): XiaodianError {
-  if (error instanceof XiaodianError) return error;
-  // In-process backends may throw anything; callers only ever see XiaodianError.
-  return new XiaodianError(
-    'upstream',
-    `The backend failed: ${error instanceof Error ? error.message : String(error)}`,
-    {
-      cause: error,
-    },
-  );
-}
-
 /** The delay before retry number `attempt` (1-based): the server's `Retry-After` wins, capped. */
 export function retryDelay(attempt: number, error: XiaodianError, policy: RetryPolicy, random: () => number): number {
   if (error.retryAfterMs !== undefined) return Math.min(Math.max(0, error.retryAfterMs), policy.maxDelayMs);
@@ -63,7 +51,8 @@ export async function withRetry<V>(attempt: (signal: AbortSignal) => Promise<V>,
         ? new XiaodianError('timeout', `No answer within ${options.timeoutMs} ms`, { cause: thrown })
         : options.signal.aborted
           ? new XiaodianError('aborted', 'The request was aborted', { cause: thrown })
-          : asXiaodianError(thrown);
+          : // In-process backends may throw anything; callers only ever see XiaodianError.
+            XiaodianError.from(thrown);
     } finally {
       clearTimeout(timer);
       options.signal.removeEventListener('abort', cancel);

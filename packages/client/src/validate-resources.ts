@@ -1,39 +1,40 @@
-import {
-  XiaodianError,
-  liveEventSchema,
-  liveRoomSchema,
-  shopSchema,
-  type LiveEvent,
-  type LiveRoom,
-  type Shop,
-} from '@xiaodian/model';
+import { XiaodianError, type LiveEvent, type LiveRoom, type Shop, type Suggestion } from '@xiaodian/model';
+import * as generated from './generated/resource-validators.js';
+import { firstIssue, type CompiledValidator } from './validate.js';
 
-export interface Checkable<T> {
-  safeParse(
-    value: unknown,
-  ):
-    | { success: true; data: T }
-    | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } };
+/**
+ * The checks of shops, pages, suggestions and live rooms, compiled from the model's zod schemas like the
+ * product checks (scripts/generate-validators.mjs), so no bundler ever pulls zod's runtime into a page.
+ * Kept apart from the product checks: product cards never load these. Test `resource-validator-
+ * equivalence` holds them to the zod schemas.
+ */
+const validateShop = generated.validateShop as CompiledValidator;
+const validateProductPage = generated.validateProductPage as CompiledValidator;
+const validateSuggestResponse = generated.validateSuggestResponse as CompiledValidator;
+const validateLiveRoom = generated.validateLiveRoom as CompiledValidator;
+const validateLiveEvent = generated.validateLiveEvent as CompiledValidator;
+
+function checked<T>(validator: CompiledValidator, value: unknown, what: string): T {
+  if (validator(value)) return value as T;
+  throw new XiaodianError('invalid_response', `${what} failed validation${firstIssue(validator)}`);
 }
 
-/** Parses with a zod schema, turning a failure into `invalid_response` that says where and why. */
-export function check<T>(schema: Checkable<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue ? ` at ${issue.path.map(String).join('.') || '(root)'}: ${issue.message}` : '';
-  throw new XiaodianError('invalid_response', `${what} failed validation${where}`);
+export const isShop = (value: unknown): value is Shop => validateShop(value);
+export const isLiveRoom = (value: unknown): value is LiveRoom => validateLiveRoom(value);
+export const isLiveEvent = (value: unknown): value is LiveEvent => validateLiveEvent(value);
+
+export const checkShop = (value: unknown, what: string): Shop => checked(validateShop, value, what);
+export const checkLiveRoom = (value: unknown, what: string): LiveRoom => checked(validateLiveRoom, value, what);
+export const checkLiveEvent = (value: unknown, what: string): LiveEvent => checked(validateLiveEvent, value, what);
+
+/** A page envelope (`{items, total, nextCursor?}`); its items are checked one by one by the caller. */
+export function checkPageEnvelope(
+  value: unknown,
+  what: string,
+): { items: unknown[]; total: number; nextCursor?: string } {
+  return checked(validateProductPage, value, `${what} page`);
 }
 
-/** `undefined` instead of a throw: for cache reads, where a bad entry is simply dropped. */
-export function valid<T>(schema: Checkable<T>): (value: unknown) => T | undefined {
-  return (value) => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  };
+export function checkSuggestions(value: unknown, what: string): Suggestion[] {
+  return checked<{ suggestions: Suggestion[] }>(validateSuggestResponse, { suggestions: value }, what).suggestions;
 }
-
-// Kept apart from the product checks: product cards never load zod or these schemas.
-export const checkShop = (value: unknown, what: string): Shop => check(shopSchema, value, what);
-export const checkLiveRoom = (value: unknown, what: string): LiveRoom => check(liveRoomSchema, value, what);
-export const checkLiveEvent = (value: unknown, what: string): LiveEvent => check(liveEventSchema, value, what);

@@ -4,9 +4,10 @@ import * as generated from './generated/validators.js';
 /**
  * The checks every product card runs, compiled from the model's zod schemas into standalone code at
  * build time (scripts/generate-validators.mjs), so the card does not ship a schema library. Test
- * `validator-equivalence` holds them to the zod schemas. Other resources use zod, loaded on demand.
+ * `validator-equivalence` holds them to the zod schemas. Other resources are checked the same way, by
+ * validators loaded on demand (validate-resources.ts).
  */
-interface CompiledValidator {
+export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown> }> | null;
 }
@@ -15,7 +16,8 @@ const validateProduct = generated.validateProduct as CompiledValidator;
 const validateErrorBody = generated.validateErrorBody as CompiledValidator;
 const validateProductsResponse = generated.validateProductsResponse as CompiledValidator;
 
-function firstIssue(validator: CompiledValidator): string {
+/** Where and why a compiled check failed, from its first error (` at path: failed "keyword" {params}`). */
+export function firstIssue(validator: CompiledValidator): string {
   const issue = validator.errors?.[0];
   if (!issue) return '';
   const path = issue.instancePath.slice(1).replaceAll('/', '.') || '(root)';
@@ -44,7 +46,13 @@ export function checkProduct(value: unknown, what: string): Product {
 export function checkProductResult(item: unknown, what: string): Product {
   if (typeof item === 'object' && item !== null && 'ok' in item) {
     if (item.ok === true && 'product' in item) return checkProduct(item.product, what);
-    if (item.ok === false && 'error' in item && isErrorBody(item.error)) throw XiaodianError.from(item.error);
+    if (item.ok === false && 'error' in item && isErrorBody(item.error)) {
+      throw new XiaodianError(
+        item.error.code,
+        item.error.message,
+        item.error.upstream ? { upstream: item.error.upstream } : {},
+      );
+    }
   }
   throw new XiaodianError('invalid_response', `Malformed result for ${what}`);
 }

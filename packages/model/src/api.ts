@@ -1,9 +1,6 @@
 import { z } from 'zod/mini';
 import { errorCodes } from './errors.js';
 
-/** Refs per `GET /v1/products` request; more is a 400, so clients split above it. */
-export const maxRefsPerRequest = 50;
-
 export const errorBodySchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),

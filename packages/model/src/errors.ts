@@ -12,6 +12,11 @@ export const errorCodes = [
   'bad_request',
   /** A bug on the serving side (HTTP 500). */
   'internal',
+  /**
+   * The configured gateway does not speak the Xiaodian API: not an absolute http(s) URL, or a server that
+   * answers without the API's JSON (a page's 404, an HTML fallback). A setup problem, never a missing item.
+   */
+  'misconfigured',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -60,7 +65,34 @@ export class XiaodianError extends Error {
       : { code: this.code, message: this.message };
   }
 
-  static from(body: ErrorBody): XiaodianError {
-    return new XiaodianError(body.code, body.message, body.upstream ? { upstream: body.upstream } : {});
+  /**
+   * Whatever was thrown, as a `XiaodianError`: one is returned as is; an error body (`{code, message,
+   * upstream?}`, as the gateway sends it) is rebuilt once its shape is checked; anything else becomes
+   * `fallback` (default `upstream`) with the thrown value as its cause.
+   */
+  static from(value: unknown, fallback: ErrorCode = 'upstream'): XiaodianError {
+    if (value instanceof XiaodianError) return value;
+    if (isErrorBody(value)) {
+      return new XiaodianError(value.code, value.message, value.upstream ? { upstream: value.upstream } : {});
+    }
+    const message = value instanceof Error ? value.message : String(value);
+    return new XiaodianError(fallback, message, { cause: value });
   }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
+
+function isUpstreamError(value: unknown): value is UpstreamError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { errcode, errmsg, rid } = value as Record<string, unknown>;
+  return typeof errcode === 'number' && typeof errmsg === 'string' && (rid === undefined || typeof rid === 'string');
+}
+
+/** The shape of `ErrorBody`, checked without a schema library (the model's errors load on every page). */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message, upstream } = value as Record<string, unknown>;
+  return isErrorCode(code) && typeof message === 'string' && (upstream === undefined || isUpstreamError(upstream));
 }

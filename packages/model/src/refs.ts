@@ -58,9 +58,9 @@ export function productRef(
     throw new XiaodianError('invalid_ref', `Invalid product id "${productId}": expected a decimal uint64`);
   }
   const ref: ProductRef = { appid, productId };
-  // Optional parts are only set when present, so refs compare and serialise cleanly.
-  if (extra.promotionLink) ref.promotionLink = extra.promotionLink;
-  if (extra.mediaId) ref.mediaId = extra.mediaId;
+  // Optional parts are only set when present (and text), so refs compare and serialise cleanly.
+  if (extra.promotionLink && typeof extra.promotionLink === 'string') ref.promotionLink = extra.promotionLink;
+  if (extra.mediaId && typeof extra.mediaId === 'string') ref.mediaId = extra.mediaId;
   return ref;
 }
 

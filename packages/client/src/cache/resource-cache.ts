@@ -1,33 +1,44 @@
 import { LruCache, type CacheLookup, type CachePolicy } from './lru-cache.js';
 import type { PersistentStore } from './persistent-store.js';
 
-const storePrefix = 'xd:v1:';
-/** The persisted keys, least recently written first, so storage stays bounded. */
-const indexKey = `${storePrefix}index`;
+const storeVersion = 'xd:v1:';
 
 /**
  * Memory first, then the persistent store. What comes back from storage is validated again (it may
- * have been written by an older version or edited by hand) and dropped when it no longer fits. At most
- * `maxPersisted` entries are kept in storage; the least recently written go first.
+ * have been written by an older version, by another data source or edited by hand) and dropped when it
+ * no longer fits. At most `maxPersisted` entries are kept in storage; the least recently written go first.
+ *
+ * Persisted entries belong to one data source: `namespace` (the gateway's URL) is part of every stored
+ * key, so products saved from one gateway never render for a client of another.
  */
 export class ResourceCache {
   private readonly memory: LruCache<unknown>;
   private persistedKeys: string[] | undefined;
   private indexWriteScheduled = false;
+  private readonly storePrefix: string;
+  /** The persisted keys of this namespace, least recently written first, so storage stays bounded. */
+  private readonly indexKey: string;
 
   constructor(
     maxEntries: number,
     private readonly now: () => number,
     private readonly store: PersistentStore | undefined,
+    namespace: string,
     private readonly maxPersisted = 500,
   ) {
     this.memory = new LruCache(maxEntries, now);
+    this.storePrefix = `${storeVersion}${encodeURIComponent(namespace)}:`;
+    this.indexKey = `${this.storePrefix}index`;
   }
 
-  read<V>(key: string, policy: CachePolicy, validate: (value: unknown) => V | undefined): CacheLookup<V> {
+  /**
+   * Without `validate`, only memory is read: what this client wrote itself after checking it. Entries that
+   * may come from storage are always checked again.
+   */
+  read<V>(key: string, policy: CachePolicy, validate?: (value: unknown) => V | undefined): CacheLookup<V> {
     const hit = this.memory.get(key, policy) as CacheLookup<V>;
-    if (hit || !this.store) return hit;
-    const text = this.store.get(storePrefix + key);
+    if (hit || !this.store || !validate) return hit;
+    const text = this.store.get(this.storePrefix + key);
     if (text === undefined) return undefined;
     let stored: { t?: unknown; v?: unknown };
     try {
@@ -53,11 +64,11 @@ export class ResourceCache {
     const storedAt = this.now();
     this.memory.set(key, value, storedAt);
     if (!persist || !this.store) return;
-    this.store.set(storePrefix + key, JSON.stringify({ t: storedAt, v: value }));
+    this.store.set(this.storePrefix + key, JSON.stringify({ t: storedAt, v: value }));
     const keys = this.keys().filter((k) => k !== key);
     keys.push(key);
     for (const old of keys.splice(0, Math.max(0, keys.length - this.maxPersisted))) {
-      this.store.remove(storePrefix + old);
+      this.store.remove(this.storePrefix + old);
     }
     this.persistedKeys = keys;
     this.scheduleIndexWrite();
@@ -74,7 +85,7 @@ export class ResourceCache {
 
   private forget(key: string): void {
     if (!this.store) return;
-    this.store.remove(storePrefix + key);
+    this.store.remove(this.storePrefix + key);
     const keys = this.keys();
     const at = keys.indexOf(key);
     if (at !== -1) {
@@ -87,7 +98,7 @@ export class ResourceCache {
     if (!this.persistedKeys) {
       let keys: unknown;
       try {
-        keys = JSON.parse(this.store?.get(indexKey) ?? '[]');
+        keys = JSON.parse(this.store?.get(this.indexKey) ?? '[]');
       } catch {
         keys = [];
       }
@@ -102,7 +113,7 @@ export class ResourceCache {
     this.indexWriteScheduled = true;
     queueMicrotask(() => {
       this.indexWriteScheduled = false;
-      this.store?.set(indexKey, JSON.stringify(this.persistedKeys ?? []));
+      this.store?.set(this.indexKey, JSON.stringify(this.persistedKeys ?? []));
     });
   }
 }

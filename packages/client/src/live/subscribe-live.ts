@@ -1,5 +1,6 @@
 import { XiaodianError, applyLiveEvent, type LiveEvent, type LiveRoom } from '@xiaodian/model';
 import type { XiaodianClient } from '../client.js';
+import { coreOf } from '../internal.js';
 import { sleep } from '../signals.js';
 import { checkLiveEvent } from '../validate-resources.js';
 
@@ -26,12 +27,6 @@ export interface LiveSubscription {
   close(): void;
 }
 
-function asError(error: unknown): XiaodianError {
-  return error instanceof XiaodianError
-    ? error
-    : new XiaodianError('upstream', error instanceof Error ? error.message : String(error));
-}
-
 /**
  * Keeps a live room up to date: the room now, then its events over Server-Sent Events, reconnecting
  * with `Last-Event-ID` so nothing is missed or applied twice; where streaming is unavailable (the
@@ -43,7 +38,7 @@ export function subscribeLive(
   onUpdate: (room: LiveRoom, event: LiveEvent | undefined) => void,
   options: LiveSubscriptionOptions = {},
 ): LiveSubscription {
-  const { core } = client;
+  const core = coreOf(client);
   const controller = new AbortController();
   const signal = controller.signal;
   options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
@@ -76,7 +71,7 @@ export function subscribeLive(
   }
 
   async function fetchRoom() {
-    room = await client.getLive(finderUserName, { signal });
+    room = await client.getLive({ finderUserName }, { signal });
     onUpdate(room, undefined);
   }
 
@@ -101,7 +96,7 @@ export function subscribeLive(
           setState('polling');
           await sleep(pollIntervalMs, signal);
           const before = room?.lastEventId;
-          const next = await client.getLive(finderUserName, { signal });
+          const next = await client.getLive({ finderUserName }, { signal });
           if (next.lastEventId === undefined || next.lastEventId !== before) {
             room = next;
             onUpdate(room, undefined);
@@ -114,7 +109,7 @@ export function subscribeLive(
         failures = 0;
       } catch (error) {
         if (signal.aborted) break;
-        const failure = asError(error);
+        const failure = XiaodianError.from(error);
         options.onError?.(failure);
         failures += 1;
         // A stream that keeps failing (a proxy that buffers or cuts it) is given up for polling in auto mode.

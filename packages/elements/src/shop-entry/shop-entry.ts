@@ -43,7 +43,7 @@ export class XdShopEntry extends XdElement {
 
   private readonly shop = new ResourceController<Shop>(this, {
     key: () => this.appid,
-    load: (client) => client.readShop(this.appid ?? ''),
+    load: (client) => client.readShop({ appid: this.appid ?? '' }),
   });
 
   constructor() {

@@ -15,6 +15,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
   // The caller went away; nobody reads this answer, but the log and metrics should not call it a 5xx.
   aborted: 499 as ContentfulStatusCode,
   internal: 500,
+  // Raised by clients about a gateway URL that does not speak the API; a gateway never answers with it.
+  misconfigured: 500,
 };
 
 export function statusFor(code: ErrorCode): ContentfulStatusCode {

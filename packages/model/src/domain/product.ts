@@ -2,8 +2,6 @@ import { z } from 'zod/mini';
 import { fen } from '../wechat/scalars.js';
 import { count } from './common.js';
 
-export { productStatuses, statusName, type ProductStatusName } from './product-status.js';
-
 /** Guarantees as shown on a card; names follow WeChat's `extra_service` flags and the affiliate API's list. */
 export const guarantees = [
   'seven_day_return',

@@ -1,0 +1,31 @@
+import type { PageRequest, SearchQuery } from '@xiaodian/model';
+
+/**
+ * Cache keys name what is asked, not how the caller wrote it: the same query with its fields in another
+ * order, an `undefined` field or the same guarantees listed differently is one key, so it costs one request.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const fields = Object.entries(value)
+      .filter(([, field]) => field !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`);
+    return `{${fields.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Guarantees filter as a set ("every one of these"): order and repeats do not change the answer. */
+export function searchKey(query: SearchQuery): string {
+  const guarantees = query.guarantees?.length ? [...new Set(query.guarantees)].sort() : undefined;
+  return `search:${canonicalJson({ ...query, guarantees })}`;
+}
+
+export function shopProductsKey(appid: string, page: PageRequest): string {
+  return `shop-products:${canonicalJson({ appid, cursor: page.cursor, limit: page.limit })}`;
+}
+
+export function suggestKey(prefix: string): string {
+  return `suggest:${canonicalJson(prefix)}`;
+}
