@@ -189,6 +189,17 @@ describe('search suggestions', () => {
     assert.equal(eleven.suggest('茶').length, 10);
   });
 
+  it('names the kind of each suggestion by where it came from', () => {
+    const kinds = createSearchIndex([
+      product('1', { shortTitle: '茶壶', category: '茶具', shop: { appid, name: '茶庄', logoUrl: 'https://e.com/l' } }),
+    ]);
+    assert.deepEqual(kinds.suggest('茶'), [
+      { text: '茶具', kind: 'category' },
+      { text: '茶壶', kind: 'product' },
+      { text: '茶庄', kind: 'shop' },
+    ]);
+  });
+
   it('counts a text once, adding the popularity of each source, and skips empty texts', () => {
     const merged = createSearchIndex(
       [
