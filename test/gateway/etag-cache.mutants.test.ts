@@ -55,6 +55,9 @@ describe('If-None-Match against an ETag', () => {
     assert.equal(ifNoneMatchHits('"x", "y"', tag), false);
     assert.equal(ifNoneMatchHits('"abcd"', tag), false);
     assert.equal(ifNoneMatchHits('W/"x"', tag), false);
+    // Only a leading W/ marks a weak tag: one inside the quotes is part of the tag.
+    assert.equal(ifNoneMatchHits('"aW/bc"', tag), false);
+    assert.equal(ifNoneMatchHits('"abc"', '"aW/bc"'), false);
   });
 });
 
