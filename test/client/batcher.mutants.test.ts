@@ -124,6 +124,18 @@ describe('batcher: results and failures', () => {
 });
 
 describe('batcher: aborts', () => {
+  it("stops listening to a waiter's signal once its key was rejected", async () => {
+    const { batcher, calls } = harness();
+    const controller = new AbortController();
+    const asked = batcher.load('a', controller.signal);
+    await tick();
+    calls[0]!.fail(new Error('network down'));
+    await assert.rejects(asked, /network down/);
+    // A listener left behind would take this abort for the last waiter leaving, and cancel the call.
+    controller.abort();
+    assert.equal(calls[0]!.signal.aborted, false);
+  });
+
   it('rejects at once, sending nothing, when the signal is already aborted', async () => {
     const { batcher, calls } = harness();
     const controller = new AbortController();
