@@ -16,6 +16,9 @@ export default tseslint.config(
       'node_modules/**',
       '.test-results/**',
       'packages/client/src/generated/**',
+      // StrykerJS sandboxes (copies of the repository) and reports: npm run mutation
+      '.stryker-tmp/**',
+      'reports/**',
     ],
   },
   js.configs.recommended,

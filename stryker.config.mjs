@@ -1,0 +1,101 @@
+// StrykerJS over one package at a time: `npm run mutation` (scripts/mutation.mjs) sets MUTATION_PACKAGE.
+// Run by hand: `MUTATION_PACKAGE=model npx stryker run` (add `--mutate 'packages/model/src/refs.ts'` for one file).
+//
+// How the tests see the mutants: the node tests import `@xiaodian/*`, which npm links to packages/*/dist.
+// Stryker mutates the TypeScript sources, so tsx (which runs every test) maps those names to
+// packages/*/src through tsconfig.mutation.json; no build runs per mutant. The tap runner runs each test
+// file as `node --import tsx FILE` and reads node:test's TAP output; a "test" to Stryker is a test file,
+// so coverage analysis picks, for each mutant, the files that reached its code.
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Test files each package's mutants are run against: the package's own node tests. */
+const packages = {
+  model: { tests: ['test/model/**/*.test.ts'] },
+  client: {
+    tests: ['test/client/**/*.test.ts'],
+    // sse-http.test.ts races a 20 ms cut against the client reading the stream: under load it loses an
+    // event in about one run in three (with or without mutants), and a failing run never closes its
+    // subscription, so the process hangs until Stryker's timeout. Issue 15 names it; put it back when fixed.
+    skipTests: ['test/client/sse-http.test.ts'],
+  },
+  gateway: {
+    tests: ['test/gateway/**/*.test.ts'],
+    // cli.test.ts spawns packages/gateway/dist/cli.js, which no mutant reaches: it would cost 18 s a mutant
+    // and kill nothing. cli.ts is therefore not mutated either (its flags are parsed by config.ts, which is).
+    skipTests: ['test/gateway/cli.test.ts'],
+    skipMutate: ['packages/gateway/src/cli.ts'],
+  },
+};
+
+const name = process.env.MUTATION_PACKAGE ?? '';
+const selected = packages[name];
+if (!selected) {
+  throw new Error(`Set MUTATION_PACKAGE to one of: ${Object.keys(packages).join(', ')} (got "${name}").`);
+}
+
+// Read by tsx in every test process Stryker starts (they inherit this environment); relative to the sandbox.
+process.env.TSX_TSCONFIG_PATH = 'tsconfig.mutation.json';
+
+const reports = `reports/mutation/${name}`;
+
+// Test fixtures are read from `../shared` beside the checkout; a sandbox is two folders deeper
+// (.stryker-tmp/sandbox-*), so its `../shared` is .stryker-tmp/shared: point that at the real one.
+const tempDirName = '.stryker-tmp';
+const shared = path.resolve('..', 'shared');
+const sharedInSandbox = path.join(tempDirName, 'shared');
+if (fs.existsSync(shared) && !fs.existsSync(sharedInSandbox)) {
+  fs.mkdirSync(tempDirName, { recursive: true });
+  fs.symlinkSync(shared, sharedInSandbox, 'dir');
+}
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'tap',
+  plugins: ['@stryker-mutator/tap-runner'],
+  tap: {
+    testFiles: selected.tests,
+    nodeArgs: ['--import', 'tsx', '--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
+    // Stop a test file at its first failure: the mutant is killed, the rest of the file would be wasted time.
+    forceBail: true,
+  },
+  mutate: [
+    `packages/${name}/src/**/*.ts`,
+    // Compiled from the zod schemas at build time; the schemas themselves are mutated in the model.
+    '!packages/client/src/generated/**',
+    // Re-export lists: a removed export fails at import, which says nothing about behaviour.
+    `!packages/${name}/src/**/index.ts`,
+    ...(selected.skipMutate ?? []).map((file) => `!${file}`),
+  ],
+  ignorePatterns: [
+    // Not needed to run the node tests against the sources: keeps each sandbox copy small.
+    'dist',
+    'storybook-static',
+    '.test-results',
+    'reports',
+    'packages/elements',
+    'stories',
+    'examples',
+    'bench',
+    'test/elements',
+    'test/e2e',
+    ...(selected.skipTests ?? []),
+  ],
+  coverageAnalysis: 'perTest',
+  // Two cores shared with everything else on the machine: more workers only make each one slower.
+  concurrency: 2,
+  // Test files start servers and Redis; a loaded machine needs headroom before a slow run counts as a hang.
+  timeoutMS: 8000,
+  timeoutFactor: 2,
+  dryRunTimeoutMinutes: 10,
+  incremental: true,
+  incrementalFile: `${reports}.incremental.json`,
+  reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
+  jsonReporter: { fileName: `${reports}.json` },
+  htmlReporter: { fileName: `${reports}.html` },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName,
+  cleanTempDir: 'always',
+};
