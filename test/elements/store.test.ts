@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
-import { defineElement, setDefaultClient } from '@xiaodian/elements';
+import { setDefaultClient } from '@xiaodian/elements';
+import { defineElement } from '@xiaodian/elements/base';
 import '@xiaodian/elements/define';
 import { XdProductCard } from '@xiaodian/elements/product-card';
 

@@ -1,5 +1,4 @@
-/** Bumped with the package version; shown when two copies of the library meet on one page. */
-export const elementsVersion = '0.1.0';
+import { elementsVersion } from './version.js';
 
 const registeredBy = new Map<string, string>();
 

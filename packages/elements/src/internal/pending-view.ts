@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ResourceController } from './resource-controller.js';
+import type { DataController } from './data-controller.js';
 
 /** The words every data-bound element needs before it has data. */
 export interface PendingMessages {
@@ -16,10 +16,10 @@ export interface PendingMessages {
  * help. `box` names the element's outer part and class (`card`, `entry`); `t` is undefined while the
  * element's words are still loading, which shows as loading.
  */
-export function renderPending<T>(
+export function renderPending(
   box: string,
   skeleton: TemplateResult,
-  resource: ResourceController<T>,
+  resource: Pick<DataController<readonly unknown[], unknown>, 'error' | 'reload'>,
   t: PendingMessages | undefined,
 ): TemplateResult {
   const error = resource.error;

@@ -4,9 +4,10 @@ import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
 import { renderPending } from '../internal/pending-view.js';
-import { ResourceController } from '../internal/resource-controller.js';
+import { DataController } from '../internal/data-controller.js';
 import { activate } from '../intents/activate.js';
-import { XdImpressionEvent, type Intent, type IntentDetail } from '../intents/events.js';
+import type { Intent, IntentDetail } from '../events/intent.js';
+import { XdImpressionEvent } from '../events/xd-impression.js';
 import { productCardMessages, type ProductCardMessages } from './product-card.messages.js';
 import type { ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
 import { productCardStyles } from './product-card.styles.js';
@@ -95,9 +96,10 @@ export class XdProductCard extends XdElement {
   private attribution: Pick<ProductRef, 'promotionLink' | 'mediaId'> | undefined;
   private attributedTo: string | undefined;
 
-  private readonly product = new ResourceController<Product>(this, {
-    key: () => (this.appid || this.productId ? `${this.appid}:${this.productId}` : undefined),
-    load: (client) => client.readProduct(productRef(this.appid ?? '', this.productId ?? '', this.attribution)),
+  private readonly product = new DataController(this, {
+    args: () => (this.appid || this.productId ? ([this.appid ?? '', this.productId ?? ''] as const) : undefined),
+    task: ([appid, productId], { signal, client }) =>
+      client.readProduct(productRef(appid, productId, this.attribution), { signal }),
   });
 
   protected override willUpdate(): void {

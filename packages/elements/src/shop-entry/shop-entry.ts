@@ -4,9 +4,10 @@ import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
 import { renderPending } from '../internal/pending-view.js';
-import { ResourceController } from '../internal/resource-controller.js';
+import { DataController } from '../internal/data-controller.js';
 import { activate } from '../intents/activate.js';
-import { XdImpressionEvent, type IntentDetail } from '../intents/events.js';
+import type { IntentDetail } from '../events/intent.js';
+import { XdImpressionEvent } from '../events/xd-impression.js';
 import { shopEntryMessages, type ShopEntryMessages } from './shop-entry.messages.js';
 import type { ShopEntryVariant } from './shop-entry.options.js';
 import { shopEntryStyles } from './shop-entry.styles.js';
@@ -40,9 +41,9 @@ export class XdShopEntry extends XdElement {
   /** `card` (default), `banner` or `inline`. */
   declare variant: ShopEntryVariant;
 
-  private readonly shop = new ResourceController<Shop>(this, {
-    key: () => this.appid,
-    load: (client) => client.readShop(this.appid ?? ''),
+  private readonly shop = new DataController(this, {
+    args: () => (this.appid !== undefined ? ([this.appid] as const) : undefined),
+    task: ([appid], { signal, client }) => client.readShop(appid, { signal }),
   });
 
   constructor() {
