@@ -121,6 +121,8 @@ export class DataController<A extends readonly unknown[], T> implements Reactive
   hostConnected(): void {
     this.reflect();
     this.stopOnline = onBackOnline(this.retryOnline);
+    // Back on the page after a run was abandoned: run again.
+    if (this.ranArgs === notRun) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
