@@ -9,7 +9,7 @@ import { activate } from '../intents/activate.js';
 import type { Intent, IntentDetail } from '../events/intent.js';
 import { XdImpressionEvent } from '../events/xd-impression.js';
 import { productCardMessages, type ProductCardMessages } from './product-card.messages.js';
-import type { ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
+import type { LogoPosition, ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
 import { productCardStyles } from './product-card.styles.js';
 
 const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, Intent> = {
@@ -38,15 +38,21 @@ const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, In
  * @cssproperty --xd-product-card-price-color - Price colour.
  * @cssproperty --xd-product-card-button-width - Buy button width.
  * @cssproperty --xd-product-card-button-radius - Buy button corner radius.
- * @cssproperty --xd-product-card-button-color - Buy button text colour (and `-disabled-color`).
- * @cssproperty --xd-product-card-button-background - Buy button background (and `-disabled-background`).
+ * @cssproperty --xd-product-card-button-color - Buy button text colour.
+ * @cssproperty --xd-product-card-button-background - Buy button background.
+ * @cssproperty --xd-product-card-button-disabled-color - Text colour of the sold-out button.
+ * @cssproperty --xd-product-card-button-disabled-background - Background of the sold-out button.
  * @cssproperty --xd-product-card-text-width - Width reserved by the `text` variant (14em).
  *
- * @event xd-click - The card was activated (analytics).
- * @event xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
- * @event xd-impression - The card was at least half visible for one second (once).
+ * @event {XdClickEvent} xd-click - The card was activated (analytics).
+ * @event {XdOpenEvent} xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
+ * @event {XdImpressionEvent} xd-impression - The card was at least half visible for one second (once).
  *
- * @cssstate loading | ready | stale | error - Reflected as the `state` attribute.
+ * @attr {DataState} state - Read-only, reflected by the card: where its data is (see the custom states).
+ * @cssstate loading - No data yet: the reserved skeleton (also `[state='loading']`).
+ * @cssstate ready - The product is shown.
+ * @cssstate stale - A cached product is shown while a refresh runs.
+ * @cssstate error - The error over the skeleton, with a retry where retrying can help.
  */
 export class XdProductCard extends XdElement {
   static override styles = productCardStyles;
@@ -74,7 +80,7 @@ export class XdProductCard extends XdElement {
   /** `product-detail` (default), `gift-product-detail`, `buy` or `gift`. */
   declare openPage: ProductCardOpenPage;
   /** `bottom-left` (default) or `bottom-right`. */
-  declare logoPosition: string;
+  declare logoPosition: LogoPosition;
 
   constructor() {
     super();

@@ -22,11 +22,17 @@ import { shopEntryStyles } from './shop-entry.styles.js';
  *
  * @csspart entry - The entry's box (the button, when the shop is open).
  *
- * @event xd-click - The entry was activated (analytics).
- * @event xd-open - Cancelable: `{intent: 'shop', ref: {appid}}`.
- * @event xd-impression - At least half visible for one second (once).
+ * @cssproperty --xd-shop-entry-inline-width - Width reserved by the `inline` variant (10em).
  *
- * @cssstate loading | ready | stale | error - Reflected as the `state` attribute.
+ * @event {XdClickEvent} xd-click - The entry was activated (analytics).
+ * @event {XdOpenEvent} xd-open - Cancelable: `{intent: 'shop', ref: {appid}}`.
+ * @event {XdImpressionEvent} xd-impression - At least half visible for one second (once).
+ *
+ * @attr {DataState} state - Read-only, reflected by the entry: where its data is (see the custom states).
+ * @cssstate loading - No data yet: the reserved skeleton (also `[state='loading']`).
+ * @cssstate ready - The shop is shown.
+ * @cssstate stale - A cached shop is shown while a refresh runs.
+ * @cssstate error - The error over the skeleton, with a retry where retrying can help.
  */
 export class XdShopEntry extends XdElement {
   static override styles = shopEntryStyles;
