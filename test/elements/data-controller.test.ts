@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createClient, type XiaodianClient } from '@xiaodian/client';
-import { DataController, XdElement, type Loaded, type Scheduler, type TaskContext } from '@xiaodian/elements/base';
+import { DataController, debounced, XdElement, type Loaded, type Scheduler, type Task } from '@xiaodian/elements/base';
 import '@xiaodian/elements/define';
 import type { ProductRef } from '@xiaodian/model';
 import { demo, pendingClient, products } from '../../stories/fixtures.js';
@@ -27,7 +27,10 @@ function manualScheduler() {
 }
 
 const runs: Run[] = [];
-let hostOptions: { keepPrevious?: boolean; debounceMs?: number; scheduler?: Scheduler } = {};
+let hostOptions: { keepPrevious?: boolean; debounce?: { ms: number; scheduler: Scheduler } } = {};
+
+const withOptions = (task: Task<readonly [string], string>) =>
+  hostOptions.debounce ? debounced(hostOptions.debounce.ms, task, hostOptions.debounce.scheduler) : task;
 
 /** A minimal element on the data controller: its `query` property is the task's args. */
 class DataHost extends XdElement {
@@ -35,9 +38,11 @@ class DataHost extends XdElement {
   declare query: string | undefined;
   readonly data = new DataController(this, {
     args: () => (this.query === undefined ? undefined : ([this.query] as const)),
-    task: (args, { signal }: TaskContext) =>
-      new Promise<Loaded<string>>((resolve) => runs.push({ args, signal, answer: (value) => resolve({ value }) })),
-    ...hostOptions,
+    task: withOptions(
+      (args, { signal }) =>
+        new Promise<Loaded<string>>((resolve) => runs.push({ args, signal, answer: (value) => resolve({ value }) })),
+    ),
+    keepPrevious: hostOptions.keepPrevious ?? false,
   });
 }
 
@@ -104,7 +109,7 @@ describe('DataController', () => {
 
   it('debounces: args changed three times in a row run the task once, with the last', async () => {
     const clock = manualScheduler();
-    const element = await mount({ debounceMs: 200, scheduler: clock.scheduler }, 'x');
+    const element = await mount({ debounce: { ms: 200, scheduler: clock.scheduler } }, 'x');
     for (const query of ['xi', 'xia', 'xiao']) {
       element.query = query;
       await element.updateComplete;

@@ -7,9 +7,10 @@ export {
   type DataOptions,
   type DataState,
   type Loaded,
-  type Scheduler,
+  type Task,
   type TaskContext,
 } from './internal/data-controller.js';
+export { debounced, type Scheduler } from './internal/debounce.js';
 export { ImpressionController } from './internal/impression-controller.js';
 export { defineElement } from './internal/define.js';
 export { elementsVersion } from './internal/version.js';

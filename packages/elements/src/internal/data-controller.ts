@@ -1,9 +1,8 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { XiaodianError } from '@xiaodian/model';
 import type { XiaodianClient } from '@xiaodian/client';
-import { clientContext, defaultClient, ensureContextRoot, undefinedStoreAround } from './context.js';
-import { onBackOnline } from './shared-listeners.js';
+import { clientContext, defaultClient } from './context.js';
+import { onBackOnline, onProviderAppears } from './shared-listeners.js';
 
 /** Every data-bound element's states, reflected as its `state` attribute and as `:state()` custom states. */
 export const dataStates = ['loading', 'ready', 'stale', 'error'] as const;
@@ -23,24 +22,16 @@ export interface TaskContext {
   client: XiaodianClient;
 }
 
-/** Runs `run` after `ms`; returns the cancel function. Tests pass their own to step time by hand. */
-export type Scheduler = (run: () => void, ms: number) => () => void;
-
-const timeoutScheduler: Scheduler = (run, ms) => {
-  const timer = setTimeout(run, ms);
-  return () => clearTimeout(timer);
-};
+/** Loads what `args` name; a run gets its signal and client (see DataController). */
+export type Task<A extends readonly unknown[], T> = (args: A, context: TaskContext) => Promise<Loaded<T>>;
 
 export interface DataOptions<A extends readonly unknown[], T> {
   /** What to load, compared item by item (`Object.is`); `undefined` while the host is not configured. */
   args(): A | undefined;
-  /** Loads it. Pass `signal` on to the client: a superseded run is aborted. */
-  task(args: A, context: TaskContext): Promise<Loaded<T>>;
+  /** Loads it. Pass `signal` on to the client: a superseded run is aborted. See also `debounced`. */
+  task: Task<A, T>;
   /** Keep showing the previous value while the next loads (result pages); cards drop it (default). */
   keepPrevious?: boolean;
-  /** Wait this long after the last change of `args` before running (suggestions as one types). */
-  debounceMs?: number;
-  scheduler?: Scheduler;
 }
 
 /** Elements that expose their state as CSS custom states (`:state(ready)`); see XdElement. */
@@ -55,12 +46,8 @@ function toError(error: unknown): XiaodianError {
 }
 
 function sameArgs(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
-  return a.length === b.length && a.every((item, i) => Object.is(item, b[i]));
+  return a === b || (!!a && !!b && a.length === b.length && a.every((item, i) => item === b[i]));
 }
-
-/** No run yet (or the last one was abandoned): differs from every args, `undefined` included. */
-const notRun = Symbol('not run');
 
 /**
  * The one way an element loads data: `args` say what, `task` loads it through the client of the nearest
@@ -71,188 +58,188 @@ const notRun = Symbol('not run');
  * with its refresh running, and which keeps running after its element is removed.
  */
 export class DataController<A extends readonly unknown[], T> implements ReactiveController {
-  private currentState: DataState = 'loading';
-  private currentValue: T | undefined;
-  private currentError: XiaodianError | undefined;
+  #currentState: DataState = 'loading';
+  #currentValue: T | undefined;
+  #currentError: XiaodianError | undefined;
 
-  private ranArgs: A | undefined | typeof notRun = notRun;
-  private ranClient: XiaodianClient | undefined;
-  private run: AbortController | undefined;
-  private cancelDebounce: (() => void) | undefined;
-  /** Whether the current run (or its refresh) is still out; abandoned on disconnect. */
-  private settled = true;
+  #ranArgs: A | undefined;
+  /** No run yet, or the last one was abandoned: run whatever the args. */
+  #mustRun = true;
+  #ranClient: XiaodianClient | undefined;
+  #run: AbortController | undefined;
   /** A refresh that failed for want of a network: the cached data stays, and is refreshed once online. */
-  private refreshOffline = false;
-  private stopOnline: (() => void) | undefined;
-  private waitingForStore = false;
-  private readonly consumer: ContextConsumer<{ __context__: XiaodianClient }, Host>;
+  #refreshOffline = false;
+  #stopOnline: (() => void) | undefined;
+  #stopAwaitingProvider: (() => void) | undefined;
+  /** The nearest store's client, once one answered; `undefined` means the page default. */
+  #provided: XiaodianClient | undefined;
+  #unsubscribe: (() => void) | undefined;
 
-  constructor(
-    private readonly host: Host,
-    private readonly options: DataOptions<A, T>,
-  ) {
-    ensureContextRoot();
+  readonly #host: Host;
+  readonly #options: DataOptions<A, T>;
+
+  constructor(host: Host, options: DataOptions<A, T>) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
-    this.consumer = new ContextConsumer(host, {
-      context: clientContext,
-      subscribe: true,
-      callback: () => host.requestUpdate(),
-    });
   }
 
   get state(): DataState {
-    return this.currentState;
+    return this.#currentState;
   }
 
   /** The data; with `keepPrevious`, the previous data while the next loads. */
   get value(): T | undefined {
-    return this.currentValue;
+    return this.#currentValue;
   }
 
   get error(): XiaodianError | undefined {
-    return this.currentError;
+    return this.#currentError;
   }
 
   /** The client the task runs with: the nearest store's, else the page default. */
   get client(): XiaodianClient {
-    return this.consumer.value ?? defaultClient();
+    return this.#provided ?? defaultClient();
   }
 
+  /**
+   * Asks the element's ancestors for a client by the context protocol (what `@lit/context`'s
+   * ContextConsumer does, in the few lines this controller needs; `<xd-store>` answers with its provider): a store answers now and on every
+   * change, and hands over how to stop listening.
+   */
+  #requestClient(): void {
+    // The protocol's event (as @lit/context's ContextEvent builds it), without a class for it in every card.
+    const request = { context: clientContext, contextTarget: this.#host, callback: this.#onClient, subscribe: true };
+    this.#host.dispatchEvent(Object.assign(new Event('context-request', { bubbles: true, composed: true }), request));
+  }
+
+  readonly #onClient = (client: XiaodianClient, unsubscribe?: () => void) => {
+    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.(); // another store answers now
+    this.#unsubscribe = unsubscribe;
+    this.#provided = client;
+    this.#host.requestUpdate();
+  };
+
   hostConnected(): void {
-    this.reflect();
-    this.stopOnline = onBackOnline(this.retryOnline);
+    this.#requestClient();
+    this.#reflect();
+    this.#stopOnline = onBackOnline(this.#retryOnline);
     // Back on the page after a run was abandoned: run again.
-    if (this.ranArgs === notRun) this.host.requestUpdate();
+    if (this.#mustRun) this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    this.stopOnline?.();
-    this.stopOnline = undefined;
-    if (!this.settled) {
+    // Calling a stop function twice is harmless, so only the one `??=` relies on is cleared.
+    this.#unsubscribe?.();
+    this.#stopOnline?.();
+    this.#stopAwaitingProvider = void this.#stopAwaitingProvider?.();
+    if (this.#run) {
       // Nobody will see the answer; a reconnected element asks again.
-      this.abort();
-      this.ranArgs = notRun;
+      this.#abort();
+      this.#mustRun = true;
     }
   }
 
   hostUpdate(): void {
-    if (!this.consumer.value && undefinedStoreAround(this.host)) {
-      // A store is coming (defined after this element): load with its client, not the page default.
-      this.waitForStore();
-      return;
-    }
-    const args = this.options.args();
-    if (this.ranArgs === notRun || !sameArgs(args, this.ranArgs) || this.client !== this.ranClient) this.start(args);
+    this.#awaitProvider();
+    // A store is coming (defined after this element): wait for its client rather than load with the page
+    // default; its provider announces itself when it is defined, and the request above is made again.
+    if (!this.#provided && this.#host.closest('xd-store:not(:defined)')) return;
+    const args = this.#options.args();
+    if (this.#mustRun || !sameArgs(args, this.#ranArgs) || this.client !== this.#ranClient) this.#start(args);
   }
 
   /** Loads again (the error state's retry). */
   reload(): void {
-    this.start(this.options.args());
+    this.#start(this.#options.args());
   }
 
-  private readonly retryOnline = () => {
-    if (this.currentError?.code === 'offline') this.reload();
-    else if (this.refreshOffline) this.start(this.options.args(), true);
+  readonly #retryOnline = () => {
+    if (this.#currentError?.code === 'offline') this.reload();
+    else if (this.#refreshOffline) this.#start(this.#options.args(), true);
   };
 
-  private waitForStore(): void {
-    if (this.waitingForStore) return;
-    this.waitingForStore = true;
-    void customElements.whenDefined('xd-store').then(() => {
-      this.waitingForStore = false;
-      this.host.requestUpdate();
-    });
+  /**
+   * Without a store yet (none around it, or one defined or inserted after this element), asks again for
+   * one whenever a provider appears on the page: provisioning must not depend on definition order.
+   */
+  #awaitProvider(): void {
+    if (this.#provided) this.#stopAwaitingProvider = void this.#stopAwaitingProvider?.();
+    else
+      this.#stopAwaitingProvider ??= onProviderAppears((event) => {
+        if ((event as Event & { context?: unknown }).context === clientContext) this.#requestClient();
+      });
   }
 
-  private abort(): void {
-    this.cancelDebounce?.();
-    this.cancelDebounce = undefined;
-    this.run?.abort();
-    this.run = undefined;
-    this.settled = true;
+  #abort(): void {
+    this.#run?.abort();
+    this.#run = undefined;
   }
 
   /** `keepShown`: refresh what is on screen (stale) instead of going back to the loading state. */
-  private start(args: A | undefined, keepShown = false): void {
-    this.abort();
-    this.ranArgs = args;
-    this.ranClient = this.client;
-    this.refreshOffline = false;
-    this.currentError = undefined;
-    const showing = this.currentValue !== undefined && (keepShown || this.options.keepPrevious === true);
-    if (!showing) this.currentValue = undefined;
-    if (!keepShown) this.setState('loading');
+  #start(args: A | undefined, keepShown = false): void {
+    this.#abort();
+    this.#mustRun = false;
+    this.#ranArgs = args;
+    const client = (this.#ranClient = this.client);
+    this.#refreshOffline = false;
+    this.#currentError = undefined;
+    const showing = this.#currentValue !== undefined && (keepShown || this.#options.keepPrevious);
+    if (!showing) this.#currentValue = undefined;
+    if (!keepShown) this.#setState('loading');
     if (args === undefined) return;
-    this.settled = false;
-    const run = new AbortController();
-    this.run = run;
-    const go = () => {
-      this.cancelDebounce = undefined;
-      this.execute(args, run);
-    };
-    const wait = this.options.debounceMs ?? 0;
-    if (wait > 0) this.cancelDebounce = (this.options.scheduler ?? timeoutScheduler)(go, wait);
-    else go();
-  }
-
-  private execute(args: A, run: AbortController): void {
-    const current = () => this.run === run && !run.signal.aborted; // a newer run owns the element otherwise
-    const context: TaskContext = { signal: run.signal, client: this.ranClient ?? this.client };
+    // `#run` is the run still out (or its refresh): a newer one replaces it, and a finished one lets go.
+    const run = (this.#run = new AbortController());
+    const current = () => this.#run === run;
     // Through a promise, so that a synchronous throw (an invalid ref) lands in the error state too.
-    new Promise<Loaded<T>>((resolve) => resolve(this.options.task(args, context))).then(
+    new Promise<Loaded<T>>((resolve) => resolve(this.#options.task(args, { signal: run.signal, client }))).then(
       ({ value, stale, refresh }) => {
         if (!current()) return;
-        this.currentValue = value;
-        this.setState(stale ? 'stale' : 'ready');
-        if (!refresh) {
-          this.settled = true;
-          return;
-        }
-        refresh.then(
+        if (!refresh) this.#run = undefined;
+        this.#currentValue = value;
+        this.#setState(stale ? 'stale' : 'ready');
+        refresh?.then(
           (fresh) => {
             if (!current()) return;
-            this.settled = true;
-            this.currentValue = fresh;
-            this.setState('ready');
+            this.#run = undefined;
+            this.#currentValue = fresh;
+            this.#setState('ready');
           },
           (error: unknown) => {
             if (!current()) return;
-            this.settled = true;
+            this.#run = undefined;
             // Only an answer that the data is gone or broken replaces it; any other failed refresh (offline,
             // timeout, rate limit, upstream trouble) leaves the cached data on screen, still `stale`.
             const code = toError(error).code;
-            if (code === 'not_found' || code === 'invalid_ref' || code === 'invalid_response') this.fail(error);
-            else if (code === 'offline') this.refreshOffline = true;
+            if (['not_found', 'invalid_ref', 'invalid_response'].includes(code)) this.#fail(error);
+            else this.#refreshOffline = code === 'offline';
           },
         );
       },
       (error: unknown) => {
         if (!current()) return;
-        this.settled = true;
-        this.fail(error);
+        this.#run = undefined;
+        this.#fail(error);
       },
     );
   }
 
-  private fail(error: unknown): void {
-    this.currentValue = undefined;
-    this.currentError = toError(error);
-    this.setState('error');
+  #fail(error: unknown): void {
+    this.#currentValue = undefined;
+    this.#currentError = toError(error);
+    this.#setState('error');
   }
 
-  private setState(state: DataState): void {
-    this.currentState = state;
-    this.reflect();
-    this.host.requestUpdate();
+  #setState(state: DataState): void {
+    this.#currentState = state;
+    this.#reflect();
+    this.#host.requestUpdate();
   }
 
-  private reflect(): void {
-    if (this.host.getAttribute('state') !== this.currentState) this.host.setAttribute('state', this.currentState);
-    const states = this.host.customStates;
-    if (!states) return;
-    for (const state of dataStates) {
-      if (state === this.currentState) states.add(state);
-      else states.delete(state);
-    }
+  #reflect(): void {
+    this.#host.setAttribute('state', this.#currentState); // only on a change of state, or when connected
+    // Only the data state is kept there.
+    this.#host.customStates?.clear();
+    this.#host.customStates?.add(this.#currentState);
   }
 }

@@ -1,7 +1,5 @@
 import { elementsVersion } from './version.js';
 
-const registeredBy = new Map<string, string>();
-
 /**
  * Registers a custom element once. Loading the same class twice (two bundles, hot reload) is a no-op;
  * a different class under the same name is left alone with a warning instead of throwing
@@ -11,13 +9,12 @@ export function defineElement(name: string, constructor: CustomElementConstructo
   const existing = customElements.get(name);
   if (existing === constructor) return;
   if (existing) {
-    const other = registeredBy.get(name) ?? 'another copy';
+    // Another copy of the library (or another library) got there first; each copy knows only its own.
     console.warn(
-      `[xiaodian] <${name}> is already defined by ${other}; this copy (v${elementsVersion}) was not registered. ` +
+      `[xiaodian] <${name}> is already defined by another copy; this copy (v${elementsVersion}) was not registered. ` +
         'Load @xiaodian/elements once per page.',
     );
     return;
   }
   customElements.define(name, constructor);
-  registeredBy.set(name, `@xiaodian/elements v${elementsVersion}`);
 }

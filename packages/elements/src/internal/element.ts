@@ -30,13 +30,7 @@ export class XdElement extends LitElement {
    * the data controller set them. Older WeChat webviews lack them, hence the `state` attribute beside.
    * @internal
    */
-  readonly customStates: CustomStateSet | undefined = (() => {
-    try {
-      return this.attachInternals().states;
-    } catch {
-      return undefined;
-    }
-  })();
+  readonly customStates: CustomStateSet | undefined = this.attachInternals?.().states;
 
   /** The element's own `lang`, the nearest `[lang]` or `<xd-store locale>`, else the document's language. */
   get locale(): Locale {

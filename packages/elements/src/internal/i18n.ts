@@ -31,14 +31,12 @@ export function localizedCatalog<M>(zhCN: M, loadEnglish: () => Promise<M>): Loc
 }
 
 /** One formatter per locale: building an `Intl.NumberFormat` costs far more than formatting with it. */
-const countFormats = new Map<Locale, Intl.NumberFormat>();
+const countFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 /** Counts as WeChat shows them: 1.2万 in Chinese, 12K in English. */
 export function formatCount(count: number, locale: Locale): string {
-  let format = countFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
-    countFormats.set(locale, format);
-  }
-  return format.format(count);
+  return (countFormats[locale] ??= new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  })).format(count);
 }

@@ -10,58 +10,61 @@ import { observeVisibility, onPageVisibility } from './shared-listeners.js';
  * Elements share one IntersectionObserver and one `visibilitychange` listener (see shared-listeners.ts).
  */
 export class ImpressionController implements ReactiveController {
-  private stopObserving: (() => void) | undefined;
-  private stopWatchingPage: (() => void) | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private visible = false;
-  private counted = false;
+  #stopObserving: (() => void) | undefined;
+  #stopWatchingPage: (() => void) | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #visible = false;
+  #counted = false;
 
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly ready: () => boolean,
-    private readonly onImpression: () => void,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #ready: () => boolean;
+  readonly #onImpression: () => void;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, ready: () => boolean, onImpression: () => void) {
+    this.#host = host;
+    this.#ready = ready;
+    this.#onImpression = onImpression;
     host.addController(this);
   }
 
   hostConnected(): void {
-    if (this.counted || typeof IntersectionObserver === 'undefined') return;
-    this.stopWatchingPage = onPageVisibility(() => this.schedule());
-    this.stopObserving = observeVisibility(this.host, impressionRule.ratio, (entry) => {
-      this.visible = entry.isIntersecting && entry.intersectionRatio >= impressionRule.ratio;
-      this.schedule();
+    if (this.#counted) return;
+    this.#stopWatchingPage = onPageVisibility(() => this.#schedule());
+    this.#stopObserving = observeVisibility(this.#host, impressionRule.ratio, (entry) => {
+      this.#visible = entry.isIntersecting && entry.intersectionRatio >= impressionRule.ratio;
+      this.#schedule();
     });
   }
 
   hostDisconnected(): void {
-    this.stop();
-    this.visible = false;
-    this.schedule();
+    this.#stop();
+    this.#visible = false;
+    this.#schedule();
   }
 
   /** Data arriving while the element is already in view starts the count. */
   hostUpdated(): void {
-    this.schedule();
+    this.#schedule();
   }
 
-  private stop(): void {
-    this.stopObserving?.();
-    this.stopWatchingPage?.();
-    this.stopObserving = this.stopWatchingPage = undefined;
+  #stop(): void {
+    this.#stopObserving?.();
+    this.#stopWatchingPage?.();
+    this.#stopObserving = this.#stopWatchingPage = undefined;
   }
 
-  private schedule(): void {
-    const counting = this.visible && !this.counted && this.ready() && document.visibilityState === 'visible';
+  #schedule(): void {
+    const counting = this.#visible && !this.#counted && this.#ready() && document.visibilityState === 'visible';
     if (!counting) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    } else if (this.timer === undefined) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        if (!this.visible || this.counted || !this.ready()) return;
-        this.counted = true;
-        this.stop();
-        this.onImpression();
+      clearTimeout(this.#timer);
+      this.#timer = undefined;
+    } else if (this.#timer === undefined) {
+      this.#timer = setTimeout(() => {
+        this.#timer = undefined;
+        if (!this.#visible || this.#counted || !this.#ready()) return;
+        this.#counted = true;
+        this.#stop();
+        this.#onImpression();
       }, impressionRule.durationMs);
     }
   }

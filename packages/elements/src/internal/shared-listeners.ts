@@ -1,12 +1,12 @@
 /**
- * Page-wide listeners shared by every element: one `online` listener on the window and one
- * `visibilitychange` listener on the document however many elements want them, each added with the first
- * subscriber and removed with the last, so a grid of a thousand tiles adds two listeners, not two thousand.
+ * Page-wide listeners shared by every element: one listener per event however many elements want it,
+ * added with the first subscriber and removed with the last, so a grid of a thousand tiles adds a few
+ * listeners, not thousands.
  */
 function sharedListener(target: () => EventTarget, type: string) {
-  const subscribers = new Set<() => void>();
-  const dispatch = () => [...subscribers].forEach((subscriber) => subscriber());
-  return (subscriber: () => void): (() => void) => {
+  const subscribers = new Set<(event: Event) => void>();
+  const dispatch = (event: Event) => subscribers.forEach((subscriber) => subscriber(event));
+  return (subscriber: (event: Event) => void): (() => void) => {
     if (subscribers.size === 0) target().addEventListener(type, dispatch);
     subscribers.add(subscriber);
     return () => {
@@ -22,26 +22,25 @@ export const onBackOnline = sharedListener(() => window, 'online');
 /** Calls `subscriber` when the page is shown or hidden (a background tab); returns the unsubscribe. */
 export const onPageVisibility = sharedListener(() => document, 'visibilitychange');
 
+/**
+ * Calls `subscriber` with each `context-provider` event: a provider (an `<xd-store>`) that was just
+ * defined or inserted announces itself so, and elements still without one ask again.
+ */
+export const onProviderAppears = sharedListener(() => document, 'context-provider');
+
 type VisibilityListener = (entry: IntersectionObserverEntry) => void;
 
-interface SharedObserver {
-  observer: IntersectionObserver;
-  listeners: Map<Element, VisibilityListener>;
-}
-
-/** One IntersectionObserver per root (the viewport is keyed by its document) and threshold. */
-const observers = new WeakMap<Document | Element, Map<number, SharedObserver>>();
+/** One IntersectionObserver per root (the viewport, keyed by its document), with its elements' listeners. */
+const observers = new WeakMap<Document, [IntersectionObserver, Map<Element, VisibilityListener>]>();
 
 /**
  * Tells `listener` each time `target` crosses `threshold` of visibility in the viewport. Every element
- * observed with the same threshold shares one IntersectionObserver, disconnected when its last element
- * stops. Returns the stop function.
+ * shares one IntersectionObserver, disconnected when its last element stops (one threshold serves them
+ * all: the impression rule's). Returns the stop function.
  */
 export function observeVisibility(target: Element, threshold: number, listener: VisibilityListener): () => void {
   const root = target.ownerDocument;
-  let byThreshold = observers.get(root);
-  if (!byThreshold) observers.set(root, (byThreshold = new Map()));
-  let shared = byThreshold.get(threshold);
+  let shared = observers.get(root);
   if (!shared) {
     const listeners = new Map<Element, VisibilityListener>();
     // Entries come oldest first, so each element's listener ends on where the element is now.
@@ -49,19 +48,17 @@ export function observeVisibility(target: Element, threshold: number, listener: 
       (entries) => entries.forEach((entry) => listeners.get(entry.target)?.(entry)),
       { threshold },
     );
-    shared = { observer, listeners };
-    byThreshold.set(threshold, shared);
+    observers.set(root, (shared = [observer, listeners]));
   }
-  const { observer, listeners } = shared;
+  const [observer, listeners] = shared;
   listeners.set(target, listener);
   observer.observe(target);
   return () => {
-    if (listeners.get(target) !== listener) return;
-    listeners.delete(target);
+    if (!listeners.delete(target)) return;
     observer.unobserve(target);
     if (listeners.size === 0) {
       observer.disconnect();
-      byThreshold.delete(threshold);
+      observers.delete(root);
     }
   };
 }

@@ -3,6 +3,7 @@ import { formatFen, formatFenRange, productRef, statusName, type Product, type P
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
+import { renderBox, type BoxOptions } from '../internal/box.js';
 import { renderPending } from '../internal/pending-view.js';
 import { DataController } from '../internal/data-controller.js';
 import { activate } from '../intents/activate.js';
@@ -145,7 +146,7 @@ export class XdProductCard extends XdElement {
         <span class="guarantees"><span class="bar"></span></span>
         <span class="footer"><span class="bar"></span></span>
       </span>`;
-    return renderPending('card', skeleton, this.product, t);
+    return renderPending(this.box, skeleton, this.product, t);
   }
 
   private renderProduct(product: Product, t: ProductCardMessages) {
@@ -187,24 +188,16 @@ export class XdProductCard extends XdElement {
         >
       </span>`;
     // The name is the title and the price (the visible text they are); the rest is the description.
-    if (unavailable) {
-      return html`<div
-        part="card"
-        class="box card"
-        role="group"
-        aria-label=${`${product.title}, ${price}, ${unavailable}`}
-      >
-        ${content}
-      </div>`;
-    }
-    return html`<button
-      part="card"
-      class="box card"
-      type="button"
-      aria-describedby="guarantees footer"
-      @click=${() => this.open(intent)}
-    >
-      ${content}
-    </button>`;
+    return renderBox(
+      this.box,
+      unavailable
+        ? { label: `${product.title}, ${price}, ${unavailable}` }
+        : { open: () => this.open(intent), describedBy: 'guarantees footer' },
+      content,
+    );
+  }
+
+  private get box(): BoxOptions {
+    return { part: 'card', inline: this.variant === 'text' };
   }
 }

@@ -3,6 +3,7 @@ import type { Shop } from '@xiaodian/model';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
+import { renderBox, type BoxOptions } from '../internal/box.js';
 import { renderPending } from '../internal/pending-view.js';
 import { DataController } from '../internal/data-controller.js';
 import { activate } from '../intents/activate.js';
@@ -78,7 +79,7 @@ export class XdShopEntry extends XdElement {
     if (t && value) return this.renderShop(value, t);
     const skeleton = html`<span class="logo pulse"></span>
       <span class="text" aria-hidden="true"><span class="bar"></span><span class="bar"></span></span>`;
-    return renderPending('entry', skeleton, this.shop, t);
+    return renderPending(this.box, skeleton, this.shop, t);
   }
 
   private renderShop(shop: Shop, t: ShopEntryMessages) {
@@ -117,19 +118,16 @@ export class XdShopEntry extends XdElement {
         </span>
       </span>
       <span class="action" id="action" aria-hidden="true">${closed ? t.closed : t.enter}</span>`;
-    if (closed) {
-      return html`<div part="entry" class="box entry" role="group" aria-label=${`${shop.name}, ${t.closed}`}>
-        ${content}
-      </div>`;
-    }
-    return html`<button
-      part="entry"
-      class="box entry"
-      type="button"
-      aria-describedby="details action"
-      @click=${() => activate(this, this.detail())}
-    >
-      ${content}
-    </button>`;
+    return renderBox(
+      this.box,
+      closed
+        ? { label: `${shop.name}, ${t.closed}` }
+        : { open: () => activate(this, this.detail()), describedBy: 'details action' },
+      content,
+    );
+  }
+
+  private get box(): BoxOptions {
+    return { part: 'entry', inline: this.variant === 'inline' };
   }
 }
