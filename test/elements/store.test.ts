@@ -1,7 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
-import { defineElement, setDefaultClient } from '@xiaodian/elements';
+import { setDefaultClient } from '@xiaodian/elements';
+import { defineElement } from '@xiaodian/elements/base';
 import '@xiaodian/elements/define';
 import { XdProductCard } from '@xiaodian/elements/product-card';
 
@@ -41,6 +42,33 @@ describe('<xd-store>', () => {
       expect(cards.map((c) => c.getAttribute('state'))).to.deep.equal(['ready', 'ready']);
       expect(fetches.urls).to.have.length(1);
       expect(fetches.urls[0]).to.match(/^https:\/\/gw\.example\/v1\/products\?refs=/);
+    } finally {
+      fetches.restore();
+    }
+  });
+
+  it('shares one client (cache, batcher) between stores for the same gateway', async () => {
+    const fetches = stubFetch();
+    localStorage.clear();
+    try {
+      // Two stores, one gateway written two ways; each card in its own store.
+      const page = await fixture(
+        html`<div>
+          <xd-store gateway="https://shared-gw.example/">
+            <xd-product-card appid=${product.appid} product-id=${product.productId}></xd-product-card>
+          </xd-store>
+          <xd-store gateway="https://shared-gw.example">
+            <xd-product-card
+              appid=${demo.products[1]!.appid}
+              product-id=${demo.products[1]!.productId}
+            ></xd-product-card>
+          </xd-store>
+        </div>`,
+      );
+      const cards = [...page.querySelectorAll('xd-product-card')];
+      await Promise.all(cards.map(ready));
+      expect(cards.map((c) => c.getAttribute('state'))).to.deep.equal(['ready', 'ready']);
+      expect(fetches.urls, 'both cards in one request').to.have.length(1);
     } finally {
       fetches.restore();
     }

@@ -1,3 +1,6 @@
+// The elements' public API for pages and apps: the element classes, their option sets, their events and the
+// intent bridge. What authors of new elements build on (the base class, the data controller, registration)
+// is `@xiaodian/elements/base`; the rest of `internal/` is not public.
 export { XdStore } from './store/index.js';
 export { XdProductCard } from './product-card/index.js';
 export { XdShopEntry } from './shop-entry/index.js';
@@ -10,20 +13,13 @@ export {
   type ProductCardOpenPage,
   type LogoPosition,
 } from './product-card/product-card.options.js';
-export { XdElement } from './internal/element.js';
-export { defineElement, elementsVersion } from './internal/define.js';
 export { setDefaultClient } from './internal/context.js';
-export { formatCount, locales, resolveLocale, type Locale } from './internal/i18n.js';
-export { impressionRule } from './internal/impression-controller.js';
-export type { ResourceState } from './internal/resource-controller.js';
-export {
-  intents,
-  XdClickEvent,
-  XdImpressionEvent,
-  XdOpenEvent,
-  type Intent,
-  type IntentDetail,
-} from './intents/events.js';
+export { locales, type Locale } from './internal/i18n.js';
+export { dataStates, type DataState } from './internal/data-controller.js';
+export { intents, type Intent, type IntentDetail } from './events/intent.js';
+export { XdClickEvent } from './events/xd-click.js';
+export { XdOpenEvent } from './events/xd-open.js';
+export { XdImpressionEvent, impressionRule } from './events/xd-impression.js';
 export {
   configureBridge,
   detectEnvironment,

@@ -1,4 +1,6 @@
-import { XdClickEvent, XdOpenEvent, type IntentDetail } from './events.js';
+import type { IntentDetail } from '../events/intent.js';
+import { XdClickEvent } from '../events/xd-click.js';
+import { XdOpenEvent } from '../events/xd-open.js';
 
 /**
  * Sends `xd-click`, then `xd-open`; when no listener cancels it, the environment bridge acts. The bridge

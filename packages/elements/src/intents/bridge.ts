@@ -1,5 +1,5 @@
 import { bridgeOptions as options } from './bridge-options.js';
-import type { IntentDetail } from './events.js';
+import type { IntentDetail } from '../events/intent.js';
 
 export { configureBridge, type BridgeOptions } from './bridge-options.js';
 

@@ -5,7 +5,7 @@ import { XdElement } from '../internal/element.js';
 import type { Locale } from '../internal/i18n.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
 import { isWeChatLink } from './bridge.js';
-import type { IntentDetail } from './events.js';
+import type { IntentDetail } from '../events/intent.js';
 
 // Both languages: the dialog itself loads on demand.
 const catalog: Record<Locale, { scan: string; noLink: string; close: string; code: (title: string) => string }> = {

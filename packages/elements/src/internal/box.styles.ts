@@ -86,4 +86,39 @@ export const boxStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
+
+  /*
+   * The inline variant (the card's 'text', the shop entry's 'inline'): a link in a sentence, the
+   * same in every element; its error and retry are words in the line, not a panel and a button. The
+   * element sizes its host (an inline-block of a fixed width, one line high) and hides what a link omits.
+   */
+  .inline.box {
+    display: flex;
+    flex-direction: row;
+    align-items: center;
+    gap: 0.25em;
+    height: 100%;
+    padding: 0 0.25em;
+    box-shadow: none;
+    background: transparent;
+    color: var(--_link);
+  }
+  .inline .error {
+    flex-direction: row;
+    justify-content: space-between;
+    gap: 0.25em;
+    padding: 0;
+    background: transparent;
+    text-align: start;
+    white-space: nowrap;
+    overflow: hidden;
+  }
+  .inline .retry {
+    min-height: 0;
+    min-width: 0;
+    padding: 0;
+    border: 0;
+    color: var(--_link);
+    text-decoration: underline;
+  }
 `;

@@ -1,18 +1,33 @@
-import { createContext } from '@lit/context';
+import type { Context } from '@lit/context';
 import { createClient, webStorageStore, type XiaodianClient } from '@xiaodian/client';
 
 /** The client an `<xd-store>` provides to every element inside it. */
-export const clientContext = createContext<XiaodianClient>(Symbol.for('xiaodian.client'));
+// What createContext() returns, without calling it: a key shared by every copy of the library on the page.
+export const clientContext = Symbol.for('xiaodian.client') as Context<symbol, XiaodianClient>;
 
 let pageClient: XiaodianClient | undefined;
 
 /**
- * A client for a gateway as elements make it: products and shops persist in `localStorage` (where the
- * browser allows it), so a repeat visit renders from cache at once and refreshes in the background.
+ * One client per gateway for the whole page: every `<xd-store>` that names the same gateway shares its
+ * cache and its batcher, so cards in two stores still ask for their products in one request. Keyed by the
+ * URL without its trailing slash (`https://gw.example/` and `https://gw.example` are one gateway).
+ */
+const clientsByGateway = new Map<string, XiaodianClient>();
+
+/**
+ * The client for a gateway as elements make it, created once per gateway: products and shops persist in
+ * `localStorage` (where the browser allows it), so a repeat visit renders from cache at once and refreshes
+ * in the background.
  */
 export function clientFor(gateway: string): XiaodianClient {
-  const store = webStorageStore();
-  return createClient(store ? { gateway, cache: { store } } : { gateway });
+  const key = gateway.replace(/\/+$/, '');
+  let client = clientsByGateway.get(key);
+  if (!client) {
+    const store = webStorageStore();
+    client = createClient(store ? { gateway, cache: { store } } : { gateway });
+    clientsByGateway.set(key, client);
+  }
+  return client;
 }
 
 /**

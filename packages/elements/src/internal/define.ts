@@ -1,7 +1,4 @@
-/** Bumped with the package version; shown when two copies of the library meet on one page. */
-export const elementsVersion = '0.1.0';
-
-const registeredBy = new Map<string, string>();
+import { elementsVersion } from './version.js';
 
 /**
  * Registers a custom element once. Loading the same class twice (two bundles, hot reload) is a no-op;
@@ -12,13 +9,12 @@ export function defineElement(name: string, constructor: CustomElementConstructo
   const existing = customElements.get(name);
   if (existing === constructor) return;
   if (existing) {
-    const other = registeredBy.get(name) ?? 'another copy';
+    // Another copy of the library (or another library) got there first; each copy knows only its own.
     console.warn(
-      `[xiaodian] <${name}> is already defined by ${other}; this copy (v${elementsVersion}) was not registered. ` +
+      `[xiaodian] <${name}> is already defined by another copy; this copy (v${elementsVersion}) was not registered. ` +
         'Load @xiaodian/elements once per page.',
     );
     return;
   }
   customElements.define(name, constructor);
-  registeredBy.set(name, `@xiaodian/elements v${elementsVersion}`);
 }

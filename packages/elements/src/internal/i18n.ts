@@ -30,7 +30,13 @@ export function localizedCatalog<M>(zhCN: M, loadEnglish: () => Promise<M>): Loc
   };
 }
 
+/** One formatter per locale: building an `Intl.NumberFormat` costs far more than formatting with it. */
+const countFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
+
 /** Counts as WeChat shows them: 1.2万 in Chinese, 12K in English. */
 export function formatCount(count: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(count);
+  return (countFormats[locale] ??= new Intl.NumberFormat(locale, {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  })).format(count);
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ResourceController } from './resource-controller.js';
+import { boxClass, type BoxOptions } from './box.js';
+import type { DataController } from './data-controller.js';
 
 /** The words every data-bound element needs before it has data. */
 export interface PendingMessages {
@@ -13,13 +14,13 @@ export interface PendingMessages {
 /**
  * What a data-bound element draws until it has data: its grey skeleton (which holds the final box) with a
  * page's `placeholder` slot over it while loading, or the error over it with a retry where retrying can
- * help. `box` names the element's outer part and class (`card`, `entry`); `t` is undefined while the
- * element's words are still loading, which shows as loading.
+ * help. `box` names the element's outer part and class (`card`, `entry`) and whether it is inline (see
+ * box.ts); `t` is undefined while the element's words are still loading, which shows as loading.
  */
-export function renderPending<T>(
-  box: string,
+export function renderPending(
+  box: BoxOptions,
   skeleton: TemplateResult,
-  resource: ResourceController<T>,
+  resource: Pick<DataController<readonly unknown[], unknown>, 'error' | 'reload'>,
   t: PendingMessages | undefined,
 ): TemplateResult {
   const error = resource.error;
@@ -31,12 +32,9 @@ export function renderPending<T>(
       code === 'not_found' || code === 'invalid_ref'
         ? nothing
         : html`<button class="retry" type="button" @click=${() => resource.reload()}>${t.retry}</button>`;
-    return html`<div part=${box} class="box ${box}">
-      ${skeleton}
-      <div class="error"><slot name="error">${message}</slot>${retry}</div>
-    </div>`;
+    // prettier-ignore
+    return html`<div part=${box.part} class=${boxClass(box)}>${skeleton}<div class="error"><slot name="error">${message}</slot>${retry}</div></div>`;
   }
-  return html`<div part=${box} class="box ${box}" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
-    ${skeleton}<slot name="placeholder"></slot>
-  </div>`;
+  // prettier-ignore
+  return html`<div part=${box.part} class=${boxClass(box)} role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">${skeleton}<slot name="placeholder"></slot></div>`;
 }

@@ -267,17 +267,6 @@ export const productCardStyles = [
       font-size: inherit;
       line-height: 1.5em;
     }
-    :host([variant='text']) .card {
-      flex-direction: row;
-      align-items: center;
-      gap: 0.25em;
-      height: 100%;
-      padding: 0 0.25em;
-      border-radius: 4px;
-      box-shadow: none;
-      background: transparent;
-      color: var(--_link);
-    }
     :host([variant='text']) .media,
     :host([variant='text']) .body,
     :host([variant='text']) .meta {
@@ -360,27 +349,11 @@ export const productCardStyles = [
       text-align: center;
     }
     :host([variant='small']) .error,
-    :host([variant='strip']) .error,
-    :host([variant='text']) .error {
+    :host([variant='strip']) .error {
       background: transparent;
       flex-direction: row;
       justify-content: space-between;
       text-align: start;
-    }
-    :host([variant='text']) .error {
-      background: transparent;
-      padding: 0;
-      gap: 0.25em;
-      white-space: nowrap;
-      overflow: hidden;
-    }
-    :host([variant='text']) .retry {
-      min-height: 0;
-      min-width: 0;
-      padding: 0;
-      border: 0;
-      color: var(--_link);
-      text-decoration: underline;
     }
   `,
 ];

@@ -3,13 +3,15 @@ import { formatFen, formatFenRange, productRef, statusName, type Product, type P
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
+import { renderBox, type BoxOptions } from '../internal/box.js';
 import { renderPending } from '../internal/pending-view.js';
+import { DataController } from '../internal/data-controller.js';
 import { pictureUrl } from '../internal/picture-url.js';
-import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
-import { XdImpressionEvent, type Intent, type IntentDetail } from '../intents/events.js';
+import type { Intent, IntentDetail } from '../events/intent.js';
+import { XdImpressionEvent } from '../events/xd-impression.js';
 import { productCardMessages, type ProductCardMessages } from './product-card.messages.js';
-import type { ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
+import type { LogoPosition, ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
 import { productCardStyles } from './product-card.styles.js';
 
 const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, Intent> = {
@@ -38,15 +40,21 @@ const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, In
  * @cssproperty --xd-product-card-price-color - Price colour.
  * @cssproperty --xd-product-card-button-width - Buy button width.
  * @cssproperty --xd-product-card-button-radius - Buy button corner radius.
- * @cssproperty --xd-product-card-button-color - Buy button text colour (and `-disabled-color`).
- * @cssproperty --xd-product-card-button-background - Buy button background (and `-disabled-background`).
+ * @cssproperty --xd-product-card-button-color - Buy button text colour.
+ * @cssproperty --xd-product-card-button-background - Buy button background.
+ * @cssproperty --xd-product-card-button-disabled-color - Text colour of the sold-out button.
+ * @cssproperty --xd-product-card-button-disabled-background - Background of the sold-out button.
  * @cssproperty --xd-product-card-text-width - Width reserved by the `text` variant (14em).
  *
- * @event xd-click - The card was activated (analytics).
- * @event xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
- * @event xd-impression - The card was at least half visible for one second (once).
+ * @event {XdClickEvent} xd-click - The card was activated (analytics).
+ * @event {XdOpenEvent} xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
+ * @event {XdImpressionEvent} xd-impression - The card was at least half visible for one second (once).
  *
- * @cssstate loading | ready | stale | error - Reflected as the `state` attribute.
+ * @attr {DataState} state - Read-only, reflected by the card: where its data is (see the custom states).
+ * @cssstate loading - No data yet: the reserved skeleton (also `[state='loading']`).
+ * @cssstate ready - The product is shown.
+ * @cssstate stale - A cached product is shown while a refresh runs.
+ * @cssstate error - The error over the skeleton, with a retry where retrying can help.
  */
 export class XdProductCard extends XdElement {
   static override styles = productCardStyles;
@@ -74,7 +82,7 @@ export class XdProductCard extends XdElement {
   /** `product-detail` (default), `gift-product-detail`, `buy` or `gift`. */
   declare openPage: ProductCardOpenPage;
   /** `bottom-left` (default) or `bottom-right`. */
-  declare logoPosition: string;
+  declare logoPosition: LogoPosition;
 
   constructor() {
     super();
@@ -96,9 +104,10 @@ export class XdProductCard extends XdElement {
   private attribution: Pick<ProductRef, 'promotionLink' | 'mediaId'> | undefined;
   private attributedTo: string | undefined;
 
-  private readonly product = new ResourceController<Product>(this, {
-    key: () => (this.appid || this.productId ? `${this.appid}:${this.productId}` : undefined),
-    load: (client) => client.readProduct(productRef(this.appid ?? '', this.productId ?? '', this.attribution)),
+  private readonly product = new DataController(this, {
+    args: () => (this.appid || this.productId ? ([this.appid ?? '', this.productId ?? ''] as const) : undefined),
+    task: ([appid, productId], { signal, client }) =>
+      client.readProduct(productRef(appid, productId, this.attribution), { signal }),
   });
 
   protected override willUpdate(): void {
@@ -138,7 +147,7 @@ export class XdProductCard extends XdElement {
         <span class="guarantees"><span class="bar"></span></span>
         <span class="footer"><span class="bar"></span></span>
       </span>`;
-    return renderPending('card', skeleton, this.product, t);
+    return renderPending(this.box, skeleton, this.product, t);
   }
 
   private renderProduct(product: Product, t: ProductCardMessages) {
@@ -180,24 +189,16 @@ export class XdProductCard extends XdElement {
         >
       </span>`;
     // The name is the title and the price (the visible text they are); the rest is the description.
-    if (unavailable) {
-      return html`<div
-        part="card"
-        class="box card"
-        role="group"
-        aria-label=${`${product.title}, ${price}, ${unavailable}`}
-      >
-        ${content}
-      </div>`;
-    }
-    return html`<button
-      part="card"
-      class="box card"
-      type="button"
-      aria-describedby="guarantees footer"
-      @click=${() => this.open(intent)}
-    >
-      ${content}
-    </button>`;
+    return renderBox(
+      this.box,
+      unavailable
+        ? { label: `${product.title}, ${price}, ${unavailable}` }
+        : { open: () => this.open(intent), describedBy: 'guarantees footer' },
+      content,
+    );
+  }
+
+  private get box(): BoxOptions {
+    return { part: 'card', inline: this.variant === 'text' };
   }
 }

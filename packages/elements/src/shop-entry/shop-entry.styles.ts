@@ -149,17 +149,6 @@ export const shopEntryStyles = [
       font-size: inherit;
       line-height: 1.5em;
     }
-    :host([variant='inline']) .entry {
-      display: flex;
-      align-items: center;
-      gap: 0.25em;
-      height: 100%;
-      padding: 0 0.25em;
-      border-radius: 4px;
-      box-shadow: none;
-      background: transparent;
-      color: var(--_link);
-    }
     :host([variant='inline']) div.entry {
       color: var(--_muted);
     }
@@ -199,20 +188,6 @@ export const shopEntryStyles = [
     .error {
       justify-content: space-between;
       padding: 0 16px;
-    }
-    :host([variant='inline']) .error {
-      background: transparent;
-      padding: 0;
-      white-space: nowrap;
-      overflow: hidden;
-    }
-    :host([variant='inline']) .retry {
-      min-height: 0;
-      min-width: 0;
-      padding: 0;
-      border: 0;
-      color: var(--_link);
-      text-decoration: underline;
     }
   `,
 ];

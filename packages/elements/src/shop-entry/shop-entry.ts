@@ -3,11 +3,13 @@ import type { Shop } from '@xiaodian/model';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
+import { renderBox, type BoxOptions } from '../internal/box.js';
 import { renderPending } from '../internal/pending-view.js';
+import { DataController } from '../internal/data-controller.js';
 import { pictureUrl } from '../internal/picture-url.js';
-import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
-import { XdImpressionEvent, type IntentDetail } from '../intents/events.js';
+import type { IntentDetail } from '../events/intent.js';
+import { XdImpressionEvent } from '../events/xd-impression.js';
 import { shopEntryMessages, type ShopEntryMessages } from './shop-entry.messages.js';
 import type { ShopEntryVariant } from './shop-entry.options.js';
 import { shopEntryStyles } from './shop-entry.styles.js';
@@ -22,11 +24,17 @@ import { shopEntryStyles } from './shop-entry.styles.js';
  *
  * @csspart entry - The entry's box (the button, when the shop is open).
  *
- * @event xd-click - The entry was activated (analytics).
- * @event xd-open - Cancelable: `{intent: 'shop', ref: {appid}}`.
- * @event xd-impression - At least half visible for one second (once).
+ * @cssproperty --xd-shop-entry-inline-width - Width reserved by the `inline` variant (10em).
  *
- * @cssstate loading | ready | stale | error - Reflected as the `state` attribute.
+ * @event {XdClickEvent} xd-click - The entry was activated (analytics).
+ * @event {XdOpenEvent} xd-open - Cancelable: `{intent: 'shop', ref: {appid}}`.
+ * @event {XdImpressionEvent} xd-impression - At least half visible for one second (once).
+ *
+ * @attr {DataState} state - Read-only, reflected by the entry: where its data is (see the custom states).
+ * @cssstate loading - No data yet: the reserved skeleton (also `[state='loading']`).
+ * @cssstate ready - The shop is shown.
+ * @cssstate stale - A cached shop is shown while a refresh runs.
+ * @cssstate error - The error over the skeleton, with a retry where retrying can help.
  */
 export class XdShopEntry extends XdElement {
   static override styles = shopEntryStyles;
@@ -41,9 +49,9 @@ export class XdShopEntry extends XdElement {
   /** `card` (default), `banner` or `inline`. */
   declare variant: ShopEntryVariant;
 
-  private readonly shop = new ResourceController<Shop>(this, {
-    key: () => this.appid,
-    load: (client) => client.readShop({ appid: this.appid ?? '' }),
+  private readonly shop = new DataController(this, {
+    args: () => (this.appid !== undefined ? ([this.appid] as const) : undefined),
+    task: ([appid], { signal, client }) => client.readShop({ appid }, { signal }),
   });
 
   constructor() {
@@ -72,7 +80,7 @@ export class XdShopEntry extends XdElement {
     if (t && value) return this.renderShop(value, t);
     const skeleton = html`<span class="logo pulse"></span>
       <span class="text" aria-hidden="true"><span class="bar"></span><span class="bar"></span></span>`;
-    return renderPending('entry', skeleton, this.shop, t);
+    return renderPending(this.box, skeleton, this.shop, t);
   }
 
   private renderShop(shop: Shop, t: ShopEntryMessages) {
@@ -111,19 +119,16 @@ export class XdShopEntry extends XdElement {
         </span>
       </span>
       <span class="action" id="action" aria-hidden="true">${closed ? t.closed : t.enter}</span>`;
-    if (closed) {
-      return html`<div part="entry" class="box entry" role="group" aria-label=${`${shop.name}, ${t.closed}`}>
-        ${content}
-      </div>`;
-    }
-    return html`<button
-      part="entry"
-      class="box entry"
-      type="button"
-      aria-describedby="details action"
-      @click=${() => activate(this, this.detail())}
-    >
-      ${content}
-    </button>`;
+    return renderBox(
+      this.box,
+      closed
+        ? { label: `${shop.name}, ${t.closed}` }
+        : { open: () => activate(this, this.detail()), describedBy: 'details action' },
+      content,
+    );
+  }
+
+  private get box(): BoxOptions {
+    return { part: 'entry', inline: this.variant === 'inline' };
   }
 }

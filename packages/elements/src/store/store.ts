@@ -9,8 +9,6 @@ import { clientContext, clientFor, defaultClient } from '../internal/context.js'
  * @summary Provides a storefront client to every Xiaodian element inside it.
  *
  * @slot - The page content whose elements use this store.
- *
- * @cssproperty --xd-color-scheme - `light`, `dark` or `light dark` (the default: follow the system).
  */
 export class XdStore extends LitElement {
   static override styles = css`

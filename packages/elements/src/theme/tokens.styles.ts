@@ -4,7 +4,21 @@ import { css } from 'lit';
  * The global design tokens, WeUI's palette by default. Pages set `--xd-*` on any ancestor; components read
  * them through private `--_*` variables. Light and dark follow `prefers-color-scheme` through
  * `light-dark()`; a page that wants one of them sets `--xd-color-scheme: light` (or `dark`), which is what
- * `<xd-store theme>` does.
+ * `<xd-store theme>` does. The manifest lists these on every element that includes them (see
+ * custom-elements-manifest.config.mjs), one per line:
+ *
+ * @cssproperty --xd-color-surface - Surface (background) colour.
+ * @cssproperty --xd-color-text - Text colour.
+ * @cssproperty --xd-color-text-secondary - Secondary text colour (sales, shop name, messages).
+ * @cssproperty --xd-color-placeholder - The loading skeleton's bars.
+ * @cssproperty --xd-color-line - Hairlines: the box's outline, the retry button's border.
+ * @cssproperty --xd-color-price - Price colour.
+ * @cssproperty --xd-color-buy - The buy button's colour.
+ * @cssproperty --xd-color-link - Link colour (the inline variants).
+ * @cssproperty --xd-color-focus - The focus ring.
+ * @cssproperty --xd-radius - Corner radius of boxes.
+ * @cssproperty --xd-font-family - Font family.
+ * @cssproperty --xd-color-scheme - `light`, `dark` or `light dark` (the default: follow the system).
  */
 export const tokenStyles = css`
   /* Light values for browsers without light-dark() (Chrome < 123, Safari < 17.5: older WeChat webviews). */
