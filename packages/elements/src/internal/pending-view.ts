@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { ResourceController } from './resource-controller.js';
+import type { XiaodianError } from '@xiaodian/model';
+import { announce } from './live-announcer.js';
 
 /** The words every data-bound element needs before it has data. */
 export interface PendingMessages {
@@ -7,36 +8,100 @@ export interface PendingMessages {
   notFound: string;
   offline: string;
   loadFailed: string;
+  /** The element's attributes name nothing it can show (the developer gets a console warning). */
+  unavailable: string;
+  /** The retry button's visible text. */
   retry: string;
+  /** The retry button's accessible name: says what it retries, and starts with the visible text. */
+  retryLabel: string;
 }
+
+/** What the pending view needs of the element's data: its error, and a way to load again. */
+export interface PendingResource {
+  readonly error: XiaodianError | undefined;
+  reload(): void;
+}
+
+/**
+ * A gateway URL that does not speak the Xiaodian API (a page origin with no gateway answers its own HTML
+ * 404; `gateway="not a url"` resolves to a path on the page's server). The client marks it with its own
+ * code; a client that predates that code reports it as a bare HTTP 404 without the API's error body, which
+ * the API itself never sends (its `not_found` always carries a message of its own).
+ */
+export function isMisconfiguredGateway(error: XiaodianError): boolean {
+  const code: string = error.code;
+  return code === 'misconfigured' || (code === 'not_found' && /^Gateway answered HTTP 404\b/.test(error.message));
+}
+
+const reportedGateways = new Set<string>();
+
+/** Where the element's data comes from, as the page configured it, for the developer's console. */
+function gatewayOf(host: Element): string {
+  const store = host.closest('xd-store');
+  if (store) return store.getAttribute('gateway') ?? 'the client set on <xd-store>';
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="xiaodian-gateway"]');
+  return meta?.content || location.origin;
+}
+
+/** One console error per gateway per page, however many elements use it. */
+function reportMisconfigured(host: Element, error: XiaodianError): void {
+  const gateway = gatewayOf(host);
+  if (reportedGateways.has(gateway)) return;
+  reportedGateways.add(gateway);
+  console.error(
+    `Xiaodian: the gateway "${gateway}" does not speak the Xiaodian API (${error.message}). ` +
+      'Point <xd-store gateway> or <meta name="xiaodian-gateway"> at a Xiaodian gateway.',
+  );
+}
+
+const announced = new WeakMap<Element, XiaodianError>();
 
 /**
  * What a data-bound element draws until it has data: its grey skeleton (which holds the final box) with a
  * page's `placeholder` slot over it while loading, or the error over it with a retry where retrying can
  * help. `box` names the element's outer part and class (`card`, `entry`); `t` is undefined while the
  * element's words are still loading, which shows as loading.
+ *
+ * Loading is not a live region (a page of twenty cards would make twenty announcements): it is a labelled,
+ * busy group. An error is announced once, politely, through the page's one live region.
  */
-export function renderPending<T>(
+export function renderPending(
+  host: Element,
   box: string,
   skeleton: TemplateResult,
-  resource: ResourceController<T>,
+  resource: PendingResource,
   t: PendingMessages | undefined,
 ): TemplateResult {
   const error = resource.error;
   if (t && error) {
+    const misconfigured = isMisconfiguredGateway(error);
+    if (misconfigured) reportMisconfigured(host, error);
     const code = error.code;
-    const message = code === 'not_found' ? t.notFound : code === 'offline' ? t.offline : t.loadFailed;
+    // `not_found` only when the API itself said so; a gateway that is not one is a service problem.
+    const message =
+      code === 'invalid_ref'
+        ? t.unavailable
+        : code === 'not_found' && !misconfigured
+          ? t.notFound
+          : code === 'offline'
+            ? t.offline
+            : t.loadFailed;
+    if (announced.get(host) !== error) {
+      announced.set(host, error);
+      announce(message);
+    }
     // Retrying cannot help what does not exist or a ref that is malformed.
+    const reload = () => resource.reload();
     const retry =
-      code === 'not_found' || code === 'invalid_ref'
+      (code === 'not_found' && !misconfigured) || code === 'invalid_ref'
         ? nothing
-        : html`<button class="retry" type="button" @click=${() => resource.reload()}>${t.retry}</button>`;
+        : html`<button class="retry" type="button" aria-label=${t.retryLabel} @click=${reload}>${t.retry}</button>`;
     return html`<div part=${box} class="box ${box}">
       ${skeleton}
       <div class="error"><slot name="error">${message}</slot>${retry}</div>
     </div>`;
   }
-  return html`<div part=${box} class="box ${box}" role="status" aria-label=${t?.loading ?? '…'} aria-busy="true">
+  return html`<div part=${box} class="box ${box}" role="group" aria-label=${t?.loading ?? '…'} aria-busy="true">
     ${skeleton}<slot name="placeholder"></slot>
   </div>`;
 }

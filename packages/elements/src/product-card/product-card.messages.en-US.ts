@@ -9,7 +9,9 @@ export const enUS: ProductCardMessages = {
   loadFailed: 'Could not load this product',
   notFound: 'Product not found',
   offline: 'You are offline',
+  unavailable: 'Product unavailable',
   retry: 'Retry',
+  retryLabel: 'Retry loading the product',
   status: {
     initial: 'Not on sale yet',
     recycled: 'Removed by the shop',

@@ -13,7 +13,9 @@ export const zhCN = {
   loadFailed: '商品加载失败',
   notFound: '商品不存在',
   offline: '网络不可用',
+  unavailable: '商品暂不可用',
   retry: '重试',
+  retryLabel: '重试加载商品',
   status: {
     initial: '商品未上架',
     recycled: '商品已删除',

@@ -1,5 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatFen, formatFenRange, productRef, statusName, type Product, type ProductRef } from '@xiaodian/model';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { XiaodianError, formatFen, formatFenRange, statusName, type Product, type ProductRef } from '@xiaodian/model';
+import { checkOption, checkProductRef, warnOnce } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
@@ -8,7 +9,13 @@ import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
 import { XdImpressionEvent, type Intent, type IntentDetail } from '../intents/events.js';
 import { productCardMessages, type ProductCardMessages } from './product-card.messages.js';
-import type { ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
+import {
+  logoPositions,
+  productCardOpenPages,
+  productCardVariants,
+  type ProductCardOpenPage,
+  type ProductCardVariant,
+} from './product-card.options.js';
 import { productCardStyles } from './product-card.styles.js';
 
 const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, Intent> = {
@@ -95,12 +102,27 @@ export class XdProductCard extends XdElement {
   private attribution: Pick<ProductRef, 'promotionLink' | 'mediaId'> | undefined;
   private attributedTo: string | undefined;
 
+  /** The checked ref, or why the attributes name none (checked once per update, in `willUpdate`). */
+  private ref: ProductRef | XiaodianError = new XiaodianError('invalid_ref', 'No product yet');
+
   private readonly product = new ResourceController<Product>(this, {
-    key: () => (this.appid || this.productId ? `${this.appid}:${this.productId}` : undefined),
-    load: (client) => client.readProduct(productRef(this.appid ?? '', this.productId ?? '', this.attribution)),
+    // Always a key: a card whose attributes name no product goes to the error state instead of loading forever.
+    key: () => `${this.appid}:${this.productId}`,
+    load: (client) => {
+      if (this.ref instanceof XiaodianError) throw this.ref; // nothing invalid reaches a request
+      return client.readProduct(this.ref);
+    },
   });
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Enumerated attributes fall back to their default (with a warning), so no junk reaches styles or events.
+    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, productCardVariants, 'large');
+    if (changed.has('openPage')) {
+      this.openPage = checkOption(this, 'open-page', this.openPage, productCardOpenPages, 'product-detail');
+    }
+    if (changed.has('logoPosition')) {
+      this.logoPosition = checkOption(this, 'logo-position', this.logoPosition, logoPositions, 'bottom-left');
+    }
     const product = `${this.appid}:${this.productId}`;
     if (this.attributedTo === product) return;
     this.attributedTo = product;
@@ -108,13 +130,16 @@ export class XdProductCard extends XdElement {
       ...(this.productPromotionLink ? { promotionLink: this.productPromotionLink } : {}),
       ...(this.mediaId ? { mediaId: this.mediaId } : {}),
     };
+    this.ref = checkProductRef(this.localName, this.appid, this.productId, this.attribution);
+    if (this.ref instanceof XiaodianError) warnOnce(this, this.ref.message);
   }
 
   private detail(intent: Intent): IntentDetail {
     const product = this.product.value;
+    const ref = this.ref instanceof XiaodianError ? { appid: '', productId: '' } : this.ref;
     return {
       intent,
-      ref: { appid: this.appid ?? '', productId: this.productId ?? '' },
+      ref: { appid: ref.appid, productId: ref.productId },
       ...this.attribution,
       openPage: this.openPage,
       ...(product?.h5Url ? { h5Url: product.h5Url } : {}),
@@ -137,7 +162,7 @@ export class XdProductCard extends XdElement {
         <span class="guarantees"><span class="bar"></span></span>
         <span class="footer"><span class="bar"></span></span>
       </span>`;
-    return renderPending('card', skeleton, this.product, t);
+    return renderPending(this, 'card', skeleton, this.product, t);
   }
 
   private renderProduct(product: Product, t: ProductCardMessages) {

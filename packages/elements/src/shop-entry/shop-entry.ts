@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
-import type { Shop } from '@xiaodian/model';
+import { html, nothing, type PropertyValues } from 'lit';
+import { XiaodianError, type Shop, type ShopRef } from '@xiaodian/model';
+import { checkOption, checkShopRef, warnOnce } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
@@ -8,7 +9,7 @@ import { ResourceController } from '../internal/resource-controller.js';
 import { activate } from '../intents/activate.js';
 import { XdImpressionEvent, type IntentDetail } from '../intents/events.js';
 import { shopEntryMessages, type ShopEntryMessages } from './shop-entry.messages.js';
-import type { ShopEntryVariant } from './shop-entry.options.js';
+import { shopEntryVariants, type ShopEntryVariant } from './shop-entry.options.js';
 import { shopEntryStyles } from './shop-entry.styles.js';
 
 /**
@@ -40,10 +41,25 @@ export class XdShopEntry extends XdElement {
   /** `card` (default), `banner` or `inline`. */
   declare variant: ShopEntryVariant;
 
+  /** The checked ref, or why `appid` names no shop (checked once per update, in `willUpdate`). */
+  private ref: ShopRef | XiaodianError = new XiaodianError('invalid_ref', 'No shop yet');
+
   private readonly shop = new ResourceController<Shop>(this, {
-    key: () => this.appid,
-    load: (client) => client.readShop(this.appid ?? ''),
+    // Always a key: an entry without an appid goes to the error state instead of loading forever.
+    key: () => `${this.appid}`,
+    load: (client) => {
+      if (this.ref instanceof XiaodianError) throw this.ref; // nothing invalid reaches a request
+      return client.readShop(this.ref.appid);
+    },
   });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, shopEntryVariants, 'card');
+    if (changed.has('appid') || this.hasUpdated === false) {
+      this.ref = checkShopRef(this.localName, this.appid);
+      if (this.ref instanceof XiaodianError) warnOnce(this, this.ref.message);
+    }
+  }
 
   constructor() {
     super();
@@ -59,7 +75,7 @@ export class XdShopEntry extends XdElement {
     const shop = this.shop.value;
     return {
       intent: 'shop',
-      ref: { appid: this.appid ?? '' },
+      ref: { appid: this.ref instanceof XiaodianError ? '' : this.ref.appid },
       ...(shop?.h5Url ? { h5Url: shop.h5Url } : {}),
       ...(shop ? { title: shop.name } : {}),
     };
@@ -71,7 +87,7 @@ export class XdShopEntry extends XdElement {
     if (t && value) return this.renderShop(value, t);
     const skeleton = html`<span class="logo pulse"></span>
       <span class="text" aria-hidden="true"><span class="bar"></span><span class="bar"></span></span>`;
-    return renderPending('entry', skeleton, this.shop, t);
+    return renderPending(this, 'entry', skeleton, this.shop, t);
   }
 
   private renderShop(shop: Shop, t: ShopEntryMessages) {
