@@ -9,6 +9,8 @@ const variants = params.get('variant')?.split(',') ?? ['large', 'small', 'strip'
 const shopVariants = new Set(['card', 'banner', 'inline']);
 const lang = params.get('lang') ?? 'zh-CN';
 const theme = params.get('theme') ?? '';
+// The page's own chrome follows the theme the cards are forced to, not only the system's.
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset['theme'] = theme;
 
 const states = [
   ['ready', demoClient, products.available],
