@@ -71,11 +71,9 @@ function productCards(variant: string) {
                   variant === 'text'
                     ? html`<p>
                         正文里的文字链接
-                        <xd-product-card
-                          variant="text"
-                          appid=${product.appid}
-                          product-id=${product.productId}
-                        ></xd-product-card>
+                        <xd-product-card variant="text" appid=${product.appid} product-id=${product.productId}
+                          >${product.shortTitle ?? product.title}</xd-product-card
+                        >
                         接着是后面的文字，看看是否换行。
                       </p>`
                     : html`<xd-product-card

@@ -5,6 +5,7 @@ export const enUS: ProductCardMessages = {
   soldOut: 'Sold out',
   sales: (count: string) => `${count} sold`,
   buy: 'Buy',
+  priceFrom: (price: string) => `from ${price}`,
   gift: 'Gift',
   loadFailed: 'Could not load this product',
   notFound: 'Product not found',

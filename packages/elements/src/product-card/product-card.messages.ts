@@ -9,6 +9,7 @@ export const zhCN = {
   soldOut: '已售罄',
   sales: (count: string) => `已售${count}`,
   buy: '购买',
+  priceFrom: (price: string) => `${price}起`,
   gift: '送礼',
   loadFailed: '商品加载失败',
   notFound: '商品不存在',

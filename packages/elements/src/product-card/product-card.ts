@@ -151,7 +151,22 @@ export class XdProductCard extends XdElement {
     activate(this, this.detail(intent));
   }
 
+  /** Whether the page wrote the title inside the element (the text link's width comes from it). */
+  private get lightTitle(): boolean {
+    return (this.textContent ?? '').trim() !== '';
+  }
+
   protected override render() {
+    const view = this.renderView();
+    // The text link is as wide as the title the page wrote inside it, measured by an invisible copy in the
+    // flow (the box is drawn over it): the same width before definition (reserve.css), loading and ready.
+    return this.variant === 'text'
+      ? html`<span class="sizer" aria-hidden="true"><slot @slotchange=${() => this.requestUpdate()}></slot></span
+          >${view}`
+      : view;
+  }
+
+  private renderView() {
     const t = productCardMessages(this.locale, () => this.requestUpdate());
     const value = this.product.value;
     if (t && value) return this.renderProduct(value, t);
@@ -167,7 +182,11 @@ export class XdProductCard extends XdElement {
 
   private renderProduct(product: Product, t: ProductCardMessages) {
     const locale = this.locale;
+    const text = this.variant === 'text';
     const price = formatFenRange(product.minPrice, product.maxPrice, locale);
+    // In running text a range takes the room of one price: 「¥99.90起」.
+    const shownPrice =
+      text && product.minPrice !== product.maxPrice ? t.priceFrom(formatFen(product.minPrice, locale)) : price;
     const original =
       product.originalPrice !== undefined && product.originalPrice > product.minPrice
         ? html`<s class="original" aria-hidden="true">${formatFen(product.originalPrice, locale)}</s>`
@@ -193,10 +212,12 @@ export class XdProductCard extends XdElement {
       </span>
       <span class="body">
         <span part="title" class="title"
-          >${this.variant === 'text' ? (product.shortTitle ?? product.title) : product.title}</span
+          >${text && !this.lightTitle ? (product.shortTitle ?? product.title) : product.title}</span
         >
-        <span class=${product.minPrice === product.maxPrice ? 'meta' : 'meta range'}
-          ><span part="price" class="price">${price}</span>${original}</span
+        <span
+          class=${product.minPrice === product.maxPrice ? 'meta' : 'meta range'}
+          ?data-quiet=${!!unavailable || soldOut}
+          ><span part="price" class="price">${shownPrice}</span>${original}</span
         >
         <span class="guarantees" id="guarantees" aria-hidden="true">${sales}${guarantees}</span>
         <span class="footer" id="footer" aria-hidden="true"
