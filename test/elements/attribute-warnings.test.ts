@@ -7,6 +7,15 @@ import type { XdShopEntry } from '@xiaodian/elements/shop-entry';
 import { demo, products, shops } from '../../stories/fixtures.js';
 import { settled, shadowText } from './helpers.js';
 
+/**
+ * The elements load their console words on first need; once this test has loaded the same module, every
+ * message the elements asked for has been written (their callbacks were queued first).
+ */
+const diagnosticsWritten = async () => {
+  await import('../../packages/elements/dist/internal/diagnostics.js');
+  await Promise.resolve();
+};
+
 /** Records what the elements say to the developer, and what they ask of the backend. */
 function watch() {
   const warnings: string[] = [];
@@ -51,6 +60,7 @@ describe('attributes: the developer is told what is wrong, the shopper only what
         store.append(card);
         await settled(card);
         await card.updateComplete;
+        await diagnosticsWritten();
         expect(card.getAttribute('state')).to.equal('error');
         expect(shadowText(card)).to.contain('商品暂不可用').and.not.to.contain('重试');
         expect(warnings).to.have.length(1);
@@ -78,6 +88,7 @@ describe('attributes: the developer is told what is wrong, the shopper only what
         store.append(card);
         await settled(card);
       }
+      await diagnosticsWritten();
       expect(warnings).to.have.length(3);
       expect(warnings[0]).to.contain('spaces');
       expect(warnings[1]).to.contain('lowercase');
@@ -97,6 +108,7 @@ describe('attributes: the developer is told what is wrong, the shopper only what
       card.setAttribute('product-id', productId);
       card.setAttribute('variant', 'small');
       await settled(card);
+      await diagnosticsWritten();
       expect(card.getAttribute('state')).to.equal('ready');
       expect(warnings).to.deep.equal([]);
       expect(requests).to.deep.equal([`${appid}:${productId}`]);
@@ -121,6 +133,7 @@ describe('attributes: the developer is told what is wrong, the shopper only what
       );
       const card = store.querySelector('xd-product-card') as XdProductCard;
       await settled(card);
+      await diagnosticsWritten();
       expect(card.variant).to.equal('large');
       expect(card.getAttribute('variant')).to.equal('large');
       expect(card.openPage).to.equal('product-detail');
@@ -155,6 +168,7 @@ describe('attributes: the developer is told what is wrong, the shopper only what
       );
       const [bad, empty, good] = [...store.querySelectorAll('xd-shop-entry')] as XdShopEntry[];
       await Promise.all([settled(bad!), settled(empty!), settled(good!)]);
+      await diagnosticsWritten();
       expect([bad, empty, good].map((entry) => entry!.getAttribute('state'))).to.deep.equal([
         'error',
         'error',

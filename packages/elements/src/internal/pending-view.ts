@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { XiaodianError } from '@xiaodian/model';
-import { announce } from './live-announcer.js';
+import { diagnostics } from './attribute-check.js';
 
 /** The words every data-bound element needs before it has data. */
 export interface PendingMessages {
@@ -33,27 +33,6 @@ export function isMisconfiguredGateway(error: XiaodianError): boolean {
   return code === 'misconfigured' || (code === 'not_found' && /^Gateway answered HTTP 404\b/.test(error.message));
 }
 
-const reportedGateways = new Set<string>();
-
-/** Where the element's data comes from, as the page configured it, for the developer's console. */
-function gatewayOf(host: Element): string {
-  const store = host.closest('xd-store');
-  if (store) return store.getAttribute('gateway') ?? 'the client set on <xd-store>';
-  const meta = document.querySelector<HTMLMetaElement>('meta[name="xiaodian-gateway"]');
-  return meta?.content || location.origin;
-}
-
-/** One console error per gateway per page, however many elements use it. */
-function reportMisconfigured(host: Element, error: XiaodianError): void {
-  const gateway = gatewayOf(host);
-  if (reportedGateways.has(gateway)) return;
-  reportedGateways.add(gateway);
-  console.error(
-    `Xiaodian: the gateway "${gateway}" does not speak the Xiaodian API (${error.message}). ` +
-      'Point <xd-store gateway> or <meta name="xiaodian-gateway"> at a Xiaodian gateway.',
-  );
-}
-
 const announced = new WeakMap<Element, XiaodianError>();
 
 /**
@@ -75,7 +54,7 @@ export function renderPending(
   const error = resource.error;
   if (t && error) {
     const misconfigured = isMisconfiguredGateway(error);
-    if (misconfigured) reportMisconfigured(host, error);
+    if (misconfigured) void diagnostics().then((words) => words.reportMisconfigured(host, error.message));
     const code = error.code;
     // `not_found` only when the API itself said so; a gateway that is not one is a service problem.
     const message =
@@ -88,7 +67,8 @@ export function renderPending(
             : t.loadFailed;
     if (announced.get(host) !== error) {
       announced.set(host, error);
-      announce(message);
+      // Loaded with the first error: a page whose elements all load never downloads it.
+      void diagnostics().then(({ announce }) => announce(message));
     }
     // Retrying cannot help what does not exist or a ref that is malformed.
     const reload = () => resource.reload();

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { XiaodianError, formatFen, formatFenRange, statusName, type Product, type ProductRef } from '@xiaodian/model';
-import { checkOption, checkProductRef, warnOnce } from '../internal/attribute-check.js';
+import { checkOption, checkProductRef } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
@@ -116,12 +116,12 @@ export class XdProductCard extends XdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Enumerated attributes fall back to their default (with a warning), so no junk reaches styles or events.
-    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, productCardVariants, 'large');
+    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, productCardVariants);
     if (changed.has('openPage')) {
-      this.openPage = checkOption(this, 'open-page', this.openPage, productCardOpenPages, 'product-detail');
+      this.openPage = checkOption(this, 'open-page', this.openPage, productCardOpenPages);
     }
     if (changed.has('logoPosition')) {
-      this.logoPosition = checkOption(this, 'logo-position', this.logoPosition, logoPositions, 'bottom-left');
+      this.logoPosition = checkOption(this, 'logo-position', this.logoPosition, logoPositions);
     }
     const product = `${this.appid}:${this.productId}`;
     if (this.attributedTo === product) return;
@@ -130,8 +130,7 @@ export class XdProductCard extends XdElement {
       ...(this.productPromotionLink ? { promotionLink: this.productPromotionLink } : {}),
       ...(this.mediaId ? { mediaId: this.mediaId } : {}),
     };
-    this.ref = checkProductRef(this.localName, this.appid, this.productId, this.attribution);
-    if (this.ref instanceof XiaodianError) warnOnce(this, this.ref.message);
+    this.ref = checkProductRef(this, this.appid, this.productId, this.attribution);
   }
 
   private detail(intent: Intent): IntentDetail {

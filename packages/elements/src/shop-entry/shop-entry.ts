@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { XiaodianError, type Shop, type ShopRef } from '@xiaodian/model';
-import { checkOption, checkShopRef, warnOnce } from '../internal/attribute-check.js';
+import { checkOption, checkShopRef } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
@@ -54,10 +54,9 @@ export class XdShopEntry extends XdElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, shopEntryVariants, 'card');
+    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, shopEntryVariants);
     if (changed.has('appid') || this.hasUpdated === false) {
-      this.ref = checkShopRef(this.localName, this.appid);
-      if (this.ref instanceof XiaodianError) warnOnce(this, this.ref.message);
+      this.ref = checkShopRef(this, this.appid);
     }
   }
 
