@@ -9,6 +9,8 @@ const variants = params.get('variant')?.split(',') ?? ['large', 'small', 'strip'
 const shopVariants = new Set(['card', 'banner', 'inline']);
 const lang = params.get('lang') ?? 'zh-CN';
 const theme = params.get('theme') ?? '';
+// The page's own chrome follows the theme the cards are forced to, not only the system's.
+if (theme === 'light' || theme === 'dark') document.documentElement.dataset['theme'] = theme;
 
 const states = [
   ['ready', demoClient, products.available],
@@ -69,11 +71,9 @@ function productCards(variant: string) {
                   variant === 'text'
                     ? html`<p>
                         正文里的文字链接
-                        <xd-product-card
-                          variant="text"
-                          appid=${product.appid}
-                          product-id=${product.productId}
-                        ></xd-product-card>
+                        <xd-product-card variant="text" appid=${product.appid} product-id=${product.productId}
+                          >${product.shortTitle ?? product.title}</xd-product-card
+                        >
                         接着是后面的文字，看看是否换行。
                       </p>`
                     : html`<xd-product-card

@@ -40,7 +40,8 @@ const card = ({ state, variant, openPage, logoPosition }: Args) => {
     logo-position=${logoPosition}
     appid=${product.appid}
     product-id=${product.productId}
-  ></xd-product-card>`;
+    >${variant === 'text' ? (product.shortTitle ?? product.title) : ''}</xd-product-card
+  >`;
 };
 
 const meta: Meta<Args> = {
@@ -97,7 +98,19 @@ export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds:
 export const LogoBottomRight: Story = { args: { logoPosition: 'bottom-right' } };
 export const Small: Story = { args: { variant: 'small' } };
 export const Strip: Story = { args: { variant: 'strip' } };
+/** The page writes the title inside the text link (as creators paste it): the link keeps its width. */
 export const TextLink: Story = { args: { variant: 'text' } };
+/**
+ * Attributes that name no product (an uppercase appid here): the shopper sees 商品暂不可用, the developer
+ * one console warning naming the attribute and its format, and nothing is requested.
+ */
+export const InvalidAttributes: Story = {
+  render: () =>
+    html`<xd-store .client=${demoClient} style="display:block;max-width:343px">
+      <xd-product-card appid=${products.available.appid.toUpperCase()} product-id=${products.available.productId}>
+      </xd-product-card>
+    </xd-store>`,
+};
 
 /** Every variant in every state, as a designer reviews them at 375 px. */
 export const Matrix: Story = {

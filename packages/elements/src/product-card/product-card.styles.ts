@@ -258,14 +258,62 @@ export const productCardStyles = [
       line-height: 22px !important;
     }
 
-    /* 文字链接: inline in a paragraph, a fixed width so the text around it never reflows. */
+    /*
+     * 文字链接: inline in a paragraph. Its width never changes, so the text around it never reflows: it is
+     * the width of the title the page wrote inside the element (at least 6em), plus the logo before it and
+     * the price's room after it, held by an invisible copy of that title in the flow (.sizer); the box is
+     * drawn over it. reserve.css gives the undefined element the same width. Without a written title, a
+     * fixed 14em. The live title fills the room the price leaves, so nothing gapes before the text goes on.
+     */
     :host([variant='text']) {
+      --_lead: 1.25em; /* the 1em logo and the gap after it */
+      --_tail: calc(0.25em + var(--xd-product-card-text-price-width, 6em));
+      position: relative;
       display: inline-block;
-      width: var(--xd-product-card-text-width, 14em);
+      max-width: 100%;
       height: 1.5em;
       vertical-align: bottom;
+      /* The sentence's own font, so the written title measures the same before and after definition. */
+      font-family: inherit;
       font-size: inherit;
       line-height: 1.5em;
+      white-space: nowrap;
+    }
+    :host([variant='text']:empty) {
+      width: var(--xd-product-card-text-width, 14em);
+    }
+    .sizer {
+      display: none;
+    }
+    :host([variant='text']:not(:empty)) .sizer {
+      display: inline-block;
+      box-sizing: content-box;
+      min-width: 6em;
+      padding-inline: var(--_lead) var(--_tail);
+      color: var(--_link);
+      visibility: hidden;
+    }
+    /* While loading, the written title reads in place; the price's room pulses. */
+    :host([variant='text'][state='loading']) .sizer {
+      visibility: visible;
+    }
+    :host([variant='text']:not(:empty)) .title .bar {
+      display: none !important;
+    }
+    :host([variant='text']:not(:empty)) .meta .bar {
+      display: block !important;
+      width: calc(var(--_tail) - 0.25em);
+      height: 0.8em;
+      margin-inline-start: auto;
+    }
+    :host([variant='text']) .box {
+      position: absolute;
+      inset: 0;
+      width: auto;
+      padding: 0; /* the sizer's padding holds the logo's and the price's room */
+    }
+    :host([variant='text']) .meta[data-quiet] .price {
+      display: none;
     }
     :host([variant='text']) .media,
     :host([variant='text']) .body,
@@ -287,8 +335,11 @@ export const productCardStyles = [
     }
     :host([variant='text']) .buy,
     :host([variant='text']) .notice {
-      flex: none;
-      min-width: 0;
+      /* A long reason gives way before the title does. */
+      flex: 0 1000 auto;
+      min-width: 2em;
+      overflow: hidden;
+      text-overflow: ellipsis;
       height: auto !important;
       padding: 0;
       background: none;
@@ -301,8 +352,9 @@ export const productCardStyles = [
       width: 1em;
       height: 1em;
     }
+    /* The live title fills what the price leaves (cut with an ellipsis), so the price ends the link. */
     :host([variant='text']) .title {
-      flex: 0 1 auto;
+      flex: 1 1 auto;
       height: auto !important;
       font-size: inherit !important;
       line-height: inherit !important;

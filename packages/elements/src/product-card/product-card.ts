@@ -1,5 +1,6 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { formatFen, formatFenRange, productRef, statusName, type Product, type ProductRef } from '@xiaodian/model';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { XiaodianError, formatFen, formatFenRange, statusName, type Product, type ProductRef } from '@xiaodian/model';
+import { checkOption, checkProductRef } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
@@ -11,7 +12,14 @@ import { activate } from '../intents/activate.js';
 import type { Intent, IntentDetail } from '../events/intent.js';
 import { XdImpressionEvent } from '../events/xd-impression.js';
 import { productCardMessages, type ProductCardMessages } from './product-card.messages.js';
-import type { LogoPosition, ProductCardOpenPage, ProductCardVariant } from './product-card.options.js';
+import {
+  logoPositions,
+  type LogoPosition,
+  productCardOpenPages,
+  productCardVariants,
+  type ProductCardOpenPage,
+  type ProductCardVariant,
+} from './product-card.options.js';
 import { productCardStyles } from './product-card.styles.js';
 
 const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, Intent> = {
@@ -104,13 +112,27 @@ export class XdProductCard extends XdElement {
   private attribution: Pick<ProductRef, 'promotionLink' | 'mediaId'> | undefined;
   private attributedTo: string | undefined;
 
+  /** The checked ref, or why the attributes name none (checked once per update, in `willUpdate`). */
+  private ref: ProductRef | XiaodianError = new XiaodianError('invalid_ref', 'No product yet');
+
   private readonly product = new DataController(this, {
-    args: () => (this.appid || this.productId ? ([this.appid ?? '', this.productId ?? ''] as const) : undefined),
-    task: ([appid, productId], { signal, client }) =>
-      client.readProduct(productRef(appid, productId, this.attribution), { signal }),
+    // Always args: a card whose attributes name no product goes to the error state instead of loading forever.
+    args: () => [this.ref] as const,
+    task: ([ref], { signal, client }) =>
+      ref instanceof XiaodianError
+        ? Promise.reject(ref) // nothing invalid reaches a request
+        : client.readProduct(ref, { signal }),
   });
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Enumerated attributes fall back to their default (with a warning), so no junk reaches styles or events.
+    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, productCardVariants);
+    if (changed.has('openPage')) {
+      this.openPage = checkOption(this, 'open-page', this.openPage, productCardOpenPages);
+    }
+    if (changed.has('logoPosition')) {
+      this.logoPosition = checkOption(this, 'logo-position', this.logoPosition, logoPositions);
+    }
     const product = `${this.appid}:${this.productId}`;
     if (this.attributedTo === product) return;
     this.attributedTo = product;
@@ -118,13 +140,15 @@ export class XdProductCard extends XdElement {
       ...(this.productPromotionLink ? { promotionLink: this.productPromotionLink } : {}),
       ...(this.mediaId ? { mediaId: this.mediaId } : {}),
     };
+    this.ref = checkProductRef(this, this.appid, this.productId, this.attribution);
   }
 
   private detail(intent: Intent): IntentDetail {
     const product = this.product.value;
+    const ref = this.ref instanceof XiaodianError ? { appid: '', productId: '' } : this.ref;
     return {
       intent,
-      ref: { appid: this.appid ?? '', productId: this.productId ?? '' },
+      ref: { appid: ref.appid, productId: ref.productId },
       ...this.attribution,
       openPage: this.openPage,
       ...(product?.h5Url ? { h5Url: product.h5Url } : {}),
@@ -136,7 +160,22 @@ export class XdProductCard extends XdElement {
     activate(this, this.detail(intent));
   }
 
+  /** Whether the page wrote the title inside the element (the text link's width comes from it). */
+  private get lightTitle(): boolean {
+    return (this.textContent ?? '').trim() !== '';
+  }
+
   protected override render() {
+    const view = this.renderView();
+    // The text link is as wide as the title the page wrote inside it, measured by an invisible copy in the
+    // flow (the box is drawn over it): the same width before definition (reserve.css), loading and ready.
+    return this.variant === 'text'
+      ? html`<span class="sizer" aria-hidden="true"><slot @slotchange=${() => this.requestUpdate()}></slot></span
+          >${view}`
+      : view;
+  }
+
+  private renderView() {
     const t = productCardMessages(this.locale, () => this.requestUpdate());
     const value = this.product.value;
     if (t && value) return this.renderProduct(value, t);
@@ -147,12 +186,16 @@ export class XdProductCard extends XdElement {
         <span class="guarantees"><span class="bar"></span></span>
         <span class="footer"><span class="bar"></span></span>
       </span>`;
-    return renderPending(this.box, skeleton, this.product, t);
+    return renderPending(this, this.box, skeleton, this.product, t);
   }
 
   private renderProduct(product: Product, t: ProductCardMessages) {
     const locale = this.locale;
+    const text = this.variant === 'text';
     const price = formatFenRange(product.minPrice, product.maxPrice, locale);
+    // In running text a range takes the room of one price: 「¥99.90起」.
+    const shownPrice =
+      text && product.minPrice !== product.maxPrice ? t.priceFrom(formatFen(product.minPrice, locale)) : price;
     const original =
       product.originalPrice !== undefined && product.originalPrice > product.minPrice
         ? html`<s class="original" aria-hidden="true">${formatFen(product.originalPrice, locale)}</s>`
@@ -178,10 +221,12 @@ export class XdProductCard extends XdElement {
       </span>
       <span class="body">
         <span part="title" class="title"
-          >${this.variant === 'text' ? (product.shortTitle ?? product.title) : product.title}</span
+          >${text && !this.lightTitle ? (product.shortTitle ?? product.title) : product.title}</span
         >
-        <span class=${product.minPrice === product.maxPrice ? 'meta' : 'meta range'}
-          ><span part="price" class="price">${price}</span>${original}</span
+        <span
+          class=${product.minPrice === product.maxPrice ? 'meta' : 'meta range'}
+          ?data-quiet=${!!unavailable || soldOut}
+          ><span part="price" class="price">${shownPrice}</span>${original}</span
         >
         <span class="guarantees" id="guarantees" aria-hidden="true">${sales}${guarantees}</span>
         <span class="footer" id="footer" aria-hidden="true"

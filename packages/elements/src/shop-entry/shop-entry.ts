@@ -1,5 +1,6 @@
-import { html, nothing } from 'lit';
-import type { Shop } from '@xiaodian/model';
+import { html, nothing, type PropertyValues } from 'lit';
+import { XiaodianError, type Shop, type ShopRef } from '@xiaodian/model';
+import { checkOption, checkShopRef } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
@@ -11,7 +12,7 @@ import { activate } from '../intents/activate.js';
 import type { IntentDetail } from '../events/intent.js';
 import { XdImpressionEvent } from '../events/xd-impression.js';
 import { shopEntryMessages, type ShopEntryMessages } from './shop-entry.messages.js';
-import type { ShopEntryVariant } from './shop-entry.options.js';
+import { shopEntryVariants, type ShopEntryVariant } from './shop-entry.options.js';
 import { shopEntryStyles } from './shop-entry.styles.js';
 
 /**
@@ -49,10 +50,24 @@ export class XdShopEntry extends XdElement {
   /** `card` (default), `banner` or `inline`. */
   declare variant: ShopEntryVariant;
 
+  /** The checked ref, or why `appid` names no shop (checked once per update, in `willUpdate`). */
+  private ref: ShopRef | XiaodianError = new XiaodianError('invalid_ref', 'No shop yet');
+
   private readonly shop = new DataController(this, {
-    args: () => (this.appid !== undefined ? ([this.appid] as const) : undefined),
-    task: ([appid], { signal, client }) => client.readShop({ appid }, { signal }),
+    // Always args: an entry without an appid goes to the error state instead of loading forever.
+    args: () => [this.ref] as const,
+    task: ([ref], { signal, client }) =>
+      ref instanceof XiaodianError
+        ? Promise.reject(ref) // nothing invalid reaches a request
+        : client.readShop({ appid: ref.appid }, { signal }),
   });
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, shopEntryVariants);
+    if (changed.has('appid') || this.hasUpdated === false) {
+      this.ref = checkShopRef(this, this.appid);
+    }
+  }
 
   constructor() {
     super();
@@ -68,7 +83,7 @@ export class XdShopEntry extends XdElement {
     const shop = this.shop.value;
     return {
       intent: 'shop',
-      ref: { appid: this.appid ?? '' },
+      ref: { appid: this.ref instanceof XiaodianError ? '' : this.ref.appid },
       ...(shop?.h5Url ? { h5Url: shop.h5Url } : {}),
       ...(shop ? { title: shop.name } : {}),
     };
@@ -80,7 +95,7 @@ export class XdShopEntry extends XdElement {
     if (t && value) return this.renderShop(value, t);
     const skeleton = html`<span class="logo pulse"></span>
       <span class="text" aria-hidden="true"><span class="bar"></span><span class="bar"></span></span>`;
-    return renderPending(this.box, skeleton, this.shop, t);
+    return renderPending(this, this.box, skeleton, this.shop, t);
   }
 
   private renderShop(shop: Shop, t: ShopEntryMessages) {
