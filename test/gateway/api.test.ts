@@ -260,7 +260,7 @@ describe('gateway caching: ETag, Cache-Control and the response cache', () => {
     assert.equal(stale.headers.get('age'), '301');
     // The refresh runs behind the stale answer; poll (bounded) until it has landed rather than sleep a guess.
     let after = stale.headers.get('x-cache');
-    for (const deadline = Date.now() + 5000; after === 'stale' && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 5000; after === 'stale' && Date.now() < deadline;) {
       await new Promise((resolve) => setTimeout(resolve, 5));
       after = (await app.request(url)).headers.get('x-cache');
     }

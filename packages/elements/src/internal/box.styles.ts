@@ -98,7 +98,9 @@ export const boxStyles = css`
     align-items: center;
     gap: 0.25em;
     height: 100%;
-    padding: 0 0.25em;
+    /* A link in a sentence: no padding of its own and one line, so it sits in the text like a word. */
+    padding: 0;
+    white-space: nowrap;
     box-shadow: none;
     background: transparent;
     color: var(--_link);

@@ -310,7 +310,6 @@ export const productCardStyles = [
       position: absolute;
       inset: 0;
       width: auto;
-      padding: 0; /* the sizer's padding holds the logo's and the price's room */
     }
     :host([variant='text']) .meta[data-quiet] .price {
       display: none;

@@ -52,7 +52,8 @@ const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, In
  * @cssproperty --xd-product-card-button-background - Buy button background.
  * @cssproperty --xd-product-card-button-disabled-color - Text colour of the sold-out button.
  * @cssproperty --xd-product-card-button-disabled-background - Background of the sold-out button.
- * @cssproperty --xd-product-card-text-width - Width reserved by the `text` variant (14em).
+ * @cssproperty --xd-product-card-text-width - Width of the `text` variant when the page wrote no title inside it (14em).
+ * @cssproperty --xd-product-card-text-price-width - Room the `text` variant keeps after its title for the price (6em).
  *
  * @event {XdClickEvent} xd-click - The card was activated (analytics).
  * @event {XdOpenEvent} xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
