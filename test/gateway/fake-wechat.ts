@@ -22,6 +22,11 @@ export interface FakeWeChat {
   /** Milliseconds product/get and stable_token take. */
   delayMs: number;
   productIds: string[];
+  /** What `quota/get` reports for every API. */
+  quota: { daily_limit: number; used: number; remain: number };
+  /** cooperation/list by sharer_type (2 公众号, 3 小程序), and the authorized 视频号. */
+  cooperation: Record<2 | 3, Array<{ sharer_id: string; sharer_name: string; sharer_type: number; status: number }>>;
+  finderIds: string[];
   close(): Promise<void>;
 }
 
@@ -51,6 +56,15 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
     failures: new Map(),
     delayMs: 5,
     productIds: Array.from({ length: productCount }, (_, i) => String(10000201300000 + i)),
+    quota: { daily_limit: 500_000, used: 1_200, remain: 498_800 },
+    cooperation: {
+      2: [
+        { sharer_id: 'gh_0a1b2c3d4e5f', sharer_name: '山野户外', sharer_type: 2, status: 1 },
+        { sharer_id: 'gh_unbound00001', sharer_name: '已解绑的号', sharer_type: 2, status: 2 },
+      ],
+      3: [{ sharer_id: 'wx9a8b7c6d5e4f3a21', sharer_name: '山野户外商城', sharer_type: 3, status: 1 }],
+    },
+    finderIds: ['sphShanyeOutdoor'],
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 
@@ -131,6 +145,39 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
         errcode: 0,
         errmsg: 'ok',
         product_h5url: `https://channels.weixin.qq.com/shop/a/c${body['product_id']}`,
+      });
+    }
+    if (url.pathname === '/channels/ec/product/qrcode/get') {
+      const id = String(body['product_id']);
+      if (!fake.productIds.includes(id)) return send(response, wechatFixture('error_product_not_found.json'));
+      return send(response, { errcode: 0, errmsg: 'ok', product_qrcode: `https://mmecimage.cn/qr/${id}.png` });
+    }
+    if (url.pathname === '/channels/ec/product/taglink/get') {
+      return send(response, { errcode: 0, errmsg: 'ok', product_taglink: `#小店商品口令 ${body['product_id']}` });
+    }
+    if (url.pathname === '/channels/ec/basics/shop/h5url/get') {
+      return send(response, { errcode: 0, errmsg: 'ok', shop_h5url: 'https://channels.weixin.qq.com/shop/a/shopHome' });
+    }
+    if (url.pathname === '/channels/ec/basics/shop/qrcode/get') {
+      return send(response, { errcode: 0, errmsg: 'ok', shop_qrcode: 'https://mmecimage.cn/qr/shop.png' });
+    }
+    if (url.pathname === '/channels/ec/basics/shop/taglink/get') {
+      return send(response, { errcode: 0, errmsg: 'ok', shop_taglink: '#小店口令 山野户外官方旗舰店' });
+    }
+    if (url.pathname === '/channels/ec/cooperation/list') {
+      const list = fake.cooperation[Number(body['sharer_type']) as 2 | 3];
+      if (!list) return send(response, { errcode: 40097, errmsg: 'invalid sharer_type rid: 7-7-7' });
+      return send(response, { errcode: 0, errmsg: 'ok', data_list: list });
+    }
+    if (url.pathname === '/channels/ec/compass/shop/finder/authorization/list/get') {
+      return send(response, { errcode: 0, errmsg: 'ok', authorized_finder_id_list: fake.finderIds });
+    }
+    if (url.pathname === '/cgi-bin/openapi/quota/get') {
+      return send(response, {
+        errcode: 0,
+        errmsg: 'ok',
+        quota: fake.quota,
+        rate_limit: { call_count: 0, refresh_second: 60 },
       });
     }
     send(response, { errcode: 40097, errmsg: `unknown path ${url.pathname}` });

@@ -8,8 +8,15 @@ import { corsPolicy } from './middleware/cors.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { GatewayMetrics } from './observability/metrics.js';
-import { defaultCachePolicies, defaultRateLimit, jsonLineLog, type GatewayOptions } from './options.js';
+import {
+  defaultCachePolicies,
+  defaultRateLimit,
+  jsonLineLog,
+  type GatewayOptions,
+  type ReadinessCheck,
+} from './options.js';
 import type { RouteDeps } from './routes/deps.js';
+import { linksRoutes } from './routes/links.js';
 import { livesRoutes } from './routes/lives.js';
 import { productsRoutes } from './routes/products.js';
 import { resolveRoutes } from './routes/resolve.js';
@@ -77,8 +84,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     }),
   );
 
-  app.route('/', systemRoutes(deps, { backendName: options.backendName ?? 'custom', startedAt }));
+  app.route(
+    '/',
+    systemRoutes(deps, {
+      backendName: options.backendName ?? 'custom',
+      startedAt,
+      readiness: () => readiness(options),
+    }),
+  );
   app.route('/v1/products', productsRoutes(deps));
+  app.route('/v1/shops', linksRoutes(deps));
   app.route('/v1/shops', shopsRoutes(deps));
   app.route('/v1/search', searchRoutes(deps));
   app.route(
@@ -97,13 +112,47 @@ export function createGateway(options: GatewayOptions): Gateway {
   app.notFound((c) => errorResponse(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
   app.onError((error, c: Context) => {
     if (error instanceof NotServed) return notServedResponse(c, error);
-    const answer = responseForError(c, error);
+    const answer = responseForError(c, error, log);
     if (answer) return answer;
     log({ level: 'error', msg: 'unhandled', path: c.req.path, error: String(error), stack: (error as Error).stack });
     return errorResponse(c, 500, 'internal', 'Internal error');
   });
 
   return { app, metrics, shutdown: () => shutdown.abort() };
+}
+
+/** A check that hangs must not hang `/readyz`: load balancers poll it every few seconds. */
+const readinessTimeoutMs = 3_000;
+
+async function readiness(options: GatewayOptions): Promise<ReadinessCheck[]> {
+  const { backend, cacheStore, readinessChecks = [] } = options;
+  const sources: Array<[string, () => Promise<ReadinessCheck[]>]> = [];
+  if (backend.readiness) sources.push(['backend', () => backend.readiness!()]);
+  if (cacheStore?.readiness) sources.push(['cache', async () => [await cacheStore.readiness!()]]);
+  for (const check of readinessChecks) sources.push(['check', async () => [await check()]]);
+  const lists = await Promise.all(
+    sources.map(async ([name, run]) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      try {
+        return await Promise.race([
+          run(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`no answer within ${readinessTimeoutMs} ms`)),
+              readinessTimeoutMs,
+            );
+          }),
+        ]);
+      } catch (error) {
+        return [
+          { name, ok: false, detail: `The check failed: ${error instanceof Error ? error.message : String(error)}` },
+        ];
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return lists.flat();
 }
 
 /** The gateway app alone, for tests and edge runtimes. */

@@ -19,7 +19,10 @@ export interface RouteDeps {
 /** The backend's method, or a 501 for a backend that does not serve it. */
 export function method<K extends keyof StorefrontBackend>(deps: RouteDeps, name: K): StorefrontBackend[K] {
   const found = deps.backend[name];
-  if (typeof found !== 'function') throw new NotServed(`This gateway's backend does not serve ${name}`);
+  if (typeof found !== 'function') {
+    const why = deps.backend.notServed?.[name];
+    throw new NotServed(`This gateway's backend does not serve ${name}${why ? `: ${why}` : ''}`);
+  }
   return (found as (...args: unknown[]) => unknown).bind(deps.backend) as StorefrontBackend[K];
 }
 

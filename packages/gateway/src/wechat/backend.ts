@@ -18,6 +18,7 @@ import {
   type ShopSummary,
   type StorefrontBackend,
 } from '@xiaodian/model';
+import type { ReadinessCheck, ShareLinks } from '../options.js';
 import { WeChatApi, type WeChatApiOptions } from './api.js';
 import { memoryTokenStore, type TokenStore } from './token.js';
 
@@ -30,10 +31,36 @@ export interface WeChatBackendOptions extends Omit<WeChatApiOptions, 'tokenStore
   indexTtlMs?: number;
   /** The most products indexed for search and short links: each costs two API calls per rebuild. */
   maxIndexedProducts?: number;
+  /** How long the shop's info, links and linked accounts are used before they are read again. */
+  shopTtlMs?: number;
+  /** How long a quota reading (`quota/get`) is reused by `/readyz`. */
+  quotaTtlMs?: number;
 }
 
-/** What WeChat's server API can answer. Live rooms are not among it: see `createWeChatBackend`. */
-export type WeChatBackend = Omit<StorefrontBackend, 'getLive' | 'liveEvents'>;
+/**
+ * What the shop's credentials can answer, plus its share links and what `/readyz` needs. Live rooms need
+ * the 视频号助手 account's own credentials; without them `notServed` says so and the routes answer 501.
+ */
+export type WeChatBackend = Omit<StorefrontBackend, 'getLive' | 'liveEvents'> &
+  Partial<Pick<StorefrontBackend, 'getLive' | 'liveEvents'>> & {
+    readonly notServed: Partial<Record<keyof StorefrontBackend, string>>;
+    readiness(): Promise<ReadinessCheck[]>;
+    /** The shop's H5 short link, QR code and 口令, for a creator tool to offer. */
+    shopLinks(appid: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+    /** One product's H5 short link, QR code and 口令. */
+    productLinks(appid: string, productId: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+  };
+
+/** Said by the 501 of every live route when no 视频号助手 credentials are set. */
+export const liveCredentialsNeeded =
+  'live rooms need the 视频号助手 account’s own credentials (WECHAT_FINDER_APPID and WECHAT_FINDER_SECRET, ' +
+  'with its 开放场景 switch on): the shop’s credentials read no live data';
+
+/** The API whose quota `/readyz` reports: the one every product read spends. */
+const quotaPath = '/channels/ec/product/get';
+
+/** A promoter's short link has its own code: only an affiliate-organisation token maps it back. */
+const promoterLink = /^https:\/\/store\.weixin\.qq\.com\/shop\/a\//;
 
 /** WeChat caps a listing page at 30 ids. */
 const maxListPage = 30;
@@ -61,13 +88,14 @@ function errorBody(error: unknown): ErrorBody {
 
 /**
  * The shop behind a set of WeChat Mini Store credentials, as a backend: products (one `product/get` per
- * ref with bounded concurrency, since WeChat has no batch read), the shop's basic info, its listing, and
- * search and short links over an index built from the listing (WeChat has no keyword search over a
- * shop's own products, and no reverse lookup of short links). Only this shop's products can be read:
- * refs to other shops answer `not_found` saying so.
+ * ref with bounded concurrency, since WeChat has no batch read), the shop's basic info with its links and
+ * linked accounts, its listing, and search and short links over an index built from the listing (WeChat
+ * has no keyword search over a shop's own products, and no reverse lookup of short links). Only this
+ * shop's products can be read: refs to other shops answer `not_found` saying so.
  *
- * Live rooms are not served: WeChat's server API reports no live status (mini programs read it with
- * `wx.getChannelsLiveInfo`), so the gateway answers those routes 501 instead of inventing a room.
+ * Live rooms: the shop's credentials read no live data, but the 视频号助手 account's own credentials do
+ * (notices, the current live, its products: WECHAT.md "Live data on the server"). Without those the live
+ * methods are absent and `notServed` names the credentials that enable them.
  */
 export function createWeChatBackend(options: WeChatBackendOptions): WeChatBackend {
   const api = new WeChatApi({ ...options, tokenStore: options.tokenStore ?? memoryTokenStore(options.now) });
@@ -75,7 +103,11 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
   const now = options.now ?? Date.now;
   const indexTtlMs = options.indexTtlMs ?? 10 * 60_000;
   const maxIndexed = options.maxIndexedProducts ?? 5_000;
+  const shopTtlMs = options.shopTtlMs ?? 10 * 60_000;
+  const quotaTtlMs = options.quotaTtlMs ?? 5 * 60_000;
   let shopSummary: Promise<{ shop: Shop; summary: ShopSummary }> | undefined;
+  let shopLoadedAt = 0;
+  let quotaReading: { at: number; check: ReadinessCheck } | undefined;
   let index: { builtAt: number; search: SearchIndex; links: Map<string, Product> } | undefined;
   let indexing: Promise<NonNullable<typeof index>> | undefined;
 
@@ -85,14 +117,58 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
     }
   }
 
+  /** A text field of a WeChat answer, or undefined when the call failed or lacked it. */
+  async function textOf(path: string, field: string, body: Record<string, unknown>, signal?: AbortSignal) {
+    const json = await limit(() => api.call('POST', path, body, signal));
+    const value = json[field];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  }
+
+  /** 公众号 and 小程序 from cooperation/list, 视频号 from the authorization list; each read may fail alone. */
+  async function readLinkedAccounts(signal?: AbortSignal): Promise<Shop['linkedAccounts']> {
+    const bound = async (sharerType: 2 | 3) => {
+      const json = await limit(() =>
+        api.call('POST', '/channels/ec/cooperation/list', { sharer_type: sharerType }, signal),
+      );
+      const list = Array.isArray(json['data_list']) ? (json['data_list'] as Array<Record<string, unknown>>) : [];
+      return list
+        .filter((item) => item['status'] === undefined || Number(item['status']) === 1)
+        .flatMap((item) =>
+          typeof item['sharer_id'] === 'string' && item['sharer_id'] !== ''
+            ? [{ id: item['sharer_id'], name: typeof item['sharer_name'] === 'string' ? item['sharer_name'] : '' }]
+            : [],
+        )
+        .map((account) => ({ id: account.id, name: account.name || account.id }));
+    };
+    const finders = async () => {
+      const json = await limit(() =>
+        api.call('POST', '/channels/ec/compass/shop/finder/authorization/list/get', {}, signal),
+      );
+      const ids = Array.isArray(json['authorized_finder_id_list']) ? json['authorized_finder_id_list'] : [];
+      // The list names ids only: the id stands in for the name.
+      return ids.filter((id): id is string => typeof id === 'string' && id !== '').map((id) => ({ id, name: id }));
+    };
+    const [official, miniPrograms, channels] = await Promise.allSettled([bound(2), bound(3), finders()]);
+    const value = <T>(result: PromiseSettledResult<T[]>) => (result.status === 'fulfilled' ? result.value : []);
+    const accounts: Shop['linkedAccounts'] = { officialAccounts: value(official), channels: value(channels) };
+    if (value(miniPrograms).length > 0) accounts.miniPrograms = value(miniPrograms);
+    return accounts;
+  }
+
   function loadShop(signal?: AbortSignal) {
-    shopSummary ??= api
-      .call('GET', '/channels/ec/basics/info/get', undefined, signal)
-      .then((json) => {
+    // Shop events arrive as pushes; without them, a shop read this long ago is read again.
+    if (shopSummary && now() - shopLoadedAt >= shopTtlMs) shopSummary = undefined;
+    shopLoadedAt = shopSummary ? shopLoadedAt : now();
+    shopSummary ??= Promise.all([
+      api.call('GET', '/channels/ec/basics/info/get', undefined, signal),
+      readLinkedAccounts(signal),
+      textOf('/channels/ec/basics/shop/h5url/get', 'shop_h5url', {}, signal).catch(() => undefined),
+    ])
+      .then(([json, linkedAccounts, h5Url]) => {
         const info = wechatShopInfoSchema.safeParse(json['info']);
         if (!info.success)
           throw new XiaodianError('invalid_response', 'WeChat sent shop info this gateway cannot read');
-        const shop = shopFromWeChat(options.appid, info.data);
+        const shop = shopFromWeChat(options.appid, info.data, { linkedAccounts, ...(h5Url ? { h5Url } : {}) });
         return { shop, summary: { appid: shop.appid, name: shop.name, logoUrl: shop.logoUrl } };
       })
       .catch((error: unknown) => {
@@ -169,7 +245,80 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
     return index ?? indexing;
   }
 
+  async function quotaCheck(): Promise<ReadinessCheck> {
+    if (quotaReading && now() - quotaReading.at < quotaTtlMs) return quotaReading.check;
+    let check: ReadinessCheck;
+    try {
+      const json = await api.call('POST', '/cgi-bin/openapi/quota/get', { cgi_path: quotaPath });
+      const quota = (json['quota'] ?? {}) as Record<string, unknown>;
+      const remain = Number(quota['remain']);
+      const dailyLimit = Number(quota['daily_limit']);
+      check = Number.isFinite(remain)
+        ? {
+            name: 'wechat-quota',
+            ok: remain > 0,
+            detail:
+              remain > 0
+                ? `${remain} of ${dailyLimit} calls to ${quotaPath} left today`
+                : `The daily quota of ${quotaPath} is used up`,
+            remaining: remain,
+            dailyLimit,
+          }
+        : { name: 'wechat-quota', ok: true, detail: 'WeChat did not report the quota' };
+    } catch (error) {
+      // Not knowing the quota does not make the gateway unready.
+      check = {
+        name: 'wechat-quota',
+        ok: true,
+        detail: `The quota could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+    quotaReading = { at: now(), check };
+    return check;
+  }
+
   return {
+    notServed: { getLive: liveCredentialsNeeded, liveEvents: liveCredentialsNeeded },
+
+    async readiness(): Promise<ReadinessCheck[]> {
+      const credentials = await api.credentialsStatus();
+      if (!credentials.ok) {
+        return [
+          {
+            name: 'wechat',
+            ok: false,
+            detail: `WeChat does not accept the shop's credentials: ${credentials.message}`,
+            ...(credentials.errcode !== undefined ? { errcode: credentials.errcode } : {}),
+          },
+        ];
+      }
+      return [
+        { name: 'wechat', ok: true, detail: 'WeChat accepted the shop’s credentials (an access token is held)' },
+        await quotaCheck(),
+      ];
+    },
+
+    async shopLinks(appid, requestOptions = {}): Promise<ShareLinks> {
+      ownShop(appid);
+      const [h5Url, qrCodeUrl, tagLink] = await Promise.all([
+        textOf('/channels/ec/basics/shop/h5url/get', 'shop_h5url', {}, requestOptions.signal),
+        textOf('/channels/ec/basics/shop/qrcode/get', 'shop_qrcode', {}, requestOptions.signal),
+        textOf('/channels/ec/basics/shop/taglink/get', 'shop_taglink', {}, requestOptions.signal),
+      ]);
+      return { ...(h5Url ? { h5Url } : {}), ...(qrCodeUrl ? { qrCodeUrl } : {}), ...(tagLink ? { tagLink } : {}) };
+    },
+
+    async productLinks(appid, productId, requestOptions = {}): Promise<ShareLinks> {
+      ownShop(appid);
+      const body = { product_id: productId };
+      const [h5Url, qrCodeUrl, tagLink] = await Promise.all([
+        textOf('/channels/ec/product/h5url/get', 'product_h5url', body, requestOptions.signal),
+        textOf('/channels/ec/product/qrcode/get', 'product_qrcode', body, requestOptions.signal),
+        textOf('/channels/ec/product/taglink/get', 'product_taglink', body, requestOptions.signal),
+      ]);
+      return { ...(h5Url ? { h5Url } : {}), ...(qrCodeUrl ? { qrCodeUrl } : {}), ...(tagLink ? { tagLink } : {}) };
+    },
+
     async getProducts(refs, requestOptions = {}): Promise<ProductResult[]> {
       return Promise.all(
         refs.map(async (ref): Promise<ProductResult> => {
@@ -214,9 +363,19 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
       const known = needsIndex ? (await currentIndex()).links : new Map<string, Product>();
       return links.map((link): LinkResolution => {
         const trimmed = link.trim().replace(/\/+$/, '');
-        const product =
-          known.get(trimmed.replace('store.weixin.qq.com', 'channels.weixin.qq.com')) ?? known.get(trimmed);
+        const product = known.get(trimmed);
         if (product) return { ok: true, ref: { kind: 'product', appid: product.appid, productId: product.productId } };
+        if (promoterLink.test(link.trim())) {
+          return {
+            ok: false,
+            error: {
+              code: 'not_found',
+              message:
+                `${link} is a promoter's short link: its code is not the product's, and only an affiliate ` +
+                "organisation's token can map it back (get_product_promotion_link_info), not the shop's credentials",
+            },
+          };
+        }
         if (shortLink.test(link.trim())) {
           return {
             ok: false,
