@@ -27,6 +27,16 @@ export interface FakeWeChat {
   /** cooperation/list by sharer_type (2 公众号, 3 小程序), and the authorized 视频号. */
   cooperation: Record<2 | 3, Array<{ sharer_id: string; sharer_name: string; sharer_type: number; status: number }>>;
   finderIds: string[];
+  /** The 视频号助手 account: its own credentials, and what its live APIs answer. */
+  finder: {
+    appid: string;
+    secret: string;
+    notices: Array<Record<string, unknown>>;
+    lives: Array<Record<string, unknown>>;
+    living: boolean;
+    products: Array<{ product_id: string; title: string; head_img: string; price: number; stock: number }>;
+    calls: number;
+  };
   close(): Promise<void>;
 }
 
@@ -45,6 +55,8 @@ function product(id: string) {
 export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
   let inFlight = 0;
   let issued = 0;
+  /** Which appid each issued token belongs to: the shop's token cannot call the 视频号助手 APIs. */
+  const owners = new Map<string, string>();
   const fake: FakeWeChat = {
     url: '',
     appid,
@@ -65,6 +77,15 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
       3: [{ sharer_id: 'wx9a8b7c6d5e4f3a21', sharer_name: '山野户外商城', sharer_type: 3, status: 1 }],
     },
     finderIds: ['sphShanyeOutdoor'],
+    finder: {
+      appid: 'wx00f1d2e3c4b5a697',
+      secret: 'FINDER-S3CRET-never-in-logs-42',
+      notices: [],
+      lives: [],
+      living: false,
+      products: [],
+      calls: 0,
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 
@@ -86,16 +107,41 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
       const body = await readBody(request);
       fake.tokenCalls += 1;
       await sleep(fake.delayMs);
-      if (body['appid'] !== appid || body['secret'] !== secret) {
-        return send(response, { errcode: 40125, errmsg: 'invalid appsecret rid: 6745a1b2-0-0' });
-      }
+      const known =
+        (body['appid'] === appid && body['secret'] === secret) ||
+        (body['appid'] === fake.finder.appid && body['secret'] === fake.finder.secret);
+      if (!known) return send(response, { errcode: 40125, errmsg: 'invalid appsecret rid: 6745a1b2-0-0' });
       const token = `TOKEN_${++issued}`;
       fake.validTokens.add(token);
+      owners.set(token, String(body['appid']));
       return send(response, { access_token: token, expires_in: 7200 });
     }
     const token = url.searchParams.get('access_token') ?? '';
     if (!fake.validTokens.has(token)) return send(response, wechatFixture('error_token_expired.json'));
 
+    if (url.pathname.startsWith('/channels/ec/finderlive/') || url.pathname === '/channels/livedashboard/getlivedata') {
+      if (owners.get(token) !== fake.finder.appid) {
+        return send(response, { errcode: 48001, errmsg: 'api unauthorized rid: 48-0-1' });
+      }
+      fake.finder.calls += 1;
+      const body = await readBody(request);
+      if (url.pathname.endsWith('/getfinderlivenoticerecordlist')) {
+        return send(response, { errcode: 0, errmsg: 'ok', notice_record_list: fake.finder.notices });
+      }
+      if (url.pathname.endsWith('/getfinderliverecordlist')) {
+        return send(response, { errcode: 0, errmsg: 'ok', live_list: fake.finder.lives });
+      }
+      if (url.pathname === '/channels/livedashboard/getlivedata') {
+        const known = fake.finder.lives.some((live) => live['export_id'] === body['export_id']);
+        if (!known) return send(response, { errcode: 40097, errmsg: 'invalid export_id rid: 4-0-97' });
+        return send(response, {
+          errcode: 0,
+          errmsg: 'ok',
+          is_living: fake.finder.living,
+          product_list: fake.finder.products,
+        });
+      }
+    }
     if (url.pathname === '/channels/ec/basics/info/get') {
       if (request.method !== 'GET') return send(response, { errcode: 43001, errmsg: 'require GET method' });
       return send(response, wechatFixture('basics_info_get.json'));

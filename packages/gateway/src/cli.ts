@@ -54,6 +54,7 @@ const backend = config.wechat
       appid: config.wechat.appid,
       secret: config.wechat.secret,
       ...(config.wechat.apiBase ? { baseUrl: config.wechat.apiBase } : {}),
+      ...(config.wechat.finder ? { finder: config.wechat.finder } : {}),
       ...(tokenStore ? { tokenStore } : {}),
     })
   : demo!;

@@ -22,6 +22,8 @@ export interface WeChatConfig {
   secret: string;
   /** Another API base (a stand-in, or a forwarding proxy with a fixed egress IP); WeChat's by default. */
   apiBase?: string;
+  /** The 视频号助手 account's own credentials and its 视频号: they enable the live routes. */
+  finder?: { appid: string; secret: string; finderUserName: string };
 }
 
 export const backendNames = ['demo', 'wechat'] as const;
@@ -32,7 +34,8 @@ export const usage = `Usage: xiaodian-gateway [options]
   --port N             port to listen on (env PORT; default 8787)
   --host ADDR          address to bind (env HOST; default 127.0.0.1)
   --backend NAME       data source: ${backendNames.join(' | ')} (env XIAODIAN_BACKEND; default demo, the embedded catalog);
-                       wechat reads WECHAT_APPID and WECHAT_SECRET (or WECHAT_SECRET_FILE) from the environment
+                       wechat reads WECHAT_APPID and WECHAT_SECRET (or WECHAT_SECRET_FILE) from the environment,
+                       and for live rooms WECHAT_FINDER_APPID, WECHAT_FINDER_SECRET(_FILE), WECHAT_FINDER_USERNAME
   --wechat-api-base URL  WeChat's API base, e.g. a stand-in or a forwarding proxy (env WECHAT_API_BASE;
                        default https://api.weixin.qq.com)
   --static DIR         folder of built pages to serve on the same port
@@ -94,7 +97,7 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
     if (apiBase !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(apiBase)) {
       throw new ConfigError(`invalid WeChat API base "${apiBase}" (expected http(s)://host[:port][/path])`);
     }
-    wechat = { appid, secret, ...(apiBase ? { apiBase } : {}) };
+    wechat = { appid, secret, ...(apiBase ? { apiBase } : {}), ...readFinder(env) };
   }
 
   const rateText = values['rate-limit'] ?? env['RATE_LIMIT_PER_MINUTE'] ?? '600';
@@ -127,6 +130,22 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
     quiet: values.quiet ?? false,
     ...(wechat ? { wechat } : {}),
   };
+}
+
+/** All three of WECHAT_FINDER_APPID, _SECRET (or _SECRET_FILE) and _USERNAME, or none. */
+function readFinder(env: Readonly<Record<string, string | undefined>>): Pick<WeChatConfig, 'finder'> {
+  const appid = env['WECHAT_FINDER_APPID'];
+  const secret = readSecret(env, 'WECHAT_FINDER_SECRET');
+  const finderUserName = env['WECHAT_FINDER_USERNAME'];
+  if (!appid && !secret && !finderUserName) return {};
+  if (!appid || !/^wx[0-9a-f]{16}$/.test(appid)) {
+    throw new ConfigError('WECHAT_FINDER_APPID must be the 视频号助手 appid ("wx" and 16 hex digits)');
+  }
+  if (!secret) throw new ConfigError('WECHAT_FINDER_APPID needs WECHAT_FINDER_SECRET (or WECHAT_FINDER_SECRET_FILE)');
+  if (!finderUserName || !/^sph[0-9A-Za-z_-]{3,40}$/.test(finderUserName)) {
+    throw new ConfigError('WECHAT_FINDER_USERNAME must be the 视频号 id the credentials belong to ("sph…")');
+  }
+  return { finder: { appid, secret, finderUserName } };
 }
 
 export class HelpRequested extends Error {}

@@ -20,6 +20,7 @@ import {
 } from '@xiaodian/model';
 import type { ReadinessCheck, ShareLinks } from '../options.js';
 import { WeChatApi, type WeChatApiOptions } from './api.js';
+import { FinderLive } from './live.js';
 import { memoryTokenStore, type TokenStore } from './token.js';
 
 export interface WeChatBackendOptions extends Omit<WeChatApiOptions, 'tokenStore'> {
@@ -35,6 +36,11 @@ export interface WeChatBackendOptions extends Omit<WeChatApiOptions, 'tokenStore
   shopTtlMs?: number;
   /** How long a quota reading (`quota/get`) is reused by `/readyz`. */
   quotaTtlMs?: number;
+  /**
+   * The 视频号助手 account's own credentials (its 开放场景 switch on), and the 视频号 they belong to: with
+   * them the live routes serve that room from WeChat; without them they answer 501.
+   */
+  finder?: { appid: string; secret: string; finderUserName: string; pollMs?: number };
 }
 
 /**
@@ -98,7 +104,22 @@ function errorBody(error: unknown): ErrorBody {
  * methods are absent and `notServed` names the credentials that enable them.
  */
 export function createWeChatBackend(options: WeChatBackendOptions): WeChatBackend {
-  const api = new WeChatApi({ ...options, tokenStore: options.tokenStore ?? memoryTokenStore(options.now) });
+  const tokenStore = options.tokenStore ?? memoryTokenStore(options.now);
+  const api = new WeChatApi({ ...options, tokenStore });
+  // Its own token (keyed by its own appid), through the same store.
+  const finderApi = options.finder
+    ? new WeChatApi({ ...options, appid: options.finder.appid, secret: options.finder.secret, tokenStore })
+    : undefined;
+  const finderLive =
+    finderApi && options.finder
+      ? new FinderLive({
+          api: finderApi,
+          finderUserName: options.finder.finderUserName,
+          shopAppid: options.appid,
+          ...(options.finder.pollMs !== undefined ? { pollMs: options.finder.pollMs } : {}),
+          ...(options.now ? { now: options.now } : {}),
+        })
+      : undefined;
   const limit = pLimit(options.concurrency ?? 8);
   const now = options.now ?? Date.now;
   const indexTtlMs = options.indexTtlMs ?? 10 * 60_000;
@@ -277,25 +298,34 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
     return check;
   }
 
+  async function credentialsCheck(name: string, whose: string, source: WeChatApi): Promise<ReadinessCheck> {
+    const credentials = await source.credentialsStatus();
+    return credentials.ok
+      ? { name, ok: true, detail: `WeChat accepted ${whose} credentials (an access token is held)` }
+      : {
+          name,
+          ok: false,
+          detail: `WeChat does not accept ${whose} credentials: ${credentials.message}`,
+          ...(credentials.errcode !== undefined ? { errcode: credentials.errcode } : {}),
+        };
+  }
+
+  const live: Partial<Pick<StorefrontBackend, 'getLive' | 'liveEvents'>> = finderLive
+    ? {
+        getLive: (name, requestOptions = {}) => finderLive.getLive(name, requestOptions.signal),
+        liveEvents: (name, eventOptions) => finderLive.liveEvents(name, eventOptions),
+      }
+    : {};
+
   return {
-    notServed: { getLive: liveCredentialsNeeded, liveEvents: liveCredentialsNeeded },
+    notServed: finderLive ? {} : { getLive: liveCredentialsNeeded, liveEvents: liveCredentialsNeeded },
+    ...live,
 
     async readiness(): Promise<ReadinessCheck[]> {
-      const credentials = await api.credentialsStatus();
-      if (!credentials.ok) {
-        return [
-          {
-            name: 'wechat',
-            ok: false,
-            detail: `WeChat does not accept the shop's credentials: ${credentials.message}`,
-            ...(credentials.errcode !== undefined ? { errcode: credentials.errcode } : {}),
-          },
-        ];
-      }
-      return [
-        { name: 'wechat', ok: true, detail: 'WeChat accepted the shop’s credentials (an access token is held)' },
-        await quotaCheck(),
-      ];
+      const shop = await credentialsCheck('wechat', 'the shop’s', api);
+      const checks = shop.ok ? [shop, await quotaCheck()] : [shop];
+      if (finderApi) checks.push(await credentialsCheck('wechat-finder', 'the 视频号助手', finderApi));
+      return checks;
     },
 
     async shopLinks(appid, requestOptions = {}): Promise<ShareLinks> {
