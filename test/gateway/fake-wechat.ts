@@ -1,3 +1,4 @@
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { wechatFixture } from '../fixtures.ts';
@@ -22,6 +23,16 @@ export interface FakeWeChat {
   /** Milliseconds product/get and stable_token take. */
   delayMs: number;
   productIds: string[];
+  /** Overrides the shop's nickname in basics/info/get: how a test renames the shop. */
+  shopNickname?: string;
+  /** Title overrides by product id: how a test edits a product in the shop. */
+  titles: Map<string, string>;
+  /** Product ids removed from the shop (not found from now on). */
+  deleted: Set<string>;
+  /** Total stock per product for stock/batchget (every SKU gets it); 100 when unset. */
+  stock: Map<string, number>;
+  /** product/get calls per product id, as WeChat received the id (digits intact or not). */
+  productReads: Map<string, number>;
   /** What `quota/get` reports for every API. */
   quota: { daily_limit: number; used: number; remain: number };
   /** cooperation/list by sharer_type (2 公众号, 3 小程序), and the authorized 视频号. */
@@ -45,11 +56,49 @@ export const numericId = '10000201234568';
 export const hugeId = '18446744073709551615';
 const secret = 'S3CRET-never-in-logs-0123456789ab';
 
-function product(id: string) {
+function product(id: string, title = `山野 测试商品 ${id} 轻薄透气 防晒衣`) {
   const body = structuredClone(wechatFixture('product_get.json')) as { product: Record<string, unknown> };
   body.product['product_id'] = id;
-  body.product['title'] = `山野 测试商品 ${id} 轻薄透气 防晒衣`;
+  body.product['title'] = title;
   return body;
+}
+
+/** The push settings the stand-in signs and encrypts with (what 小店后台 → 消息推送 would show). */
+export const pushSettings = {
+  token: 'PushT0ken-never-in-logs',
+  encodingAesKey: 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+  appid,
+};
+
+/**
+ * A push as WeChat sends it (WECHAT.md "Pushes"), written here independently of the gateway's decoder:
+ * 16 random bytes, the length, the JSON message and the appid, PKCS#7-padded to 32 bytes, AES-256-CBC with
+ * IV = the key's first 16 bytes; `msg_signature` over token, timestamp, nonce and Encrypt. `messageText`
+ * is sent as written, so ids can be JSON numbers past 2^53.
+ */
+export function signedPush(
+  messageText: string,
+  options: { timestamp?: number; nonce?: string; appid?: string; token?: string } = {},
+): { query: string; body: string } {
+  const key = Buffer.from(`${pushSettings.encodingAesKey}=`, 'base64');
+  const message = Buffer.from(messageText, 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(message.length);
+  const plain = Buffer.concat([randomBytes(16), length, message, Buffer.from(options.appid ?? appid)]);
+  const pad = 32 - (plain.length % 32);
+  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
+  cipher.setAutoPadding(false);
+  const encrypted = Buffer.concat([
+    cipher.update(Buffer.concat([plain, Buffer.alloc(pad, pad)])),
+    cipher.final(),
+  ]).toString('base64');
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const nonce = options.nonce ?? randomBytes(6).toString('hex');
+  const signature = createHash('sha1')
+    .update([options.token ?? pushSettings.token, timestamp, nonce, encrypted].sort().join(''))
+    .digest('hex');
+  const query = new URLSearchParams({ timestamp, nonce, msg_signature: signature, encrypt_type: 'aes' });
+  return { query: query.toString(), body: JSON.stringify({ ToUserName: 'gh_shop', Encrypt: encrypted }) };
 }
 
 export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
@@ -68,6 +117,10 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
     failures: new Map(),
     delayMs: 5,
     productIds: Array.from({ length: productCount }, (_, i) => String(10000201300000 + i)),
+    titles: new Map(),
+    deleted: new Set(),
+    stock: new Map(),
+    productReads: new Map(),
     quota: { daily_limit: 500_000, used: 1_200, remain: 498_800 },
     cooperation: {
       2: [
@@ -144,12 +197,15 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
     }
     if (url.pathname === '/channels/ec/basics/info/get') {
       if (request.method !== 'GET') return send(response, { errcode: 43001, errmsg: 'require GET method' });
-      return send(response, wechatFixture('basics_info_get.json'));
+      const info = wechatFixture('basics_info_get.json') as { info: Record<string, unknown> };
+      if (fake.shopNickname) info.info['nickname'] = fake.shopNickname;
+      return send(response, info);
     }
     if (request.method !== 'POST') return send(response, { errcode: 43002, errmsg: 'require POST method' });
     const body = await readBody(request);
     if (url.pathname === '/channels/ec/product/get') {
       const id = String(body['product_id']);
+      fake.productReads.set(id, (fake.productReads.get(id) ?? 0) + 1);
       inFlight += 1;
       fake.maxInFlight = Math.max(fake.maxInFlight, inFlight);
       try {
@@ -166,8 +222,10 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
           const text = JSON.stringify(product('1')).replace('"product_id":"1"', `"product_id":${hugeId}`);
           return send(response, text);
         }
-        if (!fake.productIds.includes(id)) return send(response, wechatFixture('error_product_not_found.json'));
-        return send(response, product(id));
+        if (!fake.productIds.includes(id) || fake.deleted.has(id)) {
+          return send(response, wechatFixture('error_product_not_found.json'));
+        }
+        return send(response, product(id, fake.titles.get(id)));
       } finally {
         inFlight -= 1;
       }
@@ -191,6 +249,24 @@ export async function startFakeWeChat(productCount = 45): Promise<FakeWeChat> {
         errcode: 0,
         errmsg: 'ok',
         product_h5url: `https://channels.weixin.qq.com/shop/a/c${body['product_id']}`,
+      });
+    }
+    if (url.pathname === '/channels/ec/product/stock/batchget') {
+      const ids = Array.isArray(body['product_id']) ? body['product_id'].map(String) : [];
+      if (ids.length === 0 || ids.length > 50)
+        return send(response, { errcode: 40097, errmsg: 'invalid args rid: 5-0-0' });
+      const skus = (product('1').product['skus'] as Array<{ sku_id: string }>).map((sku) => sku.sku_id);
+      return send(response, {
+        errcode: 0,
+        errmsg: 'ok',
+        data: {
+          spu_stock_list: ids
+            .filter((id) => fake.productIds.includes(id))
+            .map((id) => ({
+              product_id: id,
+              sku_stock: skus.map((sku_id) => ({ sku_id, total_stock_num: fake.stock.get(id) ?? 100 })),
+            })),
+        },
       });
     }
     if (url.pathname === '/channels/ec/product/qrcode/get') {

@@ -1,6 +1,8 @@
 import type { Context, Hono } from 'hono';
 import type { ProductSource, StorefrontBackend } from '@xiaodian/model';
 import type { CachePolicy, ResponseCacheStore } from './cache/response-cache.js';
+import type { RedisConnection } from './cache/redis-connection.js';
+import type { PushSettings, PushTarget } from './wechat/push.js';
 
 /** One line of `/readyz`: what was checked, whether it passed, and what an operator should know. */
 export interface ReadinessCheck {
@@ -29,6 +31,8 @@ export type GatewayBackend = ProductSource &
     /** Checks for `/readyz`: whether the backend's upstream accepts us, and its quota. */
     readiness?(): Promise<ReadinessCheck[]>;
     shopLinks?(appid: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+    changeFromPush?: PushTarget['changeFromPush'];
+    applyChange?: PushTarget['applyChange'];
     productLinks?(appid: string, productId: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
   };
 
@@ -58,6 +62,13 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Where cached answers live; in-process by default. A store with `readiness` is checked by `/readyz`. */
   cacheStore?: ResponseCacheStore & { readiness?(): Promise<ReadinessCheck> };
+  /**
+   * WeChat's push settings (Token, EncodingAESKey, the shop's appid): with them and a backend that applies
+   * changes, `/v1/wechat/push` keeps the index and caches current.
+   */
+  push?: PushSettings;
+  /** Shared by replicas: applied pushes are announced over it, and events are claimed once across them. */
+  redis?: RedisConnection;
   /** More checks for `/readyz`, beside the backend's and the cache store's. */
   readinessChecks?: ReadonlyArray<() => Promise<ReadinessCheck>>;
   /** Freshness per kind of answer; merged over the defaults. */

@@ -18,7 +18,8 @@ import {
   type ShopSummary,
   type StorefrontBackend,
 } from '@xiaodian/model';
-import type { ReadinessCheck, ShareLinks } from '../options.js';
+import type { LogEntry, ReadinessCheck, ShareLinks } from '../options.js';
+import type { CatalogChange, PushTarget } from './push.js';
 import { WeChatApi, type WeChatApiOptions } from './api.js';
 import { FinderLive } from './live.js';
 import { memoryTokenStore, type TokenStore } from './token.js';
@@ -28,10 +29,18 @@ export interface WeChatBackendOptions extends Omit<WeChatApiOptions, 'tokenStore
   tokenStore?: TokenStore;
   /** Calls to WeChat in flight at once, per backend. WeChat has no batch read. */
   concurrency?: number;
-  /** How long the search index (built from the shop's listing) is used before it is rebuilt. */
-  indexTtlMs?: number;
-  /** The most products indexed for search and short links: each costs two API calls per rebuild. */
+  /**
+   * How often the index is reconciled with the shop's listing (a day by default): pushes keep it current
+   * in between. Each reconcile reads `quota/get` first and is postponed by `quotaBackoffMs` when low.
+   */
+  reconcileIntervalMs?: number;
+  quotaBackoffMs?: number;
+  /** Pushes are configured: the reconcile reads only products it does not know, not every product again. */
+  pushesConfigured?: boolean;
+  /** The most products indexed for search and short links. */
   maxIndexedProducts?: number;
+  /** Operational lines: a postponed reconcile, a failed stock refresh. */
+  log?: (entry: LogEntry) => void;
   /** How long the shop's info, links and linked accounts are used before they are read again. */
   shopTtlMs?: number;
   /** How long a quota reading (`quota/get`) is reused by `/readyz`. */
@@ -48,7 +57,8 @@ export interface WeChatBackendOptions extends Omit<WeChatApiOptions, 'tokenStore
  * the 视频号助手 account's own credentials; without them `notServed` says so and the routes answer 501.
  */
 export type WeChatBackend = Omit<StorefrontBackend, 'getLive' | 'liveEvents'> &
-  Partial<Pick<StorefrontBackend, 'getLive' | 'liveEvents'>> & {
+  Partial<Pick<StorefrontBackend, 'getLive' | 'liveEvents'>> &
+  PushTarget & {
     readonly notServed: Partial<Record<keyof StorefrontBackend, string>>;
     readiness(): Promise<ReadinessCheck[]>;
     /** The shop's H5 short link, QR code and 口令, for a creator tool to offer. */
@@ -67,6 +77,27 @@ const quotaPath = '/channels/ec/product/get';
 
 /** A promoter's short link has its own code: only an affiliate-organisation token maps it back. */
 const promoterLink = /^https:\/\/store\.weixin\.qq\.com\/shop\/a\//;
+
+interface ShopIndex {
+  builtAt: number;
+  products: Map<string, Product>;
+  search: SearchIndex;
+  links: Map<string, Product>;
+}
+
+/** A reconcile waits while fewer calls than this share of the daily limit (beyond its own) are left. */
+const reconcileReserve = 0.1;
+/** `stock/batchget` takes at most 50 ids. */
+const stockBatch = 50;
+/** Shop events (WECHAT.md "Pushes"): the shop is read again. */
+const shopEvents = new Set([
+  'channels_ec_change_status',
+  'channels_ec_close_store',
+  'set_shop_nickname',
+  'set_shop_headimg',
+]);
+/** Product events: that one product is read again. */
+const productEvents = new Set(['product_spu_update', 'product_spu_listing', 'product_spu_audit']);
 
 /** WeChat caps a listing page at 30 ids. */
 const maxListPage = 30;
@@ -122,15 +153,18 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
       : undefined;
   const limit = pLimit(options.concurrency ?? 8);
   const now = options.now ?? Date.now;
-  const indexTtlMs = options.indexTtlMs ?? 10 * 60_000;
   const maxIndexed = options.maxIndexedProducts ?? 5_000;
   const shopTtlMs = options.shopTtlMs ?? 10 * 60_000;
   const quotaTtlMs = options.quotaTtlMs ?? 5 * 60_000;
   let shopSummary: Promise<{ shop: Shop; summary: ShopSummary }> | undefined;
   let shopLoadedAt = 0;
   let quotaReading: { at: number; check: ReadinessCheck } | undefined;
-  let index: { builtAt: number; search: SearchIndex; links: Map<string, Product> } | undefined;
-  let indexing: Promise<NonNullable<typeof index>> | undefined;
+  const reconcileIntervalMs = options.reconcileIntervalMs ?? 24 * 60 * 60_000;
+  const quotaBackoffMs = options.quotaBackoffMs ?? 60 * 60_000;
+  const log = options.log ?? (() => {});
+  let index: ShopIndex | undefined;
+  let reconciling: Promise<ShopIndex> | undefined;
+  let nextReconcileAt = 0;
 
   function ownShop(appid: string): void {
     if (appid !== options.appid) {
@@ -230,40 +264,118 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
     return { ids, nextKey, total: Number.isFinite(total) ? total : ids.length };
   }
 
-  async function buildIndex(): Promise<NonNullable<typeof index>> {
-    const products: Product[] = [];
+  /** One product with its H5 short link (short links carry no ids: the only way back is to know them all). */
+  async function readWithLink(productId: string): Promise<Product> {
+    const product = await readProduct(productId);
+    const url = await textOf('/channels/ec/product/h5url/get', 'product_h5url', { product_id: productId }).catch(
+      () => undefined,
+    );
+    if (url) product.h5Url = url;
+    return product;
+  }
+
+  function indexOf(products: Map<string, Product>, builtAt: number): ShopIndex {
     const links = new Map<string, Product>();
+    for (const product of products.values()) if (product.h5Url) links.set(product.h5Url.replace(/\/+$/, ''), product);
+    return { builtAt, products, search: createSearchIndex([...products.values()]), links };
+  }
+
+  /** `stock/batchget`, 50 ids a call: stock drifts with every order and no push says so. */
+  async function refreshStock(products: Map<string, Product>): Promise<void> {
+    const ids = [...products.keys()];
+    const batches = Array.from({ length: Math.ceil(ids.length / stockBatch) }, (_, i) =>
+      ids.slice(i * stockBatch, (i + 1) * stockBatch),
+    );
+    await Promise.all(
+      batches.map(async (batch) => {
+        const json = await limit(() => api.call('POST', '/channels/ec/product/stock/batchget', { product_id: batch }));
+        const data = (json['data'] ?? {}) as Record<string, unknown>;
+        const list = Array.isArray(data['spu_stock_list'])
+          ? (data['spu_stock_list'] as Array<Record<string, unknown>>)
+          : [];
+        for (const entry of list) {
+          const product = products.get(String(entry['product_id']));
+          if (!product || !Array.isArray(entry['sku_stock'])) continue;
+          const stocks = new Map(
+            (entry['sku_stock'] as Array<Record<string, unknown>>).map((sku) => [
+              String(sku['sku_id']),
+              Number(sku['total_stock_num']),
+            ]),
+          );
+          product.skus = product.skus.map((sku) => {
+            const stock = stocks.get(sku.skuId);
+            return stock !== undefined && Number.isInteger(stock) && stock >= 0 ? { ...sku, stock } : sku;
+          });
+          if (product.availability !== 'unavailable' && product.skus.length > 0) {
+            product.availability = product.skus.some((sku) => sku.stock > 0) ? 'available' : 'sold_out';
+          }
+        }
+      }),
+    ).catch((error: unknown) => log({ level: 'warn', msg: 'stock refresh failed', error: String(error) }));
+  }
+
+  /**
+   * The slow reconcile that replaces re-reading the shop every few minutes: the listing, then only the
+   * products the index does not know (pushes keep known ones current; without pushes every product is
+   * read again), then stock for all, 50 a call.
+   */
+  async function reconcile(previous: ShopIndex | undefined): Promise<ShopIndex> {
+    const products = new Map<string, Product>();
+    const reuse = previous && options.pushesConfigured ? previous.products : undefined;
     let cursor: string | undefined;
     do {
       const page = await listPage(cursor, maxListPage);
-      const read = await Promise.allSettled(page.ids.map((id) => readProduct(id)));
-      for (const result of read) if (result.status === 'fulfilled') products.push(result.value);
-      cursor = page.nextKey && products.length < maxIndexed ? encodeCursor(page.nextKey) : undefined;
+      const read = await Promise.allSettled(page.ids.map(async (id) => reuse?.get(id) ?? (await readWithLink(id))));
+      for (const result of read) if (result.status === 'fulfilled') products.set(result.value.productId, result.value);
+      cursor = page.nextKey && products.size < maxIndexed ? encodeCursor(page.nextKey) : undefined;
     } while (cursor);
-    // Short links carry no ids: the only way back is to know every product's link.
-    await Promise.all(
-      products.map((product) =>
-        limit(() => api.call('POST', '/channels/ec/product/h5url/get', { product_id: product.productId }))
-          .then((json) => {
-            const url = json['product_h5url'];
-            if (typeof url === 'string' && url) {
-              product.h5Url = url;
-              links.set(url.replace(/\/+$/, ''), product);
-            }
-          })
-          .catch(() => undefined),
-      ),
-    );
-    return { builtAt: now(), search: createSearchIndex(products), links };
+    await refreshStock(products);
+    return indexOf(products, now());
   }
 
-  async function currentIndex(): Promise<NonNullable<typeof index>> {
-    if (index && now() - index.builtAt < indexTtlMs) return index;
-    indexing ??= buildIndex()
-      .then((built) => (index = built))
-      .finally(() => (indexing = undefined));
-    // A stale index answers at once while the next one builds.
-    return index ?? indexing;
+  /** Whether today's quota leaves room for a reconcile; read first, so a low quota is not spent on it. */
+  async function quotaAllowsReconcile(): Promise<boolean> {
+    try {
+      const json = await api.call('POST', '/cgi-bin/openapi/quota/get', { cgi_path: quotaPath });
+      const quota = (json['quota'] ?? {}) as Record<string, unknown>;
+      const remain = Number(quota['remain']);
+      const dailyLimit = Number(quota['daily_limit']);
+      if (!Number.isFinite(remain) || !Number.isFinite(dailyLimit)) return true;
+      const needed = (index?.products.size ?? 0) + reconcileReserve * dailyLimit;
+      if (remain >= needed) return true;
+      log({ level: 'warn', msg: 'reconcile postponed: WeChat quota low', remaining: remain, dailyLimit });
+      return false;
+    } catch {
+      return true; // an unreadable quota does not stop the reconcile
+    }
+  }
+
+  async function currentIndex(): Promise<ShopIndex> {
+    if (index && now() < nextReconcileAt) return index;
+    reconciling ??= (async () => {
+      if (index && !(await quotaAllowsReconcile())) {
+        nextReconcileAt = now() + quotaBackoffMs;
+        return index;
+      }
+      const built = await reconcile(index);
+      index = built;
+      nextReconcileAt = now() + reconcileIntervalMs;
+      return built;
+    })().finally(() => (reconciling = undefined));
+    // A stale index answers at once while the reconcile runs.
+    return index ?? reconciling;
+  }
+
+  /** Where a push names its product: `ProductSpuUpdate`, `ProductSpuListing`, `ProductSpuAudit`, … */
+  function pushedProductId(message: Record<string, unknown>): { productId: string; status: number } | undefined {
+    for (const value of Object.values(message)) {
+      if (value && typeof value === 'object' && 'product_id' in value) {
+        const fields = value as Record<string, unknown>;
+        const productId = String(fields['product_id']);
+        if (/^[1-9][0-9]{0,19}$/.test(productId)) return { productId, status: Number(fields['status']) };
+      }
+    }
+    return undefined;
   }
 
   async function quotaCheck(): Promise<ReadinessCheck> {
@@ -347,6 +459,38 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
         textOf('/channels/ec/product/taglink/get', 'product_taglink', body, requestOptions.signal),
       ]);
       return { ...(h5Url ? { h5Url } : {}), ...(qrCodeUrl ? { qrCodeUrl } : {}), ...(tagLink ? { tagLink } : {}) };
+    },
+
+    async changeFromPush(message): Promise<CatalogChange | undefined> {
+      const event = typeof message['Event'] === 'string' ? message['Event'] : '';
+      if (shopEvents.has(event)) return { kind: 'shop' };
+      if (!productEvents.has(event)) return undefined;
+      const pushed = pushedProductId(message);
+      if (!pushed) return undefined;
+      // product_spu_update status 2 deleted, 3 purged: nothing to read.
+      if (event === 'product_spu_update' && (pushed.status === 2 || pushed.status === 3)) {
+        return { kind: 'product', productId: pushed.productId, product: null };
+      }
+      try {
+        return { kind: 'product', productId: pushed.productId, product: await readWithLink(pushed.productId) };
+      } catch (error) {
+        if (error instanceof XiaodianError && error.code === 'not_found') {
+          return { kind: 'product', productId: pushed.productId, product: null };
+        }
+        throw error;
+      }
+    },
+
+    applyChange(change) {
+      if (change.kind === 'shop') {
+        shopSummary = undefined;
+        return;
+      }
+      if (!index) return; // the first reconcile will read it
+      const products = new Map(index.products);
+      if (change.product) products.set(change.productId, change.product);
+      else products.delete(change.productId);
+      index = indexOf(products, index.builtAt);
     },
 
     async getProducts(refs, requestOptions = {}): Promise<ProductResult[]> {
