@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
 import { connectRedis, type LogEntry } from '@xiaodian/gateway';
-import { startFakeWeChat, type FakeWeChat } from './fake-wechat.ts';
+import { pushSettings, signedPush, startFakeWeChat, type FakeWeChat } from './fake-wechat.ts';
 import { freePort, startRedis } from './redis-server.ts';
 
 const cli = fileURLToPath(new URL('../../packages/gateway/dist/cli.js', import.meta.url));
@@ -181,12 +181,16 @@ describe('xiaodian-gateway --backend wechat', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('reads the secret from a file, talks to another API base, and never prints the secret', async () => {
+  it('reads secrets from files, talks to another API base, takes pushes, and never prints a secret', async () => {
     const secretFile = join(dir, 'secret');
     writeFileSync(secretFile, `${fake.secret}\n`);
+    const tokenFile = join(dir, 'push-token');
+    writeFileSync(tokenFile, pushSettings.token);
     const command = await startCommand(['--backend', 'wechat', '--wechat-api-base', fake.url], {
       WECHAT_APPID: appid,
       WECHAT_SECRET_FILE: secretFile,
+      WECHAT_PUSH_TOKEN_FILE: tokenFile,
+      WECHAT_PUSH_AES_KEY: pushSettings.encodingAesKey,
     });
     const bodies: string[] = [];
     try {
@@ -197,11 +201,24 @@ describe('xiaodian-gateway --backend wechat', () => {
       bodies.push(await products.text());
       assert.equal((JSON.parse(bodies.at(-1)!) as { items: Array<{ ok: boolean }> }).items[0]!.ok, true);
       assert.ok(fake.tokenCalls > 0, 'the stand-in was asked, not api.weixin.qq.com');
+      const push = signedPush(
+        JSON.stringify({ CreateTime: 1, MsgType: 'event', Event: 'set_shop_headimg', ToUserName: 'gh_shop' }),
+      );
+      const answer = await fetch(`${command.url}/v1/wechat/push?${push.query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: push.body,
+      });
+      bodies.push(await answer.text());
+      assert.equal(bodies.at(-1), 'success');
+      await command.waitFor(/"msg":"push applied"/);
     } finally {
       await command.stop();
     }
     for (const text of [...bodies, ...command.output]) {
       assert.ok(!text.includes(fake.secret), `the secret leaked: ${text}`);
+      assert.ok(!text.includes(pushSettings.token), `the push token leaked: ${text}`);
+      assert.ok(!text.includes(pushSettings.encodingAesKey), `the AES key leaked: ${text}`);
       assert.doesNotMatch(text, /TOKEN_\d+/);
     }
   });

@@ -55,6 +55,8 @@ const backend = config.wechat
       secret: config.wechat.secret,
       ...(config.wechat.apiBase ? { baseUrl: config.wechat.apiBase } : {}),
       ...(config.wechat.finder ? { finder: config.wechat.finder } : {}),
+      pushesConfigured: config.wechat.push !== undefined,
+      log,
       ...(tokenStore ? { tokenStore } : {}),
     })
   : demo!;
@@ -71,6 +73,8 @@ try {
     rateLimit: config.ratePerMinute > 0 ? { limit: config.ratePerMinute, windowMs: 60_000 } : false,
     trustProxy: config.trustProxy,
     ...(cacheStore ? { cacheStore } : {}),
+    ...(redis ? { redis } : {}),
+    ...(config.wechat?.push ? { push: { ...config.wechat.push, appid: config.wechat.appid } } : {}),
     ...(config.staticDir ? { staticDir: config.staticDir } : {}),
     log,
   });

@@ -24,6 +24,8 @@ export interface WeChatConfig {
   apiBase?: string;
   /** The 视频号助手 account's own credentials and its 视频号: they enable the live routes. */
   finder?: { appid: string; secret: string; finderUserName: string };
+  /** 消息推送's Token and EncodingAESKey: they enable `/v1/wechat/push`. */
+  push?: { token: string; encodingAesKey: string };
 }
 
 export const backendNames = ['demo', 'wechat'] as const;
@@ -35,7 +37,8 @@ export const usage = `Usage: xiaodian-gateway [options]
   --host ADDR          address to bind (env HOST; default 127.0.0.1)
   --backend NAME       data source: ${backendNames.join(' | ')} (env XIAODIAN_BACKEND; default demo, the embedded catalog);
                        wechat reads WECHAT_APPID and WECHAT_SECRET (or WECHAT_SECRET_FILE) from the environment,
-                       and for live rooms WECHAT_FINDER_APPID, WECHAT_FINDER_SECRET(_FILE), WECHAT_FINDER_USERNAME
+                       for live rooms WECHAT_FINDER_APPID, WECHAT_FINDER_SECRET(_FILE), WECHAT_FINDER_USERNAME,
+                       for pushes WECHAT_PUSH_TOKEN(_FILE) and WECHAT_PUSH_AES_KEY(_FILE)
   --wechat-api-base URL  WeChat's API base, e.g. a stand-in or a forwarding proxy (env WECHAT_API_BASE;
                        default https://api.weixin.qq.com)
   --static DIR         folder of built pages to serve on the same port
@@ -97,7 +100,7 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
     if (apiBase !== undefined && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(apiBase)) {
       throw new ConfigError(`invalid WeChat API base "${apiBase}" (expected http(s)://host[:port][/path])`);
     }
-    wechat = { appid, secret, ...(apiBase ? { apiBase } : {}), ...readFinder(env) };
+    wechat = { appid, secret, ...(apiBase ? { apiBase } : {}), ...readFinder(env), ...readPush(env) };
   }
 
   const rateText = values['rate-limit'] ?? env['RATE_LIMIT_PER_MINUTE'] ?? '600';
@@ -146,6 +149,22 @@ function readFinder(env: Readonly<Record<string, string | undefined>>): Pick<WeC
     throw new ConfigError('WECHAT_FINDER_USERNAME must be the 视频号 id the credentials belong to ("sph…")');
   }
   return { finder: { appid, secret, finderUserName } };
+}
+
+/** WECHAT_PUSH_TOKEN and WECHAT_PUSH_AES_KEY (each or its _FILE), both or neither. */
+function readPush(env: Readonly<Record<string, string | undefined>>): Pick<WeChatConfig, 'push'> {
+  const token = readSecret(env, 'WECHAT_PUSH_TOKEN');
+  const encodingAesKey = readSecret(env, 'WECHAT_PUSH_AES_KEY');
+  if (!token && !encodingAesKey) return {};
+  if (!token || !encodingAesKey) {
+    throw new ConfigError(
+      'pushes need both WECHAT_PUSH_TOKEN and WECHAT_PUSH_AES_KEY (what 消息推送 in 小店后台 shows)',
+    );
+  }
+  if (!/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey)) {
+    throw new ConfigError('WECHAT_PUSH_AES_KEY must be the 43-character EncodingAESKey 小店后台 shows');
+  }
+  return { push: { token, encodingAesKey } };
 }
 
 export class HelpRequested extends Error {}

@@ -63,6 +63,8 @@ export type WeChatBackend = Omit<StorefrontBackend, 'getLive' | 'liveEvents'> &
     readiness(): Promise<ReadinessCheck[]>;
     /** The shop's H5 short link, QR code and 口令, for a creator tool to offer. */
     shopLinks(appid: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+    /** Reconciles the index with the shop now (an operator's command, a test): postponed when quota is low. */
+    reconcileNow(): Promise<'done' | 'postponed'>;
     /** One product's H5 short link, QR code and 口令. */
     productLinks(appid: string, productId: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
   };
@@ -350,20 +352,32 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
     }
   }
 
-  async function currentIndex(): Promise<ShopIndex> {
-    if (index && now() < nextReconcileAt) return index;
+  let lastOutcome: 'done' | 'postponed' = 'done';
+  function startReconcile(): Promise<ShopIndex> {
     reconciling ??= (async () => {
+      // The first build always runs: without it there is no search at all.
       if (index && !(await quotaAllowsReconcile())) {
         nextReconcileAt = now() + quotaBackoffMs;
+        lastOutcome = 'postponed';
         return index;
       }
       const built = await reconcile(index);
       index = built;
       nextReconcileAt = now() + reconcileIntervalMs;
+      lastOutcome = 'done';
+      log({ level: 'info', msg: 'reconciled with the shop', products: built.products.size });
       return built;
     })().finally(() => (reconciling = undefined));
-    // A stale index answers at once while the reconcile runs.
-    return index ?? reconciling;
+    return reconciling;
+  }
+
+  async function currentIndex(): Promise<ShopIndex> {
+    if (index && now() < nextReconcileAt) return index;
+    const running = startReconcile();
+    if (!index) return running;
+    // A stale index answers at once while the reconcile runs; its failure is logged, and retried next time.
+    running.catch((error: unknown) => log({ level: 'warn', msg: 'reconcile failed', error: String(error) }));
+    return index;
   }
 
   /** Where a push names its product: `ProductSpuUpdate`, `ProductSpuListing`, `ProductSpuAudit`, … */
@@ -479,6 +493,11 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
         }
         throw error;
       }
+    },
+
+    async reconcileNow() {
+      await startReconcile();
+      return lastOutcome;
     },
 
     applyChange(change) {
