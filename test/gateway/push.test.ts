@@ -244,3 +244,30 @@ describe('WeChat pushes across two replicas sharing a real Redis', () => {
     }
   });
 });
+
+describe('a push whose work outlasts WeChat’s wait', () => {
+  it('is answered success in time, and applied after the answer', async () => {
+    const fake = await startFakeWeChat(3);
+    const logs: LogEntry[] = [];
+    const gateway = createGateway({
+      backend: createWeChatBackend({ appid, secret: fake.secret, baseUrl: fake.url, pushesConfigured: true }),
+      push: { ...pushSettings, answerWithinMs: 50 },
+      log: (entry) => logs.push(entry),
+    });
+    try {
+      fake.delayMs = 800; // WeChat is slow: reading the product takes longer than the answer may
+      const { query, body } = signedPush(update(fake.productIds[1]!));
+      const answer = await gateway.app.request(`/v1/wechat/push?${query}`, { method: 'POST', body });
+      assert.equal(await answer.text(), 'success');
+      assert.equal(logs.filter((entry) => entry.msg === 'push applied after the answer').length, 0);
+      await until(
+        async () => logs.some((entry) => entry.msg === 'push applied after the answer'),
+        'the work after the answer',
+        5_000,
+      );
+    } finally {
+      gateway.shutdown();
+      await fake.close();
+    }
+  });
+});

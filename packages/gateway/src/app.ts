@@ -140,7 +140,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     }),
   );
   app.route('/v1/resolve', resolveRoutes(deps));
-  app.route('/v1/wechat/push', pushRoutes(deps, hub));
+  app.route('/v1/wechat/push', pushRoutes(deps, hub, options.push?.answerWithinMs));
   if (options.assets) app.route('/demo-images', assetRoutes(options.assets));
   app.all('/v1/*', (c) => errorResponse(c, 404, 'not_found', `No route ${c.req.method} ${c.req.path}`));
   if (options.fallback) app.route('/', options.fallback);

@@ -8,7 +8,7 @@ import type { RouteDeps } from './deps.js';
 export const maxPushBytes = 64 * 1024;
 
 /** WeChat waits 5 s for `success`; work that takes longer goes on after the answer. */
-const answerWithinMs = 4_000;
+const defaultAnswerWithinMs = 4_000;
 
 const statusByReason = {
   signature: 401,
@@ -25,7 +25,7 @@ const statusByReason = {
  * that fails a check is refused, logged and never processed; a valid one is answered `success` as soon as
  * it is applied, and within 4 s however long that takes.
  */
-export function pushRoutes(deps: RouteDeps, hub: PushHub | undefined): Hono {
+export function pushRoutes(deps: RouteDeps, hub: PushHub | undefined, answerWithinMs = defaultAnswerWithinMs): Hono {
   const refuse = (c: Context, error: unknown): Response => {
     if (!(error instanceof PushRejected)) throw error;
     deps.log({
@@ -67,8 +67,9 @@ export function pushRoutes(deps: RouteDeps, hub: PushHub | undefined): Hono {
       try {
         const outcome = await Promise.race([work, late]);
         if (outcome === 'late') {
-          work.catch((error: unknown) =>
-            deps.log({ level: 'error', msg: 'push failed after the answer', error: String(error) }),
+          work.then(
+            (done) => deps.log({ level: 'info', msg: 'push applied after the answer', event: done.event }),
+            (error: unknown) => deps.log({ level: 'error', msg: 'push failed after the answer', error: String(error) }),
           );
         } else {
           deps.log({

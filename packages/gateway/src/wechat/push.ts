@@ -20,6 +20,8 @@ export interface PushSettings {
   appid: string;
   /** A push older or newer than this (seconds, against our clock) is refused. */
   maxSkewSeconds?: number;
+  /** WeChat waits 5 s for `success`: past this, the answer goes and the work continues. Default 4 s. */
+  answerWithinMs?: number;
 }
 
 /** What a push changed, as every replica applies it (the replica that received it read WeChat once). */
