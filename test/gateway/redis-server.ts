@@ -2,12 +2,21 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 
-/** Runs a throwaway redis-server on a free loopback port, with no persistence; `stop()` kills it. */
-export async function startRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+/** A loopback port nothing listens on (yet). */
+export async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1');
   await once(probe, 'listening');
   const port = (probe.address() as { port: number }).port;
   await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Runs a throwaway redis-server on a free loopback port (or the one given, to bring Redis up where a
+ * gateway already expects it), with no persistence; `stop()` kills it.
+ */
+export async function startRedis(givenPort?: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = givenPort ?? (await freePort());
 
   const child = spawn(
     'redis-server',

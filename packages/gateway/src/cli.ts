@@ -1,9 +1,15 @@
 #!/usr/bin/env node
+import { createRequire } from 'node:module';
 import { createDemoBackend } from '@xiaodian/demo';
-import { ConfigError, HelpRequested, readConfig, usage, type GatewayConfig } from './config.js';
-import { redisResponseStore } from './cache/redis-store.js';
+import { ConfigError, HelpRequested, VersionRequested, readConfig, usage, type GatewayConfig } from './config.js';
+import { connectRedis, type RedisConnection } from './cache/redis-connection.js';
+import { redisResponseStore, type RedisResponseStore } from './cache/redis-store.js';
+import { jsonLineLog, type LogEntry } from './options.js';
 import { createWeChatBackend, redisTokenStore } from './wechat/index.js';
 import { startGateway, type RunningGateway } from './serve.js';
+
+/** Read from the package itself, so `--version` never drifts from what was installed. */
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 function fail(message: string): never {
   console.error(`xiaodian-gateway: ${message}\n\n${usage}`);
@@ -18,39 +24,41 @@ try {
     console.log(usage);
     process.exit(0);
   }
+  if (error instanceof VersionRequested) {
+    console.log(`xiaodian-gateway ${version}`);
+    process.exit(0);
+  }
   fail(error instanceof ConfigError ? error.message : String(error));
 }
 
-let cacheStore: Awaited<ReturnType<typeof redisResponseStore>> | undefined;
+// `--quiet` drops the per-request lines; what an operator must hear (Redis, WeChat errors) is still said.
+const log = config.quiet ? (entry: LogEntry) => entry.msg !== 'request' && jsonLineLog(entry) : jsonLineLog;
+
+// Redis connects in the background: the gateway listens and serves from memory until it answers.
+let redis: RedisConnection | undefined;
+let cacheStore: RedisResponseStore | undefined;
+let tokenStore: Awaited<ReturnType<typeof redisTokenStore>> | undefined;
 if (config.redisUrl) {
-  try {
-    cacheStore = await redisResponseStore(config.redisUrl, {
-      onError: (error) => console.error(JSON.stringify({ level: 'warn', msg: 'redis', error: String(error) })),
+  redis = connectRedis(config.redisUrl, { log });
+  cacheStore = await redisResponseStore(redis);
+  if (config.wechat) {
+    tokenStore = await redisTokenStore(redis, {
+      onError: (error) => log({ level: 'warn', msg: 'redis token store failed; using memory', error: String(error) }),
     });
-  } catch (error) {
-    console.error(
-      `xiaodian-gateway: could not connect to Redis: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
   }
 }
 
-let tokenStore: Awaited<ReturnType<typeof redisTokenStore>> | undefined;
-if (config.wechat && config.redisUrl) {
-  try {
-    tokenStore = await redisTokenStore(config.redisUrl, {
-      onError: (error) => console.error(JSON.stringify({ level: 'warn', msg: 'redis', error: String(error) })),
-    });
-  } catch (error) {
-    console.error(
-      `xiaodian-gateway: could not connect to Redis: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  }
-}
 const demo = config.wechat ? undefined : createDemoBackend();
 const backend = config.wechat
-  ? createWeChatBackend({ ...config.wechat, ...(tokenStore ? { tokenStore } : {}) })
+  ? createWeChatBackend({
+      appid: config.wechat.appid,
+      secret: config.wechat.secret,
+      ...(config.wechat.apiBase ? { baseUrl: config.wechat.apiBase } : {}),
+      ...(config.wechat.finder ? { finder: config.wechat.finder } : {}),
+      pushesConfigured: config.wechat.push !== undefined,
+      log,
+      ...(tokenStore ? { tokenStore } : {}),
+    })
   : demo!;
 
 let running: RunningGateway;
@@ -65,8 +73,10 @@ try {
     rateLimit: config.ratePerMinute > 0 ? { limit: config.ratePerMinute, windowMs: 60_000 } : false,
     trustProxy: config.trustProxy,
     ...(cacheStore ? { cacheStore } : {}),
+    ...(redis ? { redis } : {}),
+    ...(config.wechat?.push ? { push: { ...config.wechat.push, appid: config.wechat.appid } } : {}),
     ...(config.staticDir ? { staticDir: config.staticDir } : {}),
-    ...(config.quiet ? { log: false as const } : {}),
+    log,
   });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
@@ -75,9 +85,10 @@ try {
       ? `xiaodian-gateway: port ${config.port} on ${config.host} is already in use; choose another with --port or PORT.`
       : `xiaodian-gateway: could not listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`,
   );
+  await redis?.close();
   process.exit(1);
 }
-console.log(`Xiaodian gateway (${config.backend} backend) listening on ${running.url}`);
+console.log(`Xiaodian gateway ${version} (${config.backend} backend) listening on ${running.url}`);
 if (config.staticDir) console.log(`Article example: ${running.url}/article.html`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -85,8 +96,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     signal,
     () =>
       void running.close().then(async () => {
-        await cacheStore?.close();
-        await tokenStore?.close();
+        await redis?.close();
         process.exit(0);
       }),
   );

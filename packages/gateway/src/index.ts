@@ -8,6 +8,8 @@ export {
   type GatewayBackend,
   type GatewayOptions,
   type LogEntry,
+  type ReadinessCheck,
+  type ShareLinks,
 } from './options.js';
 export {
   ResponseCache,
@@ -17,5 +19,6 @@ export {
   type ResponseCacheStore,
 } from './cache/response-cache.js';
 export { GatewayMetrics } from './observability/metrics.js';
-export { redisResponseStore, type RedisStoreOptions } from './cache/redis-store.js';
+export { redisResponseStore, type RedisResponseStore, type RedisStoreOptions } from './cache/redis-store.js';
+export { connectRedis, type RedisConnection, type RedisConnectionOptions } from './cache/redis-connection.js';
 export * from './wechat/index.js';

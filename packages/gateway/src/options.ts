@@ -1,12 +1,40 @@
 import type { Context, Hono } from 'hono';
 import type { ProductSource, StorefrontBackend } from '@xiaodian/model';
 import type { CachePolicy, ResponseCacheStore } from './cache/response-cache.js';
+import type { RedisConnection } from './cache/redis-connection.js';
+import type { PushSettings, PushTarget } from './wechat/push.js';
+
+/** One line of `/readyz`: what was checked, whether it passed, and what an operator should know. */
+export interface ReadinessCheck {
+  name: string;
+  ok: boolean;
+  detail: string;
+  [field: string]: unknown;
+}
+
+/** The ways to share a shop or a product that WeChat hands out: H5 short link, QR code image URL, 口令. */
+export interface ShareLinks {
+  h5Url?: string;
+  qrCodeUrl?: string;
+  /** 口令 (tag link): text a person pastes into WeChat. */
+  tagLink?: string;
+}
 
 /**
  * What the gateway serves from. Every route needs its method; a backend that serves only products (a
  * merchant's own product source, a test double) still works, and the other routes answer 501.
  */
-export type GatewayBackend = ProductSource & Partial<StorefrontBackend>;
+export type GatewayBackend = ProductSource &
+  Partial<StorefrontBackend> & {
+    /** Why a method is missing, said in the 501 (which credentials or settings would enable it). */
+    readonly notServed?: Partial<Record<keyof StorefrontBackend, string>>;
+    /** Checks for `/readyz`: whether the backend's upstream accepts us, and its quota. */
+    readiness?(): Promise<ReadinessCheck[]>;
+    shopLinks?(appid: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+    changeFromPush?: PushTarget['changeFromPush'];
+    applyChange?: PushTarget['applyChange'];
+    productLinks?(appid: string, productId: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+  };
 
 /** One structured log line; written as JSON, one object per line. */
 export interface LogEntry {
@@ -32,8 +60,17 @@ export interface GatewayOptions {
   clientKey?: (c: Context) => string;
   /** Largest accepted request body, bytes. Default 512 KiB (`maxResolveBodyBytes`). */
   maxBodyBytes?: number;
-  /** Where cached answers live; in-process by default. */
-  cacheStore?: ResponseCacheStore;
+  /** Where cached answers live; in-process by default. A store with `readiness` is checked by `/readyz`. */
+  cacheStore?: ResponseCacheStore & { readiness?(): Promise<ReadinessCheck> };
+  /**
+   * WeChat's push settings (Token, EncodingAESKey, the shop's appid): with them and a backend that applies
+   * changes, `/v1/wechat/push` keeps the index and caches current.
+   */
+  push?: PushSettings;
+  /** Shared by replicas: applied pushes are announced over it, and events are claimed once across them. */
+  redis?: RedisConnection;
+  /** More checks for `/readyz`, beside the backend's and the cache store's. */
+  readinessChecks?: ReadonlyArray<() => Promise<ReadinessCheck>>;
   /** Freshness per kind of answer; merged over the defaults. */
   cachePolicies?: Partial<Record<CacheKind, CachePolicy>>;
   /** Live streams: comment heartbeats keep proxies from closing idle connections. */

@@ -3,7 +3,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { relative, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo, Socket } from 'node:net';
 import { createGateway, type Gateway } from './app.js';
 import type { GatewayOptions } from './options.js';
 
@@ -43,6 +44,33 @@ function clientKeyFor(trustProxy: boolean): (c: Context) => string {
   };
 }
 
+/**
+ * Requests Node's HTTP parser refuses never reach the app: by default Node answers them with a bare,
+ * empty 400. The commonest is a URL pasted with raw UTF-8 in its query (`?q=防晒`); say what to do
+ * instead, in the same JSON error body every other 4xx has.
+ */
+function answerUnparsable(error: NodeJS.ErrnoException & { bytesParsed?: number }, socket: Socket): void {
+  if (!socket.writable || (socket as Socket & { _httpMessage?: unknown })._httpMessage) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'HPE_INVALID_URL' || error.code === 'HPE_INVALID_PATH'
+      ? [
+          400,
+          'Bad Request',
+          'The request URL holds characters that must be percent-encoded (UTF-8 text such as 防晒 is sent as %E9%98%B2%E6%99%92); encode the query, e.g. with encodeURIComponent or curl --data-urlencode -G',
+        ]
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'Request Header Fields Too Large', 'The request headers are too large']
+        : [400, 'Bad Request', 'The request is not valid HTTP/1.1'];
+  const body = JSON.stringify({ error: { code: 'bad_request', message, requestId: randomUUID() } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=UTF-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Starts the gateway on Node. Port 0 picks a free port (tests); the resolved URL is returned. */
 export function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { port, host = '127.0.0.1', staticDir, trustProxy = false, ...gatewayOptions } = options;
@@ -66,6 +94,7 @@ export function startGateway(options: StartGatewayOptions): Promise<RunningGatew
           }),
       });
     });
+    server.on('clientError', answerUnparsable);
     server.once('error', reject);
   });
 }

@@ -16,6 +16,8 @@ export interface CachedBody {
 export interface ResponseCacheStore {
   get(key: string): Promise<CachedBody | undefined> | CachedBody | undefined;
   set(key: string, value: CachedBody, ttlMs: number): Promise<void> | void;
+  /** Drops an answer that is known to be out of date (a push said so). */
+  delete?(key: string): Promise<void> | void;
   close?(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export function memoryResponseStore(maxEntries = 10_000): ResponseCacheStore {
   return {
     get: (key) => entries.get(key),
     set: (key, value, ttlMs) => void entries.set(key, value, { ttl: ttlMs }),
+    delete: (key) => void entries.delete(key),
   };
 }
 

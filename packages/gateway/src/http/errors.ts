@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { XiaodianError, type ErrorBody, type ErrorCode } from '@xiaodian/model';
+import type { LogEntry } from '../options.js';
 
 /** The HTTP status each error code leaves with: honest statuses, so proxies and clients can act on them. */
 const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
@@ -45,15 +46,61 @@ export class BadRequest extends Error {
   }
 }
 
+/** An error as callers see it: WeChat's errcode, errmsg and rid stay in the log; the request id finds them. */
+export interface PublicErrorBody {
+  code: ErrorCode;
+  message: string;
+  requestId?: string;
+}
+
+/** Said instead of WeChat's words, which tell a caller nothing they can act on and may describe our setup. */
+const upstreamMessages: Partial<Record<ErrorCode, string>> = {
+  upstream: 'WeChat could not answer this request; the gateway’s operator can look it up by its request id',
+  rate_limited: 'WeChat’s call limit for this shop is reached; try again later',
+};
+
 /**
- * Turns whatever a route or backend threw into a response. Backend failures keep their code (and
- * WeChat's errcode); anything else is a bug, logged by the caller and answered as a bare 500.
+ * What leaves the gateway for an error the backend reported. An error that came from WeChat (it carries
+ * `upstream`) is logged with its errcode, rid and the request id, and answered without WeChat's text;
+ * failures on the serving side (5xx) carry the request id so a caller can quote it.
  */
-export function responseForError(c: Context, error: unknown): Response | undefined {
+export function publicError(
+  c: Context,
+  log: (entry: LogEntry) => void,
+  body: ErrorBody,
+  where: Record<string, unknown> = {},
+): PublicErrorBody {
+  const requestId = c.get('requestId' as never) as string | undefined;
+  const serverSide = statusFor(body.code) >= 500;
+  if (body.upstream) {
+    log({
+      level: serverSide ? 'error' : 'warn',
+      msg: 'wechat error',
+      requestId,
+      path: c.req.path,
+      ...where,
+      code: body.code,
+      errcode: body.upstream.errcode,
+      ...(body.upstream.rid ? { rid: body.upstream.rid } : {}),
+      errmsg: body.upstream.errmsg,
+      message: body.message,
+    });
+  }
+  const message = (body.upstream && upstreamMessages[body.code]) || body.message;
+  return serverSide && requestId ? { code: body.code, message, requestId } : { code: body.code, message };
+}
+
+/**
+ * Turns whatever a route or backend threw into a response. Backend failures keep their code and honest
+ * status, WeChat's own words go to the log only; anything else is a bug, logged by the caller and
+ * answered as a bare 500.
+ */
+export function responseForError(c: Context, error: unknown, log: (entry: LogEntry) => void): Response | undefined {
   if (error instanceof BadRequest) return errorResponse(c, 400, error.code, error.message);
   if (error instanceof XiaodianError) {
     if (error.retryAfterMs !== undefined) c.header('Retry-After', String(Math.ceil(error.retryAfterMs / 1000)));
-    return errorResponse(c, statusFor(error.code), error.code, error.message, error.upstream);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ error: publicError(c, log, error.toJSON()) }, statusFor(error.code));
   }
   return undefined;
 }

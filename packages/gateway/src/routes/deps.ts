@@ -5,6 +5,7 @@ import type { CachePolicy, CachedBody, ResponseCache } from '../cache/response-c
 import { ifNoneMatchHits } from '../http/etag.js';
 import { NotServed } from '../http/errors.js';
 import type { GatewayMetrics } from '../observability/metrics.js';
+import type { CacheGeneration } from '../wechat/push.js';
 
 /** What every route needs, built once by the app. */
 export interface RouteDeps {
@@ -14,12 +15,20 @@ export interface RouteDeps {
   metrics: GatewayMetrics;
   log: (entry: LogEntry) => void;
   now: () => number;
+  /** Bumped by every applied push: catalog answers cached before it are not served again. */
+  generation: CacheGeneration;
 }
+
+/** Answers a push can make out of date; live rooms are not among them. */
+const catalogKinds = new Set<CacheKind>(['products', 'shops', 'lists', 'search', 'suggest']);
 
 /** The backend's method, or a 501 for a backend that does not serve it. */
 export function method<K extends keyof StorefrontBackend>(deps: RouteDeps, name: K): StorefrontBackend[K] {
   const found = deps.backend[name];
-  if (typeof found !== 'function') throw new NotServed(`This gateway's backend does not serve ${name}`);
+  if (typeof found !== 'function') {
+    const why = deps.backend.notServed?.[name];
+    throw new NotServed(`This gateway's backend does not serve ${name}${why ? `: ${why}` : ''}`);
+  }
   return (found as (...args: unknown[]) => unknown).bind(deps.backend) as StorefrontBackend[K];
 }
 
@@ -36,7 +45,8 @@ export async function sendCached(
   cacheable: (value: unknown) => boolean = () => true,
 ): Promise<Response> {
   const policy = deps.policies[kind];
-  const { entry, state } = await deps.cache.read(`${kind}:${key}`, policy, async () => {
+  const scope = catalogKinds.has(kind) ? `g${deps.generation.value}:` : '';
+  const { entry, state } = await deps.cache.read(`${kind}:${scope}${key}`, policy, async () => {
     const value = await produce();
     return { value, cacheable: cacheable(value) };
   });

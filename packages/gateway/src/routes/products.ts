@@ -7,13 +7,17 @@ import {
   type ProductRef,
   type ProductResult,
 } from '@xiaodian/model';
-import { BadRequest } from '../http/errors.js';
+import { BadRequest, publicError } from '../http/errors.js';
 import { sendCached, type RouteDeps } from './deps.js';
 
-/** `GET /v1/products?refs=APPID:PRODUCT_ID,…`: one entry per ref, in order; a bad ref never fails the others. */
+/**
+ * `GET /v1/products?refs=APPID:PRODUCT_ID,…`: one entry per ref, in order; a bad ref never fails the others.
+ * `refs=A&refs=B` means the same as `refs=A,B`.
+ */
 export function productsRoutes(deps: RouteDeps): Hono {
   return new Hono().get('/', (c) => {
-    const refs = readRefs(c.req.query('refs'));
+    const given = c.req.queries('refs');
+    const refs = readRefs(given?.every((value) => value.trim() !== '') ? given.join(',') : undefined);
     return sendCached(
       c,
       deps,
@@ -24,7 +28,15 @@ export function productsRoutes(deps: RouteDeps): Hono {
         if (results.length !== refs.length) {
           throw new XiaodianError('upstream', `The backend answered ${results.length} of ${refs.length} refs`);
         }
-        return { items: results.map((result: ProductResult, i) => ({ ref: formatProductRef(refs[i]!), ...result })) };
+        return {
+          items: results.map((result: ProductResult, i) => {
+            const ref = formatProductRef(refs[i]!);
+            // WeChat's words for one ref's failure go to the log, as for a whole request's.
+            return result.ok
+              ? { ref, ...result }
+              : { ref, ok: false, error: publicError(c, deps.log, result.error, { ref }) };
+          }),
+        };
       },
       // A product that is gone stays gone for a while; a transient per-ref failure must not be served again.
       (value) =>

@@ -13,7 +13,7 @@ import {
   type ErrorBody,
   type ProductRef,
 } from '@xiaodian/model';
-import { BadRequest, NotServed } from '../http/errors.js';
+import { BadRequest, NotServed, publicError } from '../http/errors.js';
 import { method, type RouteDeps } from './deps.js';
 
 type ResolveItem =
@@ -37,7 +37,12 @@ export function resolveRoutes(deps: RouteDeps): Hono {
     const items = await resolveMatches(deps, matches);
     if (include === 'data') await attachData(deps, items);
     c.header('Cache-Control', 'no-store');
-    return c.json({ items });
+    // WeChat's words for a failure go to the log; the caller gets ours and the request id.
+    return c.json({
+      items: items.map((item) =>
+        item.ok ? item : { ...item, error: publicError(c, deps.log, item.error, { source: item.source }) },
+      ),
+    });
   });
 }
 

@@ -1,12 +1,25 @@
 import { Hono } from 'hono';
 import { etagOf, ifNoneMatchHits } from '../http/etag.js';
 import { errorResponse } from '../http/errors.js';
-import type { GatewayAsset } from '../options.js';
+import type { GatewayAsset, ReadinessCheck } from '../options.js';
 import type { RouteDeps } from './deps.js';
 
-/** `GET /healthz` for load balancers and `GET /metrics` in Prometheus text format. */
-export function systemRoutes(deps: RouteDeps, info: { backendName: string; startedAt: number }): Hono {
+/**
+ * `GET /healthz` (liveness: the process answers), `GET /readyz` (readiness: the backend's upstream accepts
+ * our credentials, Redis answers, quota is left; 503 when a check fails) and `GET /metrics` in Prometheus
+ * text format.
+ */
+export function systemRoutes(
+  deps: RouteDeps,
+  info: { backendName: string; startedAt: number; readiness: () => Promise<ReadinessCheck[]> },
+): Hono {
   return new Hono()
+    .get('/readyz', async (c) => {
+      c.header('Cache-Control', 'no-store');
+      const checks = await info.readiness();
+      const ready = checks.every((check) => check.ok);
+      return c.json({ status: ready ? 'ready' : 'not_ready', backend: info.backendName, checks }, ready ? 200 : 503);
+    })
     .get('/healthz', (c) => {
       c.header('Cache-Control', 'no-store');
       return c.json({

@@ -4,6 +4,12 @@ import { TokenSource, type TokenStore } from './token.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
+/** Whether WeChat accepts the credentials: a token was obtained, or what the last attempt was told. */
+export type CredentialsStatus = { ok: true } | { ok: false; errcode?: number; message: string };
+
+/** A rejected secret is not asked about again sooner than this (a readiness probe polls every few seconds). */
+const rejectedCredentialsRecheckMs = 30_000;
+
 export interface WeChatApiOptions {
   appid: string;
   secret: string;
@@ -34,6 +40,8 @@ export class WeChatApi {
   private readonly busyRetries: number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly tokens: TokenSource;
+  private readonly now: () => number;
+  private lastTokenFailure: { at: number; error: XiaodianError } | undefined;
 
   constructor(private readonly options: WeChatApiOptions) {
     this.appid = options.appid;
@@ -42,13 +50,47 @@ export class WeChatApi {
     this.timeoutMs = options.timeoutMs ?? 5_000;
     this.busyRetries = options.busyRetries ?? 2;
     this.sleep = options.sleep ?? defaultSleep;
+    this.now = options.now ?? Date.now;
     this.tokens = new TokenSource({
       appid: options.appid,
       store: options.tokenStore,
-      now: options.now ?? Date.now,
+      now: this.now,
       sleep: this.sleep,
-      fetchToken: () => this.fetchToken(),
+      fetchToken: () =>
+        this.fetchToken().then(
+          (fresh) => {
+            this.lastTokenFailure = undefined;
+            return fresh;
+          },
+          (error: unknown) => {
+            const failure =
+              error instanceof XiaodianError ? error : new XiaodianError('upstream', 'The token call failed');
+            this.lastTokenFailure = { at: this.now(), error: failure };
+            throw error;
+          },
+        ),
     });
+  }
+
+  /**
+   * For `/readyz`: holds a token (costs no call while one is valid), or says why WeChat refused one. A
+   * refusal is remembered for 30 s so a polling probe does not spend the token quota.
+   */
+  async credentialsStatus(): Promise<CredentialsStatus> {
+    const failure = this.lastTokenFailure;
+    if (!failure || this.now() - failure.at >= rejectedCredentialsRecheckMs) {
+      try {
+        await this.tokens.get();
+        return { ok: true };
+      } catch {
+        // recorded by fetchToken's wrapper, or a failure of the store: reported below
+      }
+    }
+    const error = this.lastTokenFailure?.error;
+    if (!error) return { ok: false, message: 'No access token could be obtained' };
+    return error.upstream
+      ? { ok: false, errcode: error.upstream.errcode, message: error.message }
+      : { ok: false, message: error.message };
   }
 
   /** One API call; resolves with WeChat's JSON body when `errcode` is 0 (or absent). */

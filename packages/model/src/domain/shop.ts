@@ -47,6 +47,8 @@ export const shopSchema = z.object({
   linkedAccounts: z.object({
     officialAccounts: z.array(linkedAccountSchema),
     channels: z.array(linkedAccountSchema),
+    /** 小程序 bound to the shop (cooperation/list), when the backend reads them. */
+    miniPrograms: z.optional(z.array(linkedAccountSchema)),
   }),
   /** WeChat's H5 short link to the shop. */
   h5Url: z.optional(z.string()),
