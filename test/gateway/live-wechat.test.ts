@@ -73,7 +73,7 @@ describe('live rooms from WeChat with the 视频号助手 credentials', () => {
   it('streams changes through the SSE contract the widget’s client uses: stock, a product added, the live ending', async () => {
     const client = createClient({ gateway: gateway.url });
     const updates: LiveRoom[] = [];
-    const subscription = client.subscribeLive(finderUserName, (room) => updates.push(room), {
+    const subscription = client.subscribeLive({ finderUserName }, (room) => updates.push(room), {
       reconnectDelayMs: 20,
     });
     try {
