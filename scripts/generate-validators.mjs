@@ -46,6 +46,9 @@ function compile(exports) {
     // Ajv marks the option deprecated; its logger is off so the build stays quiet. Strict mode still throws.
     unicode: false,
     logger: false,
+    // Required properties checked by a loop over the schema's list, not one inlined test each (same order,
+    // same first missing property reported).
+    loopRequired: 0,
   });
   const schemas = browserJsonSchemas();
   for (const name of new Set(Object.values(exports))) ajv.addSchema(schemas[name], name);
@@ -55,7 +58,42 @@ function compile(exports) {
   // schema path, a long string per check that would cost each page of cards about a kilobyte.
   const slim = code.replace(/,schemaPath:"[^"]*"/g, '');
   if (slim.includes('schemaPath')) throw new Error('Could not strip every schemaPath from the generated validators');
-  return slim;
+  return withFailureHelper(withoutErrorCount(slim));
+}
+
+/**
+ * Each failing check writes its error object out in full (`validate10.errors = [{instancePath: …, keyword:
+ * …, params: …}];return false;`), some ninety times per file; one helper that builds it makes every site a
+ * call. The error objects are the same, keys in the same order.
+ */
+function withFailureHelper(code) {
+  const site =
+    /(validate\d+)\.errors = \[\{instancePath(?::([^,{}]+))?,keyword:("[a-zA-Z]+"),params:(\{[^;{}]*\})\}\];return false;/g;
+  const calls = code.replace(site, (_, validate, path, keyword, params) => {
+    return `return failed(${validate},${path ?? 'instancePath'},${keyword},${params});`;
+  });
+  if (/\.errors = \[/.test(calls)) throw new Error('An error site in the generated validators was not rewritten');
+  const helper =
+    'function failed(validate,instancePath,keyword,params){validate.errors=[{instancePath,keyword,params}];return false;}';
+  return calls.replace('"use strict";', `"use strict";${helper}`);
+}
+
+/**
+ * With `allErrors: false` every failing check sets `errors` and returns at once, so the error count Ajv
+ * threads through the code (`const _errs3 = errors; … var valid0 = _errs3 === errors;`) is always 0 where it
+ * is read. Where nothing ever counts an error (no `errors++`, no error list built up), those reads become
+ * `true` and the count goes, which the minifier then folds away. Code that does count is left as it is.
+ */
+function withoutErrorCount(code) {
+  if (/errors\+\+|vErrors\.push|vErrors = \[/.test(code)) return code;
+  const folded = code
+    .replaceAll('let vErrors = null;let errors = 0;', '')
+    .replace(/const _errs\d+ = errors;/g, '')
+    .replace(/_errs\d+ === errors|errors === _errs\d+|errors === 0/g, 'true')
+    .replaceAll('.errors = vErrors;', '.errors = null;');
+  if (/\berrors\b(?! = [[n])|vErrors|_errs/.test(folded.replace(/\.errors\b/g, '')))
+    throw new Error('The generated validators count errors in a way withoutErrorCount does not know');
+  return folded;
 }
 
 for (const { file, exports } of outputs) {
