@@ -26,9 +26,9 @@ const budgets = [
   {
     name: 'product card, self-contained (Lit, client, validation)',
     entry: 'packages/elements/dist/product-card/define.js',
-    // Held where it stands (2026-12-01: Vite 20.59 kB, esbuild 21.87 kB) until the 20 kB target is met
-    // again: the client's misconfigured-gateway, ref and lazy-load checks cost about 0.6 kB.
-    gzipLimit: { vite: 20.6 * 1024, esbuild: 21.9 * 1024 },
+    // Held where it stands (2026-12-01, after the merge of the attribute, misconfigured-gateway and
+    // announcement work: Vite 21.20 kB, esbuild 21.61 kB) until the 20 kB target is met again.
+    gzipLimit: { vite: 21.25 * 1024, esbuild: 21.65 * 1024 },
     gzipTarget: 20 * 1024,
   },
   {

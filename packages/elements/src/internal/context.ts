@@ -1,5 +1,5 @@
 import type { Context } from '@lit/context';
-import { createClient, webStorageStore, type XiaodianClient } from '@xiaodian/client';
+import { createClient, webStorageStore, type XiaodianClient } from '@xiaodian/client/create';
 
 /** The client an `<xd-store>` provides to every element inside it. */
 // What createContext() returns, without calling it: a key shared by every copy of the library on the page.
