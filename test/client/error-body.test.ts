@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { XiaodianError, createClient, type UncheckedBackend } from '@xiaodian/client';
+import { XiaodianError, createClient } from '@xiaodian/client';
 
 /**
  * The client reads a gateway's error body as the model's zod schema (`errorBodySchema`) does: a known code,
@@ -83,12 +83,12 @@ describe('an error body from the gateway', () => {
 
   it('is not trusted in a batch item when its upstream errcode is not finite', async () => {
     // Only an in-process backend can send Infinity; z.number() refuses it, and so must the client.
-    const backend: UncheckedBackend = {
-      getProducts: async () => [
-        { ok: false, error: { code: 'not_found', message: 'x', upstream: { errcode: Infinity, errmsg: 'm' } } },
-      ],
+    const malformed = {
+      ok: false,
+      error: { code: 'not_found', message: 'x', upstream: { errcode: Infinity, errmsg: 'm' } },
     };
-    const client = createClient({ backend, retry: false });
+    // The client's backend type promises checked results; this one breaks that promise on purpose.
+    const client = createClient({ backend: { getProducts: async () => [malformed] as never }, retry: false });
     const failure = await errorOf(client.getProduct(ref));
     assert.equal(failure.code, 'invalid_response');
   });
