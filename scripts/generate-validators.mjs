@@ -14,7 +14,6 @@ const outputs = [
     file: 'packages/client/src/generated/validators.ts',
     exports: {
       validateProduct: 'product',
-      validateErrorBody: 'errorBody',
       validateProductsResponse: 'productsResponse',
     },
   },

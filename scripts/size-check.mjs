@@ -26,9 +26,9 @@ const budgets = [
   {
     name: 'product card, self-contained (Lit, client, validation)',
     entry: 'packages/elements/dist/product-card/define.js',
-    // Held where it stands (2026-12-01, after the merge of the attribute, misconfigured-gateway and
-    // announcement work: Vite 21.20 kB, esbuild 21.61 kB) until the 20 kB target is met again.
-    gzipLimit: { vite: 21.25 * 1024, esbuild: 21.65 * 1024 },
+    // Held where it stands (2026-12-01, after the client reads error bodies with the model's check instead of
+    // a second compiled validator: Vite 20.94 kB, esbuild 21.33 kB) until the 20 kB target is met again.
+    gzipLimit: { vite: 21.0 * 1024, esbuild: 21.4 * 1024 },
     gzipTarget: 20 * 1024,
   },
   {
