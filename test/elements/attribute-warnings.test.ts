@@ -5,21 +5,7 @@ import '@xiaodian/elements/define';
 import type { XdProductCard } from '@xiaodian/elements/product-card';
 import type { XdShopEntry } from '@xiaodian/elements/shop-entry';
 import { demo, products, shops } from '../../stories/fixtures.js';
-import { settled, shadowText } from './helpers.js';
-
-/**
- * The elements load their console words on first need; once this test has loaded the same module, every
- * message the elements asked for has been written (their callbacks were queued first).
- */
-const diagnosticsWritten = async (expected?: () => boolean) => {
-  await import('../../packages/elements/dist/internal/diagnostics.js');
-  await Promise.resolve();
-  // On first use the elements may fetch the module under another URL (the package's) than this test does,
-  // so where a warning is expected, wait for it, boundedly, instead of racing that fetch.
-  for (const deadline = Date.now() + 2000; expected && !expected() && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+import { diagnosticsWritten, settled, shadowText } from './helpers.js';
 
 /** Records what the elements say to the developer, and what they ask of the backend. */
 function watch() {

@@ -82,3 +82,17 @@ export function box(element: Element) {
 }
 
 export type { Product };
+
+/**
+ * The elements load their console words on first need; once this test has loaded the same module, every
+ * message the elements asked for has been written (their callbacks were queued first).
+ */
+export const diagnosticsWritten = async (expected?: () => boolean) => {
+  await import('../../packages/elements/dist/internal/diagnostics.js');
+  await Promise.resolve();
+  // On first use the elements may fetch the module under another URL (the package's) than this test does,
+  // so where a warning or report is expected, wait for it, boundedly, instead of racing that fetch.
+  for (const deadline = Date.now() + 2000; expected && !expected() && Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+};

@@ -2,21 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { createClient } from '@xiaodian/client';
 import '@xiaodian/elements/define';
 import { products, shops } from '../../stories/fixtures.js';
-import { settled, shadowText } from './helpers.js';
-
-/**
- * The elements load their console words on first need; once this test has loaded the same module, every
- * message the elements asked for has been written (their callbacks were queued first).
- */
-const diagnosticsWritten = async (expected?: () => boolean) => {
-  await import('../../packages/elements/dist/internal/diagnostics.js');
-  await Promise.resolve();
-  // On first use the elements may fetch the module under another URL (the package's) than this test does,
-  // so where a report is expected, wait for it, boundedly, instead of racing that fetch.
-  for (const deadline = Date.now() + 2000; expected && !expected() && Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+import { diagnosticsWritten, settled, shadowText } from './helpers.js';
 
 /** Records console errors for the length of one test. */
 function watchErrors() {
