@@ -10,6 +10,7 @@ import {
   suggestResponseSchema,
   type LiveRoom,
 } from '@xiaodian/model';
+import { mutate, type Json } from './payload-mutations.js';
 
 /**
  * Shops, pages, suggestions, live rooms and live events are checked in the browser by validators compiled
@@ -17,7 +18,6 @@ import {
  * every payload: the demo's own data, and thousands of seeded mutations of it.
  */
 type Validator = (data: unknown) => boolean;
-type Json = Record<string, unknown> | unknown[];
 
 const replacements: unknown[] = [
   undefined,
@@ -38,29 +38,6 @@ const replacements: unknown[] = [
   'snapshot',
 ];
 
-/** Replaces one randomly chosen value anywhere in the payload (or adds an unknown key). */
-function mutate(payload: Json, random: () => number): void {
-  let node: Json = payload;
-  for (let depth = 0; depth < 4; depth += 1) {
-    const keys = Array.isArray(node) ? node.map((_, i) => i) : Object.keys(node);
-    if (keys.length === 0) break;
-    const key = keys[Math.floor(random() * keys.length)]!;
-    const child = (node as Record<string | number, unknown>)[key];
-    if (typeof child === 'object' && child !== null && random() < 0.5) {
-      node = child as Json;
-      continue;
-    }
-    if (!Array.isArray(node) && random() < 0.1) {
-      node['extraField'] = 'kept out';
-      return;
-    }
-    const value = structuredClone(replacements[Math.floor(random() * replacements.length)]);
-    if (value === undefined && !Array.isArray(node)) delete node[key as string];
-    else (node as Record<string | number, unknown>)[key] = value;
-    return;
-  }
-}
-
 interface SafeParser {
   safeParse(value: unknown): { success: true; data: unknown } | { success: false };
 }
@@ -78,7 +55,7 @@ function agree(name: string, validator: Validator, schema: SafeParser, samples: 
     let rejected = 0;
     for (let i = 0; i < 2000; i += 1) {
       const payload = structuredClone(samples[i % samples.length]) as Json;
-      for (let n = 1 + Math.floor(random() * 2); n > 0; n -= 1) mutate(payload, random);
+      for (let n = 1 + Math.floor(random() * 2); n > 0; n -= 1) mutate(payload, random, replacements);
       const byZod = schema.safeParse(structuredClone(payload));
       const copy = structuredClone(payload);
       assert.equal(validator(copy), byZod.success, `${name} payload ${i}: ${JSON.stringify(payload).slice(0, 300)}`);
