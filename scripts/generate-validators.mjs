@@ -1,11 +1,13 @@
-// Compiles the browser's JSON Schemas (from the model's zod schemas, see packages/model/src/json-schemas.ts)
-// into standalone validator code with Ajv, the standard JSON Schema compiler. The output has no runtime
-// dependency, so a page of product cards validates every product without shipping a schema library.
+// Describes the browser's JSON Schemas (from the model's zod schemas, see packages/model/src/json-schemas.ts)
+// for the client's one schema checker (packages/client/src/validate-schema.ts): each output exports one
+// `validator(schema)` per schema name, so a page of product cards validates every product without shipping
+// a schema library, and each further resource costs its description only, not compiled code (the Ajv
+// standalone code this replaced cost a page of cards about 2 kB min+gzip). The descriptions keep only the
+// keywords the checker reads, and any keyword it does not know stops the build: a schema that the checker
+// would misread never ships. Tests `validator-equivalence` hold every validator to zod.
 // Runs in `npm run build:packages` after the model is built; the output is generated, not committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Ajv from 'ajv';
-import standaloneCode from 'ajv/dist/standalone/index.js';
 import { browserJsonSchemas } from '../packages/model/dist/index.js';
 
 // Two files: what every product card runs, and what shops, lists and lives run (loaded on first use).
@@ -29,120 +31,105 @@ const outputs = [
   },
 ];
 
-function compile(exports) {
-  // Draft-07: Ajv's default dialect; 2020-12 adds bookkeeping for unevaluated properties these schemas never use.
-  const ajv = new Ajv({
-    code: { source: true, esm: true },
-    // zod strips unknown keys of a plain object; Ajv does the same where `additionalProperties: false`.
-    removeAdditional: true,
-    // A discriminated union checks only the branch its tag names (see json-schemas.ts in the model).
-    discriminator: true,
-    allErrors: false,
-    // Messages are built by the client from keyword and path; Ajv's own texts would only add bytes.
-    messages: false,
-    strict: true,
-    // String lengths as `.length` counts them, exactly as zod does (and no runtime helper to import).
-    // Ajv marks the option deprecated; its logger is off so the build stays quiet. Strict mode still throws.
-    unicode: false,
-    logger: false,
-    // Required properties checked by a loop over the schema's list, not one inlined test each (same order,
-    // same first missing property reported).
-    loopRequired: 0,
-  });
-  const schemas = browserJsonSchemas();
-  for (const name of new Set(Object.values(exports))) ajv.addSchema(schemas[name], name);
-  const code = standaloneCode(ajv, exports);
-  if (/require\(/.test(code)) throw new Error('The generated validators need a runtime helper; they must stand alone');
-  // The client reads only an error's instancePath, keyword and params; every error object also carries its
-  // schema path, a long string per check that would cost each page of cards about a kilobyte.
-  const slim = code.replace(/,schemaPath:"[^"]*"/g, '');
-  if (slim.includes('schemaPath')) throw new Error('Could not strip every schemaPath from the generated validators');
-  return withFailureHelper(withoutErrorCount(withSchemasPruned(slim)));
-}
-
+/** Keywords whose value is a schema, a list of schemas or a map of them: the description walks into them. */
+const subschemaKeywords = {
+  items: 'schema-or-list',
+  additionalProperties: 'schema-or-boolean',
+  propertyNames: 'schema',
+  properties: 'map',
+  anyOf: 'list',
+  oneOf: 'list',
+};
+/** Keywords the checker reads as plain values. */
+const valueKeywords = new Set([
+  'type',
+  'enum',
+  'const',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minItems',
+  'maxItems',
+  'required',
+]);
 /**
- * Ajv embeds each whole schema in the code, though the checks read only a few parts of it: property names
- * (for `removeAdditional`), `required` lists and `enum` values. Each embedded schema keeps just the parts the
- * code reads; the names of a `properties` object that is only looked up (`hasOwnProperty.call(…, key)`)
- * keep a placeholder value.
+ * Annotations the checker may ignore: `discriminator` (a union's first matching branch is its tagged one, as
+ * the tags are distinct constants) and the words of documentation.
  */
-function withSchemasPruned(code) {
-  return code.replace(/const (schema\d+) = (\{.*?\});(?=const |function )/g, (declaration, name, json) => {
-    const schema = JSON.parse(json);
-    const uses = [...code.matchAll(new RegExp(`(\\.call\\()?\\b${name}((?:\\.\\w+|\\[\\d+\\])*)`, 'g'))];
-    const paths = uses.filter((use) => use.index !== code.indexOf(declaration) + 'const '.length);
-    if (paths.some(([, , path]) => path === '')) return declaration;
-    const pruned = {};
-    const segmentsOf = (path) => path.match(/\w+/g);
-    const get = (segments) => segments.reduce((value, key) => value[key], schema);
-    const set = (segments, value) => {
-      let target = pruned;
-      let source = schema;
-      for (const key of segments.slice(0, -1)) {
-        source = source[key];
-        if (typeof target[key] !== 'object') target[key] = Array.isArray(source) ? [] : {};
-        target = target[key];
-      }
-      target[segments.at(-1)] = value;
-    };
-    // Looked-up `properties` first, so that deeper reads fill in the entries they need.
-    const lookups = paths
-      .filter(([, call, path]) => call && path.endsWith('.properties'))
-      .sort(([, , a], [, , b]) => a.length - b.length);
-    for (const [, , path] of lookups) {
-      const segments = segmentsOf(path);
-      set(segments, Object.fromEntries(Object.keys(get(segments)).map((key) => [key, 0])));
-    }
-    for (const [, call, path] of paths)
-      if (!(call && path.endsWith('.properties'))) set(segmentsOf(path), get(segmentsOf(path)));
-    return `const ${name} = ${JSON.stringify(pruned)};`;
-  });
-}
+const ignoredKeywords = new Set(['discriminator', 'title', 'description', '$schema']);
 
-/**
- * Each failing check writes its error object out in full (`validate10.errors = [{instancePath: …, keyword:
- * …, params: …}];return false;`), some ninety times per file; one helper that builds it makes every site a
- * call. The error objects are the same, keys in the same order.
- */
-function withFailureHelper(code) {
-  const site =
-    /(validate\d+)\.errors = \[\{instancePath(?::([^,{}]+))?,keyword:("[a-zA-Z]+"),params:(\{[^;{}]*\})\}\];return false;/g;
-  const calls = code.replace(site, (_, validate, path, keyword, params) => {
-    return `return failed(${validate},${path ?? 'instancePath'},${keyword},${params});`;
-  });
-  if (/\.errors = \[/.test(calls)) throw new Error('An error site in the generated validators was not rewritten');
-  const helper =
-    'function failed(validate,instancePath,keyword,params){validate.errors=[{instancePath,keyword,params}];return false;}';
-  return calls.replace('"use strict";', `"use strict";${helper}`);
-}
-
-/**
- * With `allErrors: false` every failing check sets `errors` and returns at once, so the error count Ajv
- * threads through the code (`const _errs3 = errors; … var valid0 = _errs3 === errors;`) is always 0 where it
- * is read. Where nothing ever counts an error (no `errors++`, no error list built up), those reads become
- * `true` and the count goes, which the minifier then folds away. Code that does count is left as it is.
- */
-function withoutErrorCount(code) {
-  if (/errors\+\+|vErrors\.push|vErrors = \[/.test(code)) return code;
-  const folded = code
-    .replaceAll('let vErrors = null;let errors = 0;', '')
-    .replace(/const _errs\d+ = errors;/g, '')
-    .replace(/_errs\d+ === errors|errors === _errs\d+|errors === 0/g, 'true')
-    .replaceAll('.errors = vErrors;', '.errors = null;');
-  // A `validN` flag that is only ever set to true is always true where it is read: the reads and writes go.
-  const flags = new Set([...folded.matchAll(/\b(valid\d+) = /g)].map(([, flag]) => flag));
-  let unflagged = folded;
-  for (const flag of flags) {
-    const writes = [...folded.matchAll(new RegExp(`\\b${flag} = ([^;]*);`, 'g'))];
-    if (writes.some(([, value]) => value !== 'true')) continue;
-    unflagged = unflagged
-      .replaceAll(`var ${flag} = true;`, '')
-      .replaceAll(`if(!${flag}){break;}`, '')
-      .replaceAll(`if(${flag}){`, 'if(true){');
+/** A schema as the checker reads it, or a build error naming the keyword it could not honour and where. */
+function describe(schema, where) {
+  if (typeof schema === 'boolean') return schema;
+  const description = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    const at = `${where}.${keyword}`;
+    if (ignoredKeywords.has(keyword)) continue;
+    // A tuple (zod's `z.tuple`) has no items past its own: its `maxItems` already says so.
+    if (keyword === 'additionalItems' && value === false && schema.maxItems === schema.items?.length) continue;
+    if (valueKeywords.has(keyword)) description[keyword] = value;
+    else if (subschemaKeywords[keyword] === 'map')
+      description[keyword] = Object.fromEntries(
+        Object.entries(value).map(([key, subschema]) => [key, describe(subschema, `${at}.${key}`)]),
+      );
+    else if (Array.isArray(value) && subschemaKeywords[keyword]?.includes('list'))
+      description[keyword] = value.map((subschema, index) => describe(subschema, `${at}[${index}]`));
+    else if (subschemaKeywords[keyword] === 'schema-or-boolean' && typeof value === 'boolean')
+      description[keyword] = value;
+    else if (subschemaKeywords[keyword] && typeof value === 'object' && !Array.isArray(value))
+      description[keyword] = describe(value, at);
+    else
+      throw new Error(
+        `generate-validators: ${at} is not a keyword the client's schema checker knows (validate-schema.ts); ` +
+          'teach it the keyword (and the equivalence tests a payload that needs it) or express the zod schema otherwise',
+      );
   }
-  if (/\berrors\b(?! = [[n])|vErrors|_errs/.test(unflagged.replace(/\.errors\b/g, '')))
-    throw new Error('The generated validators count errors in a way withoutErrorCount does not know');
-  return unflagged;
+  // Every JSON object key is a string: a bare string check of the keys checks nothing.
+  if (JSON.stringify(description.propertyNames) === '{"type":"string"}') delete description.propertyNames;
+  return description;
+}
+
+/**
+ * The module: one `validator(…)` per export. A subschema met more than once in the file (a string, a
+ * non-negative safe integer, a shop…) is written once, as a constant the others share.
+ */
+function compile(exports) {
+  const schemas = browserJsonSchemas();
+  const described = Object.entries(exports).map(([exported, name]) => {
+    if (!schemas[name]) throw new Error(`generate-validators: no browser schema named ${name} (json-schemas.ts)`);
+    return [exported, describe(schemas[name], name)];
+  });
+  const uses = new Map();
+  const count = (node) => {
+    if (typeof node !== 'object' || node === null) return;
+    if (!Array.isArray(node)) uses.set(JSON.stringify(node), (uses.get(JSON.stringify(node)) ?? 0) + 1);
+    for (const child of Object.values(node)) count(child);
+  };
+  for (const [, description] of described) count(description);
+  const constants = new Map();
+  const declarations = [];
+  const code = (node) => {
+    if (typeof node !== 'object' || node === null) return JSON.stringify(node);
+    if (Array.isArray(node)) return `[${node.map(code).join(',')}]`;
+    const json = JSON.stringify(node);
+    if (constants.has(json)) return constants.get(json);
+    const literal = `{${Object.entries(node)
+      .map(([key, value]) => `${JSON.stringify(key)}:${code(value)}`)
+      .join(',')}}`;
+    if (uses.get(json) < 2) return literal;
+    const name = `s${constants.size}`;
+    constants.set(json, name);
+    declarations.push(`const ${name} = ${literal};`);
+    return name;
+  };
+  const validators = described.map(
+    ([exported, description]) => `export const ${exported} = /* @__PURE__ */ validator(${code(description)});`,
+  );
+  return [`import { validator } from '../validate-schema.js';`, ...declarations, ...validators].join('\n');
 }
 
 for (const { file, exports } of outputs) {
@@ -150,7 +137,7 @@ for (const { file, exports } of outputs) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
-    `// @ts-nocheck\n// Generated by scripts/generate-validators.mjs from the model's zod schemas. Do not edit.\n${code}\n`,
+    `// Generated by scripts/generate-validators.mjs from the model's zod schemas. Do not edit.\n${code}\n`,
   );
   console.log(`generate-validators: wrote ${file} (${code.length} bytes)`);
 }

@@ -3,16 +3,16 @@ import * as generated from './generated/resource-validators.js';
 import { firstIssue, type CompiledValidator } from './validate.js';
 
 /**
- * The checks of shops, pages, suggestions and live rooms, compiled from the model's zod schemas like the
- * product checks (scripts/generate-validators.mjs), so no bundler ever pulls zod's runtime into a page.
- * Kept apart from the product checks: product cards never load these. Test `resource-validator-
- * equivalence` holds them to the zod schemas.
+ * The checks of shops, pages, suggestions and live rooms, described from the model's zod schemas like the
+ * product checks (scripts/generate-validators.mjs) and run by the same schema checker, so no bundler ever
+ * pulls zod's runtime into a page. Kept apart from the product checks: product cards never load these
+ * descriptions. Test `resource-validator-equivalence` holds them to the zod schemas.
  */
-const validateShop = generated.validateShop as CompiledValidator;
-const validateProductPage = generated.validateProductPage as CompiledValidator;
-const validateSuggestResponse = generated.validateSuggestResponse as CompiledValidator;
-const validateLiveRoom = generated.validateLiveRoom as CompiledValidator;
-const validateLiveEvent = generated.validateLiveEvent as CompiledValidator;
+const validateShop: CompiledValidator = generated.validateShop;
+const validateProductPage: CompiledValidator = generated.validateProductPage;
+const validateSuggestResponse: CompiledValidator = generated.validateSuggestResponse;
+const validateLiveRoom: CompiledValidator = generated.validateLiveRoom;
+const validateLiveEvent: CompiledValidator = generated.validateLiveEvent;
 
 function checked<T>(validator: CompiledValidator, value: unknown, what: string): T {
   if (validator(value)) return value as T;

@@ -1,19 +1,16 @@
 import { XiaodianError, isErrorBody as hasErrorBodyShape, type ErrorBody, type Product } from '@xiaodian/model';
 import * as generated from './generated/validators.js';
+import type { CompiledValidator } from './validate-schema.js';
 
 /**
- * The checks every product card runs, compiled from the model's zod schemas into standalone code at
- * build time (scripts/generate-validators.mjs), so the card does not ship a schema library. Test
- * `validator-equivalence` holds them to the zod schemas. Other resources are checked the same way, by
- * validators loaded on demand (validate-resources.ts).
+ * The checks every product card runs: the model's zod schemas, described at build time
+ * (scripts/generate-validators.mjs) for one small schema checker (validate-schema.ts), so the card does not
+ * ship a schema library. Test `validator-equivalence` holds them to the zod schemas. Other resources are
+ * checked the same way, by validators loaded on demand (validate-resources.ts).
  */
-export interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; keyword: string; params: Record<string, unknown> }> | null;
-}
+export type { CompiledValidator } from './validate-schema.js';
 
-const validateProduct = generated.validateProduct as CompiledValidator;
-const validateProductsResponse = generated.validateProductsResponse as CompiledValidator;
+const { validateProduct, validateProductsResponse } = generated;
 
 /** Where and why a compiled check failed, from its first error (` at path: failed "keyword" {params}`). */
 export function firstIssue(validator: CompiledValidator): string {
