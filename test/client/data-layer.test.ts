@@ -173,15 +173,25 @@ describe('retries', () => {
 });
 
 /** A fetch that answers only when aborted: for timeouts and aborts. */
+/** A promise the test awaits (`opened`) and the code under test settles (`open`): a signal, not a sleep. */
+function latch() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+
+/** A fetch that never answers; `sent` settles when the first request has gone out. */
 function hangingFetch() {
   const signals: AbortSignal[] = [];
+  const sent = latch();
   const fetch: FetchLike = (_url, init) =>
     new Promise((_, reject) => {
       const signal = init?.signal;
       if (signal) signals.push(signal);
+      sent.open();
       signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
     });
-  return { fetch, signals };
+  return { fetch, signals, sent: sent.opened };
 }
 
 describe('timeouts and aborts', () => {
@@ -204,10 +214,12 @@ describe('timeouts and aborts', () => {
     let release: (() => void) | undefined;
     const seen: AbortSignal[] = [];
     const { fetch: real } = gatewayFetch();
+    const sent = latch();
     const client = createClient({
       gateway: 'http://gateway.test',
       fetch: async (url, init) => {
         if (init?.signal) seen.push(init.signal);
+        sent.open();
         await new Promise<void>((resolve) => (release = resolve));
         return real(url, init);
       },
@@ -215,7 +227,7 @@ describe('timeouts and aborts', () => {
     const controller = new AbortController();
     const leaving = client.getProduct(firstRef, { signal: controller.signal });
     const staying = client.getProduct(firstRef);
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sent.opened;
     controller.abort();
     await assert.rejects(leaving, { code: 'aborted' });
     assert.equal(seen[0]?.aborted, false, 'the shared request is not cancelled while someone waits');
@@ -224,12 +236,12 @@ describe('timeouts and aborts', () => {
   });
 
   it('cancels the request when every caller has gone', async () => {
-    const { fetch, signals } = hangingFetch();
+    const { fetch, signals, sent } = hangingFetch();
     const client = createClient({ gateway: 'http://gateway.test', fetch, retry: false });
     const a = new AbortController();
     const b = new AbortController();
     const asks = [client.getProduct(refs[0]!, { signal: a.signal }), client.getProduct(refs[1]!, { signal: b.signal })];
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await sent;
     a.abort();
     assert.equal(signals[0]?.aborted, false);
     b.abort();

@@ -32,6 +32,11 @@ function wxStandIn(options: { failWith?: string; delayMs?: number } = {}) {
   const calls: WxRequestOptions[] = [];
   const storage = new Map<string, unknown>();
   let aborted = 0;
+  // Signals for tests that act once a request is out, or check it was aborted: awaited, not slept on.
+  let requested!: () => void;
+  const firstRequest = new Promise<void>((resolve) => (requested = resolve));
+  let abortedOnce!: () => void;
+  const firstAbort = new Promise<void>((resolve) => (abortedOnce = resolve));
   const wx: WxLike & {
     getStorageSync(key: string): unknown;
     setStorageSync(key: string, value: string): void;
@@ -39,6 +44,7 @@ function wxStandIn(options: { failWith?: string; delayMs?: number } = {}) {
   } = {
     request(request) {
       calls.push(request);
+      requested();
       let cancelled = false;
       setTimeout(async () => {
         if (cancelled) return;
@@ -63,6 +69,7 @@ function wxStandIn(options: { failWith?: string; delayMs?: number } = {}) {
         abort() {
           cancelled = true;
           aborted += 1;
+          abortedOnce();
           request.fail({ errMsg: 'request:fail abort' });
         },
       };
@@ -71,7 +78,7 @@ function wxStandIn(options: { failWith?: string; delayMs?: number } = {}) {
     setStorageSync: (key, value) => void storage.set(key, value),
     removeStorageSync: (key) => void storage.delete(key),
   };
-  return { wx, calls, storage, aborts: () => aborted };
+  return { wx, calls, storage, aborts: () => aborted, firstRequest, firstAbort };
 }
 
 describe('wx.request transport', () => {
@@ -107,10 +114,10 @@ describe('wx.request transport', () => {
     const client = createClient({ gateway: 'https://gateway.test', transport: wxTransport(standIn.wx) });
     const controller = new AbortController();
     const ask = client.getProduct(firstRef, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await standIn.firstRequest;
     controller.abort();
     await assert.rejects(ask, { code: 'aborted' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await standIn.firstAbort;
     assert.equal(standIn.aborts(), 1);
   });
 

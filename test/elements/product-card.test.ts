@@ -279,7 +279,13 @@ describe('<xd-product-card> data states', () => {
     now += 2 * 60_000;
     const card = await mountCard(client, refOf(products.available));
     await waitUntil(() => card.getAttribute('state') === 'stale', 'stale', { timeout: 5000 });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The card's refresh, handed to this ask too: once it has failed, the card has had its answer.
+    const { refresh } = await client.readProduct(refOf(products.available));
+    await refresh?.then(
+      () => expect.fail('the refresh was meant to fail'),
+      (error: XiaodianError) => expect(error.code).to.equal('upstream'),
+    );
+    await card.updateComplete;
     expect(card.getAttribute('state')).to.equal('stale');
     expect(part(card, 'title')!.textContent).to.equal(products.available.title);
   });
