@@ -51,7 +51,7 @@ const suites = {
     ensureRedis();
     return runNodeSuite({
       name: 'node',
-      files: findTestFiles(['test/model', 'test/client', 'test/demo', 'test/gateway', 'test/runner']),
+      files: findTestFiles(['test/model', 'test/client', 'test/demo', 'test/gateway', 'test/runner', 'test/packaging']),
       resultsDir: results,
       fileTimeoutMs: minutes(2),
       suiteTimeoutMs: minutes(10),

@@ -31,8 +31,10 @@ export interface DemoBackendOptions {
   /** Same seed, same catalog and same live events. */
   seed?: number;
   /**
-   * Where pictures come from: a URL prefix the gateway serves them under (default `/demo-images`, same
-   * origin as the gateway), or `'inline'` for data URIs (Storybook, browser tests, no server).
+   * Where pictures come from: a URL prefix the gateway serves them under, or `'inline'` for data URIs
+   * (Storybook, browser tests, no server). The default, `/demo-images`, works only for pages on the
+   * gateway's own origin; `xiaodian-gateway` passes an absolute one (`https://gateway.example/demo-images`)
+   * so pages on any origin show them.
    */
   images?: { base: string } | 'inline';
   /** Time for the live simulator; the simulation starts at `clock.now()` when the backend is created. */

@@ -7,6 +7,7 @@ import { redisResponseStore, type RedisResponseStore } from './cache/redis-store
 import { jsonLineLog, type LogEntry } from './options.js';
 import { createWeChatBackend, redisTokenStore } from './wechat/index.js';
 import { startGateway, type RunningGateway } from './serve.js';
+import { freePort, listenUrl } from './public-url.js';
 
 /** Read from the package itself, so `--version` never drifts from what was installed. */
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -48,7 +49,11 @@ if (config.redisUrl) {
   }
 }
 
-const demo = config.wechat ? undefined : createDemoBackend();
+// The demo's picture URLs are absolute, so a page served from another origin (a Vite dev server, a CDN)
+// shows them too: from --public-base-url, or else the address this process listens on.
+const port = config.port === 0 && !config.publicBaseUrl ? await freePort(config.host) : config.port;
+const publicBaseUrl = config.publicBaseUrl ?? listenUrl(config.host, port);
+const demo = config.wechat ? undefined : createDemoBackend({ images: { base: `${publicBaseUrl}/demo-images` } });
 const backend = config.wechat
   ? createWeChatBackend({
       appid: config.wechat.appid,
@@ -67,7 +72,7 @@ try {
     backend,
     ...(demo ? { assets: (path: string) => demo.renderImage(path) } : {}),
     backendName: config.backend,
-    port: config.port,
+    port,
     host: config.host,
     corsOrigins: config.corsOrigins,
     rateLimit: config.ratePerMinute > 0 ? { limit: config.ratePerMinute, windowMs: 60_000 } : false,
@@ -82,14 +87,16 @@ try {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
     code === 'EADDRINUSE'
-      ? `xiaodian-gateway: port ${config.port} on ${config.host} is already in use; choose another with --port or PORT.`
-      : `xiaodian-gateway: could not listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`,
+      ? `xiaodian-gateway: port ${port} on ${config.host} is already in use; choose another with --port or PORT.`
+      : `xiaodian-gateway: could not listen on ${config.host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
   );
   await redis?.close();
   process.exit(1);
 }
 console.log(`Xiaodian gateway ${version} (${config.backend} backend) listening on ${running.url}`);
 if (config.staticDir) console.log(`Article example: ${running.url}/article.html`);
+if (demo)
+  console.log(`Demo pictures: ${publicBaseUrl}/demo-images/ (set --public-base-url or PUBLIC_BASE_URL to change)`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(

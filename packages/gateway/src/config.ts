@@ -12,6 +12,11 @@ export interface GatewayConfig {
   ratePerMinute: number;
   trustProxy: boolean;
   redisUrl?: string;
+  /**
+   * The absolute URL browsers reach this gateway at (no trailing slash), for the URLs it hands out (the demo
+   * catalog's pictures). Unset: derived from the listen address.
+   */
+  publicBaseUrl?: string;
   quiet: boolean;
   /** For `--backend wechat`: secrets from the environment or a file only, so they never show in `ps`. */
   wechat?: WeChatConfig;
@@ -46,6 +51,8 @@ export const usage = `Usage: xiaodian-gateway [options]
   --rate-limit N       requests per minute per client on /v1, 0 for none (env RATE_LIMIT_PER_MINUTE; default 600)
   --trust-proxy        rate-limit by the first X-Forwarded-For address (env TRUST_PROXY=1); only behind your own proxy
   --redis-url URL      share the response cache between replicas (env REDIS_URL)
+  --public-base-url URL  the absolute URL browsers reach this gateway at, for the demo pictures' URLs
+                       (env PUBLIC_BASE_URL; default http://HOST:PORT of the listen address)
   --quiet              no request logs
   --version            print the version and exit
   -h, --help           this text`;
@@ -66,6 +73,7 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
         'rate-limit': { type: 'string' },
         'trust-proxy': { type: 'boolean' },
         'redis-url': { type: 'string' },
+        'public-base-url': { type: 'string' },
         'wechat-api-base': { type: 'string' },
         quiet: { type: 'boolean' },
         version: { type: 'boolean' },
@@ -121,6 +129,9 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
     throw new ConfigError('invalid Redis URL (expected redis://… or rediss://…)');
   }
 
+  const publicBaseText = values['public-base-url'] ?? env['PUBLIC_BASE_URL'];
+  const publicBaseUrl = publicBaseText === undefined ? undefined : readPublicBaseUrl(publicBaseText);
+
   return {
     port,
     host: values.host ?? env['HOST'] ?? '127.0.0.1',
@@ -130,9 +141,25 @@ export function readConfig(args: readonly string[], env: Readonly<Record<string,
     ratePerMinute: Number(rateText),
     trustProxy: values['trust-proxy'] ?? ['1', 'true', 'yes'].includes((env['TRUST_PROXY'] ?? '').toLowerCase()),
     ...(redisUrl ? { redisUrl } : {}),
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
     quiet: values.quiet ?? false,
     ...(wechat ? { wechat } : {}),
   };
+}
+
+/** An absolute http(s) URL without query or fragment; a trailing slash is dropped so paths join with one. */
+function readPublicBaseUrl(text: string): string {
+  const problem = `invalid public base URL "${text}" (expected http(s)://host[:port][/path], as browsers reach the gateway)`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(problem);
+  }
+  if (!['http:', 'https:'].includes(url.protocol) || url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(problem);
+  }
+  return url.href.replace(/\/+$/, '');
 }
 
 /** All three of WECHAT_FINDER_APPID, _SECRET (or _SECRET_FILE) and _USERNAME, or none. */

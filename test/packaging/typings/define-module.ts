@@ -1,0 +1,18 @@
+// What a page gets from importing one define module and nothing else (test/packaging/typings.test.ts
+// compiles this file alone): the element's type from querySelector, and its events on addEventListener.
+import '@xiaodian/elements/product-card/define';
+
+const card = document.querySelector('xd-product-card');
+if (card) {
+  const position: 'bottom-left' | 'bottom-right' = card.logoPosition;
+  card.addEventListener('xd-open', (event) => {
+    const { intent, ref } = event.detail;
+    // @ts-expect-error the intent is one of the intents' names, never a number (nor `any`).
+    const wrong: number = intent;
+    console.log(position, wrong, ref);
+  });
+  // @ts-expect-error `logoPosition` is its union, not any string.
+  card.logoPosition = 'top-left';
+}
+// Every element's tag is typed from any define module: they share the generated maps.
+document.querySelector('xd-shop-entry')?.addEventListener('xd-impression', (event) => event.detail.ref);
