@@ -22,6 +22,7 @@ const outputs = [
     exports: {
       validateShop: 'shop',
       validateProductPage: 'productPage',
+      validateSearchPage: 'searchPage',
       validateSuggestResponse: 'suggestResponse',
       validateLiveRoom: 'liveRoom',
       validateLiveEvent: 'liveEvent',
