@@ -10,6 +10,8 @@ import {
 } from './packages/elements/dist/product-card/product-card.options.js';
 import { shopEntryVariants } from './packages/elements/dist/shop-entry/shop-entry.options.js';
 import { dataStates } from './packages/elements/dist/internal/data-controller.js';
+import { searchTileLayouts } from './packages/elements/dist/search-tile/search-tile.options.js';
+import { searchSorts } from './packages/model/dist/domain/search.js';
 
 /** Option types written as their union, from the same `as const` data the types come from. */
 const unions = {
@@ -18,6 +20,8 @@ const unions = {
   LogoPosition: logoPositions,
   ShopEntryVariant: shopEntryVariants,
   DataState: dataStates,
+  SearchTileLayout: searchTileLayouts,
+  SearchSort: searchSorts,
 };
 const expand = (text) =>
   text.replace(/\b[A-Z]\w+\b/g, (name) => (unions[name] ? unions[name].map((v) => `'${v}'`).join(' | ') : name));

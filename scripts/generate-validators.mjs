@@ -24,6 +24,7 @@ const outputs = [
     exports: {
       validateShop: 'shop',
       validateProductPage: 'productPage',
+      validateSearchPage: 'searchPage',
       validateSuggestResponse: 'suggestResponse',
       validateLiveRoom: 'liveRoom',
       validateLiveEvent: 'liveEvent',

@@ -5,6 +5,22 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { countReporter, testRunnerHtml, testTotalsPlugin } from './wtr-count-reporter.mjs';
 
 /**
+ * `executeServerCommand('aria-snapshot', { selector })`: the accessibility tree a screen reader gets, as
+ * Playwright's ARIA snapshot (YAML: role, name, states such as [expanded] and [selected]). The commands
+ * package's a11ySnapshot calls `page.accessibility`, which this Playwright no longer has.
+ */
+function ariaSnapshotPlugin() {
+  return {
+    name: 'aria-snapshot-command',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'aria-snapshot') return undefined;
+      const page = session.browser.getPage(session.id);
+      return page.locator(payload?.selector ?? 'body').ariaSnapshot();
+    },
+  };
+}
+
+/**
  * The browser suite's @web/test-runner configuration, in Debian's Chromium (set CHROMIUM_PATH to use
  * another). web-test-runner.config.mjs uses it for test/elements; test/runner points it at fixtures.
  * @param {{ files: string[], resultsFile: string, testTimeoutMs?: number, fileTimeoutMs?: number,
@@ -29,7 +45,11 @@ export function browserTestConfig({
     // timeout cannot fire) is stopped; its unfinished tests count as not run.
     testsFinishTimeout: fileTimeoutMs,
     testRunnerHtml,
-    plugins: [testTotalsPlugin(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.test.json' })],
+    plugins: [
+      testTotalsPlugin(),
+      ariaSnapshotPlugin(),
+      esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.test.json' }),
+    ],
     browsers: [
       playwrightLauncher({
         product: 'chromium',

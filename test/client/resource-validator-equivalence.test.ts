@@ -6,6 +6,7 @@ import {
   liveEventSchema,
   liveRoomSchema,
   productPageResponseSchema,
+  searchPageResponseSchema,
   shopSchema,
   suggestResponseSchema,
   type LiveRoom,
@@ -93,6 +94,23 @@ describe('compiled resource validators', () => {
     productPageResponseSchema,
     [page, { ...page, nextCursor: 'c2' }],
     12,
+  );
+  agree(
+    'search page',
+    compiled.validateSearchPage as Validator,
+    searchPageResponseSchema,
+    [
+      page,
+      { ...page, nextCursor: 'c2' },
+      {
+        items: [],
+        total: 0,
+        hits: [],
+        facets: { category: [], shop: [], guarantee: [], price: [] },
+        didYouMean: '茶叶',
+      },
+    ],
+    16,
   );
   agree('suggestions', compiled.validateSuggestResponse as Validator, suggestResponseSchema, [{ suggestions }], 13);
   agree('live room', compiled.validateLiveRoom as Validator, liveRoomSchema, rooms, 14);

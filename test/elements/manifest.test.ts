@@ -7,8 +7,11 @@ import {
   productCardOpenPages,
   logoPositions,
   shopEntryVariants,
+  searchTileLayouts,
 } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
+import '@xiaodian/elements/search-page/define';
+import { searchSorts } from '@xiaodian/model';
 import { demoClient, products } from '../../stories/fixtures.js';
 
 interface Named {
@@ -50,14 +53,28 @@ function propertiesRead(tag: string): string[] {
   return [...new Set([...text.matchAll(/var\(\s*(--xd-[\w-]+)/g)].map((match) => match[1]!))].sort();
 }
 
-const dataBound = ['xd-product-card', 'xd-shop-entry'];
+const dataBound = ['xd-product-card', 'xd-shop-entry', 'xd-search', 'xd-search-results', 'xd-search-tile'];
 
 describe('custom-elements.json matches the code', () => {
   it('publishes the elements for pages, and not the internal QR dialog', () => {
-    expect(declared.map((d) => d.tagName).sort()).to.deep.equal(['xd-product-card', 'xd-shop-entry', 'xd-store']);
+    expect(declared.map((d) => d.tagName).sort()).to.deep.equal([
+      'xd-product-card',
+      'xd-search',
+      'xd-search-results',
+      'xd-search-tile',
+      'xd-shop-entry',
+      'xd-store',
+    ]);
   });
 
-  for (const tag of ['xd-product-card', 'xd-shop-entry', 'xd-store']) {
+  for (const tag of [
+    'xd-product-card',
+    'xd-shop-entry',
+    'xd-store',
+    'xd-search',
+    'xd-search-results',
+    'xd-search-tile',
+  ]) {
     it(`<${tag}>: lists every attribute it observes, and only those or ones it reflects`, () => {
       const observed = classOf(tag).observedAttributes;
       const listed = names(declaration(tag).attributes);
@@ -78,6 +95,9 @@ describe('custom-elements.json matches the code', () => {
     expect(typeOf('xd-product-card', 'open-page')).to.equal(union(productCardOpenPages));
     expect(typeOf('xd-product-card', 'logo-position')).to.equal(union(logoPositions));
     expect(typeOf('xd-shop-entry', 'variant')).to.equal(union(shopEntryVariants));
+    expect(typeOf('xd-search-tile', 'layout')).to.equal(union(searchTileLayouts));
+    expect(typeOf('xd-search-results', 'layout')).to.equal(union(searchTileLayouts));
+    expect(typeOf('xd-search-results', 'sort')).to.equal(union(searchSorts));
     for (const tag of dataBound) expect(typeOf(tag, 'state'), tag).to.equal(union(dataStates));
   });
 
@@ -86,6 +106,9 @@ describe('custom-elements.json matches the code', () => {
       html`<xd-store .client=${demoClient}>
         <xd-product-card appid=${products.available.appid} product-id=${products.available.productId}></xd-product-card>
         <xd-shop-entry appid=${products.available.appid}></xd-shop-entry>
+        <xd-search></xd-search>
+        <xd-search-results></xd-search-results>
+        <xd-search-tile .product=${products.available}></xd-search-tile>
       </xd-store>`,
     );
     for (const tag of dataBound) {

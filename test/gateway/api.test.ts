@@ -14,6 +14,7 @@ import {
   resolveResponseSchema,
   shopResponseSchema,
   shopSchema,
+  searchPageResponseSchema,
   suggestResponseSchema,
 } from '@xiaodian/model';
 import { appid, finder, fixtureBackend } from './fixture-backend.ts';
@@ -67,11 +68,18 @@ describe('gateway v1 routes answer data that validates against the model', () =>
     assert.equal(page2.nextCursor, undefined);
     for (const item of [...page1.items, ...page2.items]) assert.equal(productSchema.safeParse(item).success, true);
 
-    const search = productPageResponseSchema.parse(
+    const search = searchPageResponseSchema.parse(
       await (await app.request(`/v1/search?q=${encodeURIComponent('测试')}&max_price=2000&sort=sales`)).json(),
     );
     assert.ok(search.items.length > 0);
     for (const item of search.items) assert.ok(productSchema.parse(item).minPrice <= 2000);
+    // One hit per item, pointing at the matched words of that item's title.
+    assert.equal(search.hits.length, search.items.length);
+    search.items.forEach((item, i) => {
+      const title = productSchema.parse(item).title;
+      for (const [start, end] of search.hits[i]!.titleRanges) assert.equal(title.slice(start, end), '测试');
+    });
+    assert.ok(search.facets.shop.length > 0 && search.facets.price.length > 0);
 
     const suggest = suggestResponseSchema.parse(
       await (await app.request(`/v1/search/suggest?q=${encodeURIComponent('山')}`)).json(),
@@ -346,6 +354,23 @@ describe('gateway search passes every parameter to the backend', () => {
       page.items.map((item) => productSchema.parse(item).minPrice),
       [2036, 2034, 2032, 2030, 2028],
     );
+  });
+
+  it('hands the backend the category and in_stock filters, and refuses an in_stock it cannot read', async () => {
+    const { app, backend } = gateway();
+    const url = `/v1/search?q=${encodeURIComponent('测试')}&category=${encodeURIComponent('服饰')}&in_stock=1`;
+    assert.equal((await app.request(url)).status, 200);
+    assert.equal((await app.request(`/v1/search?q=x&in_stock=0`)).status, 200);
+    assert.deepEqual(
+      backend.searches.map(({ category, inStock }) => ({ category, inStock })),
+      [
+        { category: '服饰', inStock: true },
+        { category: undefined, inStock: undefined },
+      ],
+    );
+    const bad = await app.request('/v1/search?q=x&in_stock=yes');
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { error: { message: string } }).error.message, /"in_stock" must be 1/);
   });
 
   it('answers each sort in its own order, from separate cache entries', async () => {

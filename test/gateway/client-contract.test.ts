@@ -35,6 +35,21 @@ describe('client ↔ gateway over HTTP', () => {
 
     const found = await client.search({ q: '测试', maxPrice: 2000, guarantees: ['seven_day_return'] });
     assert.ok(found.items.length > 0 && found.items.every((item) => item.ok));
+    assert.equal(found.hits.length, found.items.length);
+    assert.ok(found.facets.guarantee.some((facet) => facet.value === 'seven_day_return'));
+    const productCalls = backend.calls['getProducts'];
+    const first = found.items[0]!;
+    assert.ok(first.ok);
+    await client.getProduct({ appid: first.product.appid, productId: first.product.productId });
+    assert.equal(backend.calls['getProducts'], productCalls, 'a product found by search is already cached');
+    await client.search({ q: '测试', category: '服饰', inStock: true });
+    assert.deepEqual(
+      backend.searches.map(({ category, inStock }) => [category, inStock]),
+      [
+        [undefined, undefined],
+        ['服饰', true],
+      ],
+    );
     assert.deepEqual(await client.suggest('山'), [{ text: '山冲锋衣', kind: 'query' }]);
 
     await assert.rejects(client.getShop({ appid: 'wx0000000000000000' }), { code: 'not_found' });

@@ -1,6 +1,8 @@
 import {
   XiaodianError,
+  computeFacets,
   formatProductRef,
+  passesFilters,
   type ErrorBody,
   type LinkResolution,
   type LiveEvent,
@@ -9,6 +11,7 @@ import {
   type Page,
   type Product,
   type ProductResult,
+  type SearchPage,
   type SearchQuery,
   type Shop,
   type StorefrontBackend,
@@ -135,25 +138,23 @@ export function fixtureBackend(): FixtureBackend {
       return { items, total: products.length, ...(end < products.length ? { nextCursor: String(end) } : {}) };
     },
     // Honours every filter and sort, so a gateway that drops one changes the answer a test sees.
-    async search(query): Promise<Page<Product>> {
+    async search(query): Promise<SearchPage> {
       count('search');
       backend.searches.push(query);
-      const items = products
-        .filter(
-          (p) =>
-            p.title.includes(query.q) &&
-            (query.appid === undefined || p.appid === query.appid) &&
-            (query.minPrice ?? 0) <= p.minPrice &&
-            (query.maxPrice ?? Infinity) >= p.minPrice &&
-            (query.guarantees ?? []).every((guarantee) => p.guarantees.includes(guarantee)),
-        )
-        .sort(searchOrders[query.sort ?? 'relevance']);
+      const matched = products.filter((p) => p.title.includes(query.q));
+      const items = matched.filter((p) => passesFilters(p, query)).sort(searchOrders[query.sort ?? 'relevance']);
       const start = Number(query.cursor ?? 0);
       const end = start + (query.limit ?? 20);
+      const page = items.slice(start, end);
       return {
-        items: items.slice(start, end),
+        items: page,
         total: items.length,
         ...(end < items.length ? { nextCursor: String(end) } : {}),
+        hits: page.map((p) => {
+          const at = p.title.indexOf(query.q);
+          return { kind: 'exact' as const, titleRanges: query.q === '' ? [] : [[at, at + query.q.length] as const] };
+        }),
+        facets: computeFacets(matched, query),
       };
     },
     async suggest(prefix) {

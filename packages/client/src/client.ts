@@ -10,6 +10,8 @@ import {
   type Product,
   type ProductRef,
   type ProductSource,
+  type SearchFacets,
+  type SearchHitInfo,
   type SearchQuery,
   type Shop,
   type ShopRef,
@@ -24,6 +26,7 @@ import { ResourceCache } from './cache/resource-cache.js';
 import { emptyStats, type ClientEvent, type ClientStats, type ResourceKind } from './events.js';
 import { createHttpBackend, gatewayNamespace } from './http-backend.js';
 import { setCore } from './internal.js';
+import { abortedError } from './signals.js';
 import { lazyModule } from './lazy.js';
 import { productRefArg } from './ref-args.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
@@ -77,6 +80,11 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Skip the cache and ask the backend. */
   fresh?: boolean;
+  /**
+   * `search` and `suggest` only: a newer call with the same key (an element's id, say) aborts this one,
+   * which then rejects with an `aborted` error at once, so typing fast never shows an older answer.
+   */
+  supersede?: string;
 }
 
 /** A cached answer: stale ones come with the refresh that is already running. */
@@ -92,6 +100,14 @@ export interface ProductPage {
   items: PageItem[];
   total: number;
   nextCursor?: string;
+}
+
+/** A page of search results: `hits[i]` says how `items[i]` matched and what of its title to highlight. */
+export interface SearchResultPage extends ProductPage {
+  hits: SearchHitInfo[];
+  facets: SearchFacets;
+  /** Only when nothing matched and a close query has results. */
+  didYouMean?: string;
 }
 
 export const defaultCachePolicies = {
@@ -148,7 +164,8 @@ export interface XiaodianClient {
   getShop(ref: ShopRef, options?: CallOptions): Promise<Shop>;
   readShop(ref: ShopRef, options?: CallOptions): Promise<Cached<Shop>>;
   listShopProducts(shop: ShopRef, page?: PageRequest, options?: CallOptions): Promise<ProductPage>;
-  search(query: SearchQuery, options?: CallOptions): Promise<ProductPage>;
+  /** Products that come back prime the product cache: a card for one of them costs no request. */
+  search(query: SearchQuery, options?: CallOptions): Promise<SearchResultPage>;
   suggest(prefix: string, options?: CallOptions): Promise<Suggestion[]>;
   /** The live room now; never cached (viewers and stock change by the second). */
   getLive(ref: LiveRef, options?: CallOptions): Promise<LiveRoom>;
@@ -294,6 +311,36 @@ export function createClient(options: ClientOptions): XiaodianClient {
   const live = lazyModule(() => import('./live/subscribe-live.js'), 'subscribe-live.js');
   const article = lazyModule(() => import('./article.js'), 'article.js');
 
+  // The call each `supersede` key is waiting for, per method, so the next one with that key can abort it.
+  const latestCalls = new Map<string, AbortController>();
+  async function latestOnly<T>(
+    method: string,
+    callOptions: CallOptions,
+    run: (options: CallOptions) => Promise<T>,
+  ): Promise<T> {
+    if (callOptions.supersede === undefined) return run(callOptions);
+    const key = `${method}:${callOptions.supersede}`;
+    latestCalls.get(key)?.abort(new XiaodianError('aborted', `A newer ${method} call superseded this one`));
+    const controller = new AbortController();
+    latestCalls.set(key, controller);
+    const outer = callOptions.signal;
+    const forward = () => controller.abort(abortedError());
+    if (outer?.aborted) forward();
+    else outer?.addEventListener('abort', forward, { once: true });
+    // Rejects the moment this call is superseded, whatever the request is still doing.
+    const superseded = new Promise<never>((_resolve, reject) => {
+      const fail = () => reject(XiaodianError.from(controller.signal.reason));
+      if (controller.signal.aborted) fail();
+      else controller.signal.addEventListener('abort', fail, { once: true });
+    });
+    try {
+      return await Promise.race([run({ ...callOptions, signal: controller.signal }), superseded]);
+    } finally {
+      outer?.removeEventListener('abort', forward);
+      if (latestCalls.get(key) === controller) latestCalls.delete(key);
+    }
+  }
+
   const client: XiaodianClient = {
     get stats() {
       return Object.freeze({ ...stats });
@@ -316,11 +363,11 @@ export function createClient(options: ClientOptions): XiaodianClient {
     async listShopProducts(shop, page = {}, callOptions = {}) {
       return (await more()).listShopProducts(core, shop, page, callOptions);
     },
-    async search(query, callOptions = {}) {
-      return (await more()).search(core, query, callOptions);
+    search(query, callOptions = {}) {
+      return latestOnly('search', callOptions, async (options) => (await more()).search(core, query, options));
     },
-    async suggest(prefix, callOptions = {}) {
-      return (await more()).suggest(core, prefix, callOptions);
+    suggest(prefix, callOptions = {}) {
+      return latestOnly('suggest', callOptions, async (options) => (await more()).suggest(core, prefix, options));
     },
     async getLive(ref, callOptions = {}) {
       return (await more()).getLive(core, ref, callOptions);

@@ -46,6 +46,8 @@ export function createHttpRoutes(options: HttpBackendOptions, call: Caller): Rou
           min_price: query.minPrice,
           max_price: query.maxPrice,
           guarantee: query.guarantees,
+          category: query.category,
+          in_stock: query.inStock ? 1 : undefined,
           ...pageQuery(query),
         },
         requestOptions,

@@ -7,6 +7,7 @@ export {
   type ClientOptions,
   type PageItem,
   type ProductPage,
+  type SearchResultPage,
   type XiaodianClient,
 } from './client.js';
 export type { ClientEvent, ClientStats, ResourceKind } from './events.js';

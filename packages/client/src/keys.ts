@@ -19,7 +19,8 @@ export function canonicalJson(value: unknown): string {
 /** Guarantees filter as a set ("every one of these"): order and repeats do not change the answer. */
 export function searchKey(query: SearchQuery): string {
   const guarantees = query.guarantees?.length ? [...new Set(query.guarantees)].sort() : undefined;
-  return `search:${canonicalJson({ ...query, guarantees })}`;
+  // Not filtering on stock and `inStock: false` ask the same.
+  return `search:${canonicalJson({ ...query, guarantees, inStock: query.inStock === true ? true : undefined })}`;
 }
 
 export function shopProductsKey(appid: string, page: PageRequest): string {

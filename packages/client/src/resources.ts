@@ -1,5 +1,6 @@
 import {
   XiaodianError,
+  formatProductRef,
   type LiveRef,
   type LiveRoom,
   type PageRequest,
@@ -8,13 +9,20 @@ import {
   type ShopRef,
   type Suggestion,
 } from '@xiaodian/model';
-import type { CallOptions, Cached, ClientCore, PageItem, ProductPage } from './client.js';
+import type { CallOptions, Cached, ClientCore, PageItem, ProductPage, SearchResultPage } from './client.js';
 import type { ResourceKind } from './events.js';
 import { searchKey, shopProductsKey, suggestKey } from './keys.js';
 import { liveRefArg, shopRefArg } from './ref-args.js';
 import { createSharedRequests, type SharedRequests } from './shared-requests.js';
 import { checkProduct } from './validate.js';
-import { checkLiveRoom, checkPageEnvelope, checkShop, checkSuggestions, isShop } from './validate-resources.js';
+import {
+  checkLiveRoom,
+  checkPageEnvelope,
+  checkSearchEnvelope,
+  checkShop,
+  checkSuggestions,
+  isShop,
+} from './validate-resources.js';
 
 /**
  * Shops, product lists, suggestions and live rooms: loaded on first use by the client, so pages with
@@ -66,28 +74,45 @@ export async function readShop(
   );
 }
 
-function checkPage(answer: unknown, what: string): ProductPage {
-  const page = checkPageEnvelope(answer, what);
-  const items = page.items.map((item, i): PageItem => {
+function checkItems(items: readonly unknown[], what: string): PageItem[] {
+  return items.map((item, i): PageItem => {
     try {
       return { ok: true, product: checkProduct(item, `${what} ${i}`) };
     } catch (error) {
       return { ok: false, error: XiaodianError.from(error) };
     }
   });
+}
+
+function checkPage(answer: unknown, what: string): ProductPage {
+  const page = checkPageEnvelope(answer, what);
+  const items = checkItems(page.items, what);
   return page.nextCursor === undefined
     ? { items, total: page.total }
     : { items, total: page.total, nextCursor: page.nextCursor };
 }
 
-async function list(
+function checkSearchPage(answer: unknown, what: string): SearchResultPage {
+  const { items, hits, facets, total, nextCursor, didYouMean } = checkSearchEnvelope(answer, what);
+  return {
+    items: checkItems(items, what),
+    total,
+    ...(nextCursor === undefined ? {} : { nextCursor }),
+    hits,
+    facets,
+    ...(didYouMean === undefined ? {} : { didYouMean }),
+  };
+}
+
+async function list<P extends ProductPage>(
   core: ClientCore,
   resource: ResourceKind,
   key: string,
   what: string,
   run: ((signal: AbortSignal) => Promise<unknown>) | undefined,
   options: CallOptions,
-): Promise<ProductPage> {
+  check: (answer: unknown, what: string) => P,
+): Promise<P> {
   const answer = await core.cached(
     resource,
     key,
@@ -100,9 +125,13 @@ async function list(
         key,
         async (shared) => {
           if (!run) throw unsupported(resource);
-          const checked = checkPage(await core.call(resource, 1, run, shared), what);
+          const checked = check(await core.call(resource, 1, run, shared), what);
           // Lists change often and are cheap to ask again: memory only, never persisted.
           core.cache.write(key, checked, false);
+          // A card for a product just listed costs no request (memory only, like the list).
+          for (const item of checked.items) {
+            if (item.ok) core.cache.write(`product:${formatProductRef(item.product)}`, item.product, false);
+          }
           return checked;
         },
         signal,
@@ -127,10 +156,11 @@ export async function listShopProducts(
     'Shop product',
     method && ((signal) => method(appid, page, { signal })),
     options,
+    checkPage,
   );
 }
 
-export function search(core: ClientCore, query: SearchQuery, options: CallOptions): Promise<ProductPage> {
+export function search(core: ClientCore, query: SearchQuery, options: CallOptions): Promise<SearchResultPage> {
   const method = core.backend.search?.bind(core.backend);
   return list(
     core,
@@ -139,6 +169,7 @@ export function search(core: ClientCore, query: SearchQuery, options: CallOption
     'Search result',
     method && ((signal) => method(query, { signal })),
     options,
+    checkSearchPage,
   );
 }
 

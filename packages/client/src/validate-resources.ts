@@ -1,4 +1,12 @@
-import { XiaodianError, type LiveEvent, type LiveRoom, type Shop, type Suggestion } from '@xiaodian/model';
+import {
+  XiaodianError,
+  type LiveEvent,
+  type LiveRoom,
+  type SearchFacets,
+  type SearchHitInfo,
+  type Shop,
+  type Suggestion,
+} from '@xiaodian/model';
 import * as generated from './generated/resource-validators.js';
 import { firstIssue, type CompiledValidator } from './validate.js';
 
@@ -10,6 +18,7 @@ import { firstIssue, type CompiledValidator } from './validate.js';
  */
 const validateShop: CompiledValidator = generated.validateShop;
 const validateProductPage: CompiledValidator = generated.validateProductPage;
+const validateSearchPage: CompiledValidator = generated.validateSearchPage;
 const validateSuggestResponse: CompiledValidator = generated.validateSuggestResponse;
 const validateLiveRoom: CompiledValidator = generated.validateLiveRoom;
 const validateLiveEvent: CompiledValidator = generated.validateLiveEvent;
@@ -33,6 +42,29 @@ export function checkPageEnvelope(
   what: string,
 ): { items: unknown[]; total: number; nextCursor?: string } {
   return checked(validateProductPage, value, `${what} page`);
+}
+
+/** A search answer's envelope; its items are checked one by one by the caller, like a page's. */
+export function checkSearchEnvelope(
+  value: unknown,
+  what: string,
+): {
+  items: unknown[];
+  total: number;
+  nextCursor?: string;
+  hits: SearchHitInfo[];
+  facets: SearchFacets;
+  didYouMean?: string;
+} {
+  const page = checked<ReturnType<typeof checkSearchEnvelope>>(validateSearchPage, value, `${what} page`);
+  // `hits[i]` describes `items[i]`: a list of another length would highlight the wrong titles.
+  if (page.hits.length !== page.items.length) {
+    throw new XiaodianError(
+      'invalid_response',
+      `${what} page failed validation: ${page.hits.length} hits for ${page.items.length} items`,
+    );
+  }
+  return page;
 }
 
 export function checkSuggestions(value: unknown, what: string): Suggestion[] {

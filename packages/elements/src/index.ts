@@ -4,6 +4,11 @@
 export { XdStore } from './store/index.js';
 export { XdProductCard } from './product-card/index.js';
 export { XdShopEntry } from './shop-entry/index.js';
+export { XdSearch } from './search/index.js';
+export { XdSearchResults } from './search-results/index.js';
+export { XdSearchTile } from './search-tile/index.js';
+export { searchTileLayouts, type SearchTileLayout } from './search-tile/search-tile.options.js';
+export { XdSearchEvent, type SearchDetail } from './events/xd-search.js';
 export { shopEntryVariants, type ShopEntryVariant } from './shop-entry/shop-entry.options.js';
 export {
   productCardVariants,

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { count } from './domain/common.js';
-import { suggestionKinds } from './domain/search.js';
+import { guarantees } from './domain/product.js';
+import { matchKinds, suggestionKinds } from './domain/search.js';
 
 // Response envelopes of every route but products, apart from api.ts so product cards never carry them.
 
@@ -12,13 +13,37 @@ export const maxResolveBodyBytes = 512 * 1024;
 export const shopResponseSchema = z.object({ shop: z.unknown() });
 
 /**
- * `GET /v1/shops/{appid}/products` and `GET /v1/search` → a page whose items are checked one by one
+ * `GET /v1/shops/{appid}/products` → a page whose items are checked one by one
  * with `productSchema`.
  */
 export const productPageResponseSchema = z.object({
   items: z.array(z.unknown()),
   total: count,
   nextCursor: z.optional(z.string()),
+});
+
+/** A highlighted span of a title: `[start, end)` in UTF-16 offsets. */
+const matchRangeSchema = z.tuple([count, count]);
+
+/** Facet counts of a search: what each filter value would leave, the other filters applied. */
+export const searchFacetsSchema = z.object({
+  category: z.array(z.object({ value: z.string(), count })),
+  shop: z.array(z.object({ value: z.string(), name: z.string(), count })),
+  guarantee: z.array(z.object({ value: z.enum(guarantees), count })),
+  price: z.array(z.object({ min: count, max: z.optional(count), count })),
+});
+
+/**
+ * `GET /v1/search` → a page of products (checked one by one with `productSchema`), with per-item match
+ * info (`hits[i]` belongs to `items[i]`), facet counts and, for a query without hits, a did-you-mean.
+ */
+export const searchPageResponseSchema = z.object({
+  items: z.array(z.unknown()),
+  total: count,
+  nextCursor: z.optional(z.string()),
+  hits: z.array(z.object({ kind: z.enum(matchKinds), titleRanges: z.array(matchRangeSchema) })),
+  facets: searchFacetsSchema,
+  didYouMean: z.optional(z.string()),
 });
 
 /** `GET /v1/search/suggest?q=` → `{suggestions: [{text, kind}]}`. */

@@ -1,7 +1,7 @@
 import type { Page, PageRequest } from './domain/common.js';
 import type { LiveEvent, LiveRoom } from './domain/live.js';
 import type { Product } from './domain/product.js';
-import type { SearchQuery, Suggestion } from './domain/search.js';
+import type { SearchPage, SearchQuery, Suggestion } from './domain/search.js';
 import type { Shop } from './domain/shop.js';
 import type { ErrorBody } from './errors.js';
 import type { ArticleRef, ProductRef } from './refs.js';
@@ -37,7 +37,7 @@ export interface StorefrontBackend {
   getShop(appid: string, options?: RequestOptions): Promise<Shop>;
   /** The shop's products on sale, best sellers first. */
   listShopProducts(appid: string, page: PageRequest, options?: RequestOptions): Promise<Page<Product>>;
-  search(query: SearchQuery, options?: RequestOptions): Promise<Page<Product>>;
+  search(query: SearchQuery, options?: RequestOptions): Promise<SearchPage>;
   suggest(prefix: string, options?: RequestOptions): Promise<Suggestion[]>;
   /** The live room as it is now, including the id of the last event it reflects. */
   getLive(finderUserName: string, options?: RequestOptions): Promise<LiveRoom>;

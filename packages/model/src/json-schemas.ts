@@ -1,6 +1,6 @@
 import { z } from 'zod/mini';
 import { errorBodySchema, productsResponseSchema } from './api.js';
-import { productPageResponseSchema, suggestResponseSchema } from './api-resources.js';
+import { productPageResponseSchema, searchPageResponseSchema, suggestResponseSchema } from './api-resources.js';
 import { liveEventSchema, liveRoomSchema } from './domain/live.js';
 import { productSchema } from './domain/product.js';
 import { shopSchema } from './domain/shop.js';
@@ -39,6 +39,7 @@ export const browserSchemaNames = [
   'productsResponse',
   'shop',
   'productPage',
+  'searchPage',
   'suggestResponse',
   'liveRoom',
   'liveEvent',
@@ -58,6 +59,7 @@ export function browserJsonSchemas(): Record<BrowserSchemaName, Record<string, u
     productsResponse: convert(productsResponseSchema),
     shop: convert(shopSchema),
     productPage: convert(productPageResponseSchema),
+    searchPage: convert(searchPageResponseSchema),
     suggestResponse: convert(suggestResponseSchema),
     liveRoom: convert(liveRoomSchema),
     liveEvent: discriminated(convert(liveEventSchema), 'type'),

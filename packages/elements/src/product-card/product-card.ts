@@ -1,13 +1,12 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { XiaodianError, formatFen, formatFenRange, statusName, type Product, type ProductRef } from '@xiaodian/model';
+import { html, type PropertyValues } from 'lit';
+import { XiaodianError, formatFen, type Product, type ProductRef } from '@xiaodian/model';
 import { checkOption, checkProductRef } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
-import { formatCount } from '../internal/i18n.js';
 import { ImpressionController } from '../internal/impression-controller.js';
-import { renderBox, type BoxOptions } from '../internal/box.js';
+import type { BoxOptions } from '../internal/box.js';
 import { renderPending } from '../internal/pending-view.js';
 import { DataController } from '../internal/data-controller.js';
-import { pictureUrl } from '../internal/picture-url.js';
+import { intentFor, productSkeleton, renderProductView } from '../internal/product-view/product-view.js';
 import { activate } from '../intents/activate.js';
 import type { Intent, IntentDetail } from '../events/intent.js';
 import { XdImpressionEvent } from '../events/xd-impression.js';
@@ -180,68 +179,22 @@ export class XdProductCard extends XdElement {
     const t = productCardMessages(this.locale, () => this.requestUpdate());
     const value = this.product.value;
     if (t && value) return this.renderProduct(value, t);
-    const skeleton = html`<span class="media pulse"></span>
-      <span class="body" aria-hidden="true">
-        <span class="title"><span class="bar"></span><span class="bar"></span></span>
-        <span class="meta"><span class="bar"></span></span>
-        <span class="guarantees"><span class="bar"></span></span>
-        <span class="footer"><span class="bar"></span></span>
-      </span>`;
-    return renderPending(this, this.box, skeleton, this.product, t);
+    return renderPending(this, this.box, productSkeleton, this.product, t);
   }
 
   private renderProduct(product: Product, t: ProductCardMessages) {
     const locale = this.locale;
     const text = this.variant === 'text';
-    const price = formatFenRange(product.minPrice, product.maxPrice, locale);
     // In running text a range takes the room of one price: 「¥99.90起」.
     const shownPrice =
-      text && product.minPrice !== product.maxPrice ? t.priceFrom(formatFen(product.minPrice, locale)) : price;
-    const original =
-      product.originalPrice !== undefined && product.originalPrice > product.minPrice
-        ? html`<s class="original" aria-hidden="true">${formatFen(product.originalPrice, locale)}</s>`
-        : nothing;
-    const status = statusName(product.status);
-    const unavailable =
-      product.availability === 'unavailable' ? t.status[status === 'on_sale' ? 'unknown' : status] : '';
-    const soldOut = product.availability === 'sold_out';
-    // Gifts only for products the shop lets people give, buying only what is in stock; else the detail page.
-    let intent = intentOf[this.openPage] ?? 'product';
-    if ((intent === 'gift' && product.giftable !== true) || (intent === 'buy' && soldOut)) intent = 'product';
-    const gift = intent === 'gift';
-    const sales = html`<span class="sales">${t.sales(formatCount(product.sales, locale))}</span>`;
-    const guarantees = product.guarantees.map((g) => html`<span>${t.guarantee[g]}</span>`);
-    const action: TemplateResult = unavailable
-      ? html`<span class="notice">${unavailable}</span>`
-      : html`<span part="buy-button" class="buy" ?data-disabled=${soldOut}
-          >${soldOut ? t.soldOut : gift ? t.gift : t.buy}</span
-        >`;
-    const content = html`<span class="media">
-        <img part="image" src=${pictureUrl(product.images[0]) ?? nothing} alt="" loading="lazy" decoding="async" />
-        <img class="logo" src=${pictureUrl(product.shop.logoUrl) ?? nothing} alt="" />
-      </span>
-      <span class="body">
-        <span part="title" class="title"
-          >${text && !this.lightTitle ? (product.shortTitle ?? product.title) : product.title}</span
-        >
-        <span
-          class=${product.minPrice === product.maxPrice ? 'meta' : 'meta range'}
-          ?data-quiet=${!!unavailable || soldOut}
-          ><span part="price" class="price">${shownPrice}</span>${original}</span
-        >
-        <span class="guarantees" id="guarantees" aria-hidden="true">${sales}${guarantees}</span>
-        <span class="footer" id="footer" aria-hidden="true"
-          ><span class="shop">${product.shop.name}</span>${action}</span
-        >
-      </span>`;
-    // The name is the title and the price (the visible text they are); the rest is the description.
-    return renderBox(
-      this.box,
-      unavailable
-        ? { label: `${product.title}, ${price}, ${unavailable}` }
-        : { open: () => this.open(intent), describedBy: 'guarantees footer' },
-      content,
-    );
+      text && product.minPrice !== product.maxPrice ? t.priceFrom(formatFen(product.minPrice, locale)) : undefined;
+    const intent = intentFor(intentOf[this.openPage] ?? 'product', product);
+    return renderProductView(this.box, product, t, locale, {
+      title: text && !this.lightTitle ? (product.shortTitle ?? product.title) : product.title,
+      ...(shownPrice ? { shownPrice } : {}),
+      intent,
+      open: () => this.open(intent),
+    });
   }
 
   private get box(): BoxOptions {

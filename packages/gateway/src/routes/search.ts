@@ -7,7 +7,10 @@ import { method, sendCached, type RouteDeps } from './deps.js';
 /** Prices beyond ¥10,000,000 are not a filter anyone means. */
 const maxPriceFen = 1_000_000_000;
 
-/** `GET /v1/search?q=&appid=&sort=&min_price=&max_price=&guarantee=&cursor=&limit=` and `GET /v1/search/suggest?q=`. */
+/**
+ * `GET /v1/search?q=&appid=&sort=&min_price=&max_price=&guarantee=&category=&in_stock=1&cursor=&limit=` →
+ * `{items, total, nextCursor?, hits, facets, didYouMean?}`, and `GET /v1/search/suggest?q=`.
+ */
 export function searchRoutes(deps: RouteDeps): Hono {
   return new Hono()
     .get('/', (c) => {
@@ -40,6 +43,16 @@ export function readSearchQuery(query: (name: string) => string | undefined, gua
   if (maxPrice !== undefined) result.maxPrice = maxPrice;
   const guarantees = readGuarantees(guarantee);
   if (guarantees) result.guarantees = guarantees;
+  const category = readText(query('category'), 'category', { required: false });
+  if (category !== '') result.category = category;
+  const inStock = query('in_stock');
+  if (inStock !== undefined && inStock !== '' && inStock !== '0') {
+    if (inStock !== '1')
+      throw new BadRequest(
+        `"in_stock" must be 1 (only products in stock) or 0; got ${JSON.stringify(inStock.slice(0, 60))}`,
+      );
+    result.inStock = true;
+  }
   return result;
 }
 
@@ -52,6 +65,8 @@ function canonicalKey(query: SearchQuery): string {
     query.minPrice ?? '',
     query.maxPrice ?? '',
     [...(query.guarantees ?? [])].sort(),
+    query.category ?? '',
+    query.inStock === true,
     query.cursor ?? '',
     query.limit,
   ]);

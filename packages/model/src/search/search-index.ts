@@ -1,7 +1,8 @@
 import { XiaodianError } from '../errors.js';
-import { defaultPageSize, maxPageSize, type Page } from '../domain/common.js';
+import { defaultPageSize, maxPageSize } from '../domain/common.js';
 import type { Product } from '../domain/product.js';
-import type { SearchQuery, Suggestion, SuggestionKind } from '../domain/search.js';
+import type { MatchRange, SearchPage, SearchQuery, Suggestion, SuggestionKind } from '../domain/search.js';
+import { computeFacets, passesFilters } from './facets.js';
 import { indexTokens, queryTokens } from './tokenize.js';
 
 /** Where a token was found, and what that is worth: a short title names the thing, a shop name less so. */
@@ -27,7 +28,7 @@ export interface SearchIndexOptions {
 }
 
 export interface SearchIndex {
-  search(query: SearchQuery): Page<Product>;
+  search(query: SearchQuery): SearchPage;
   suggest(prefix: string): Suggestion[];
   readonly size: number;
 }
@@ -95,15 +96,12 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     search(query) {
       const offset = readCursor(query.cursor);
       const limit = Math.min(Math.max(1, query.limit ?? defaultPageSize), maxPageSize);
-      const required = query.guarantees ?? [];
       const hits: Array<{ product: Product; score: number }> = [];
+      const matched: Product[] = [];
       for (const [doc, score] of matches(query.q)) {
         const product = docs[doc]!;
-        if (query.appid !== undefined && product.appid !== query.appid) continue;
-        if (query.minPrice !== undefined && product.minPrice < query.minPrice) continue;
-        if (query.maxPrice !== undefined && product.minPrice > query.maxPrice) continue;
-        if (!required.every((guarantee) => product.guarantees.includes(guarantee))) continue;
-        hits.push({ product, score });
+        matched.push(product);
+        if (passesFilters(product, query)) hits.push({ product, score });
       }
       const bySales = (a: Product, b: Product) => b.sales - a.sales || a.productId.localeCompare(b.productId);
       const sort = query.sort ?? 'relevance';
@@ -117,7 +115,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       });
       const items = hits.slice(offset, offset + limit).map((hit) => hit.product);
       const end = offset + items.length;
-      return { items, total: hits.length, ...(end < hits.length ? { nextCursor: String(end) } : {}) };
+      return {
+        items,
+        total: hits.length,
+        ...(end < hits.length ? { nextCursor: String(end) } : {}),
+        hits: items.map((product) => ({ kind: 'exact' as const, titleRanges: literalRanges(product.title, query.q) })),
+        facets: computeFacets(matched, query),
+      };
     },
     suggest(prefix) {
       const wanted = prefix.normalize('NFKC').trim().toLowerCase();
@@ -150,4 +154,23 @@ function buildSuggestions(docs: readonly Product[], extra: readonly SuggestionSo
     add(product.shortTitle, 'product', product.sales);
   }
   return [...byText.values()].sort((a, b) => b.popularity - a.popularity || a.text.localeCompare(b.text));
+}
+
+/** Where the query's words occur in the title as typed (case-insensitive), merged, in order. */
+function literalRanges(title: string, q: string): MatchRange[] {
+  const lower = title.toLowerCase();
+  const spans: Array<[number, number]> = [];
+  for (const [word] of q.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) {
+      spans.push([at, at + word.length]);
+    }
+  }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push(span);
+  }
+  return merged;
 }

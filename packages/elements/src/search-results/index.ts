@@ -1,0 +1,1 @@
+export { XdSearchResults } from './search-results.js';

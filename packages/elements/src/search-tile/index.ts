@@ -1,0 +1,1 @@
+export { XdSearchTile } from './search-tile.js';

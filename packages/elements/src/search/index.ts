@@ -1,0 +1,1 @@
+export { XdSearch } from './search.js';

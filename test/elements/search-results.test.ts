@@ -1,0 +1,175 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { XiaodianClient } from '@xiaodian/client';
+import type { XdSearchResults, XdSearchTile } from '@xiaodian/elements';
+import '@xiaodian/elements/search-page/define';
+import { pendingClient } from '../../stories/fixtures.js';
+import { offlineSearchClient, searchBackend } from './search-fixtures.js';
+import { shadowText } from './helpers.js';
+
+async function mountResults(client: XiaodianClient, query = '', width = 343) {
+  const store = await fixture(
+    html`<xd-store lang="zh-CN" .client=${client} style="display:block;width:${width}px">
+      <xd-search-results id="results" query=${query}></xd-search-results>
+    </xd-store>`,
+  );
+  return store.querySelector('xd-search-results') as XdSearchResults;
+}
+
+const tiles = (results: Element) => [...results.shadowRoot!.querySelectorAll<XdSearchTile>('xd-search-tile')];
+const shownTitles = (results: Element) =>
+  tiles(results)
+    .filter((tile) => tile.getAttribute('state') === 'ready')
+    .map((tile) => tile.shadowRoot!.querySelector('[part=title]')!.textContent!.trim());
+const statusText = (results: Element) =>
+  (results.shadowRoot!.querySelector('[part=status]')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const ready = (results: Element) =>
+  waitUntil(() => results.getAttribute('state') === 'ready', 'results ready', { timeout: 5000 });
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+describe('<xd-search-results>', () => {
+  afterEach(() => scrollTo(0, 0));
+
+  it('shows the first page as tiles, with the count', async () => {
+    const search = searchBackend({ total: 45 });
+    const results = await mountResults(search.client, '防晒衣');
+    await ready(results);
+    await waitUntil(() => shownTitles(results).length > 0, 'tiles ready');
+    expect(statusText(results)).to.equal('共 45 件商品');
+    expect(search.queries[0]).to.include({ q: '防晒衣', sort: 'relevance', limit: 30 });
+    expect(shownTitles(results)[0]).to.match(/#0$/);
+  });
+
+  it('scrolling 10,000 results keeps the DOM bounded, loads the pages it reaches, and reserves their room', async () => {
+    const search = searchBackend({ total: 10_000 });
+    const results = await mountResults(search.client, '衣');
+    await ready(results);
+    const list = results.shadowRoot!.querySelector<HTMLElement>('[part=list]')!;
+    const fullHeight = list.getBoundingClientRect().height;
+    // Two columns at 343 px: 5,000 rows, laid out before any of them loads.
+    expect(fullHeight).to.be.greaterThan(5000 * 200);
+    const counts: number[] = [];
+    for (let step = 1; step <= 12; step += 1) {
+      scrollBy(0, innerHeight * 1.5);
+      await nextFrame();
+      await results.updateComplete;
+      counts.push(tiles(results).length);
+    }
+    await waitUntil(() => shownTitles(results).length === tiles(results).length, 'the reached tiles loaded', {
+      timeout: 5000,
+    });
+    // A screen and two rows each side: never more than a few dozen tiles, wherever the page is.
+    expect(Math.max(...counts)).to.be.lessThan(40);
+    expect(search.queries.length).to.be.greaterThan(1);
+    expect(search.queries.at(-1)?.cursor).to.match(/^\d+$/);
+    // The list never changed height as pages arrived: nothing below it moved.
+    expect(list.getBoundingClientRect().height).to.equal(fullHeight);
+    // Jump far down: still a bounded window, of placeholders until their pages arrive.
+    scrollTo(0, list.getBoundingClientRect().top + scrollY + fullHeight / 2);
+    await nextFrame();
+    await results.updateComplete;
+    expect(tiles(results).length).to.be.lessThan(40);
+    const first = Number(results.shadowRoot!.querySelector<HTMLElement>('[data-index]')!.dataset['index']);
+    expect(first).to.be.greaterThan(4000);
+  });
+
+  it('a newer query’s answer is never overwritten by an older one that answers later', async () => {
+    const search = searchBackend({ total: 3, titles: ['旧结果'] });
+    const results = await mountResults(search.client);
+    const releaseOld = search.hold();
+    results.query = '旧';
+    await waitUntil(() => search.queries.length === 1, 'old query asked');
+    search.letThrough();
+    const newer = searchBackend({ total: 3, titles: ['新结果'] });
+    // The same element, another store client: the newer query goes to the newer backend.
+    results.closest('xd-store')!.client = newer.client;
+    results.query = '新';
+    await ready(results);
+    await waitUntil(() => shownTitles(results)[0] === '新结果', 'newer results shown');
+    releaseOld();
+    await waitUntil(() => search.answered === 1, 'the old answer came back');
+    await nextFrame();
+    await results.updateComplete;
+    expect(shownTitles(results)[0]).to.equal('新结果');
+  });
+
+  it('arrow keys move between tiles: right and left by one, down and up by a row', async () => {
+    const search = searchBackend({ total: 12 });
+    const results = await mountResults(search.client, '衣');
+    await ready(results);
+    await waitUntil(() => shownTitles(results).length >= 4, 'tiles ready');
+    const focusedIndex = () => {
+      let active: Element | null = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      // The tile's button, or the list item itself while its tile is a placeholder.
+      const item = active?.matches('[data-index]')
+        ? (active as HTMLElement)
+        : (active?.getRootNode() as ShadowRoot).host?.closest<HTMLElement>('[data-index]');
+      return item ? Number(item.dataset['index']) : -1;
+    };
+    await results.focusResult(0);
+    expect(focusedIndex()).to.equal(0);
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => focusedIndex() === 1, 'right');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => focusedIndex() === 3, 'down a row of two');
+    await sendKeys({ press: 'ArrowLeft' });
+    await waitUntil(() => focusedIndex() === 2, 'left');
+    await sendKeys({ press: 'End' });
+    await waitUntil(() => focusedIndex() === 11, 'end');
+    await sendKeys({ press: 'Home' });
+    await waitUntil(() => focusedIndex() === 0, 'home');
+  });
+
+  describe('every state is axe-clean', () => {
+    it('idle (nothing typed)', async () => {
+      const results = await mountResults(searchBackend().client);
+      await ready(results);
+      expect(statusText(results)).to.equal('输入关键词搜索商品');
+      const page = results.closest('xd-store')!;
+      await expect(page).to.be.accessible();
+    });
+
+    it('loading', async () => {
+      const results = await mountResults(pendingClient, '衣');
+      expect(results.getAttribute('state')).to.equal('loading');
+      expect(results.shadowRoot!.querySelector('[part=list]')!.getAttribute('aria-busy')).to.equal('true');
+      const page = results.closest('xd-store')!;
+      await expect(page).to.be.accessible();
+    });
+
+    it('offline, with a retry', async () => {
+      const results = await mountResults(offlineSearchClient, '衣');
+      await waitUntil(() => results.getAttribute('state') === 'error', 'error');
+      expect(statusText(results)).to.include('网络不可用');
+      expect(shadowText(results)).to.include('重试');
+      const page = results.closest('xd-store')!;
+      await expect(page).to.be.accessible();
+    });
+
+    it('ready, and updating (the previous results stay, busy, while the next query loads)', async () => {
+      const search = searchBackend({ total: 5 });
+      const results = await mountResults(search.client, '衣');
+      await ready(results);
+      await waitUntil(() => shownTitles(results).length === 5, 'tiles ready');
+      const page = results.closest('xd-store')!;
+      await expect(page).to.be.accessible();
+      search.hold();
+      results.query = '裙';
+      await waitUntil(() => statusText(results) === '正在更新结果…', 'updating');
+      expect(shownTitles(results)).to.have.length(5);
+      await expect(page).to.be.accessible();
+    });
+
+    it('list layout', async () => {
+      const search = searchBackend({ total: 5 });
+      const results = await mountResults(search.client, '衣');
+      results.layout = 'list';
+      await ready(results);
+      await waitUntil(() => shownTitles(results).length === 5, 'tiles ready');
+      expect(tiles(results).every((tile) => tile.getBoundingClientRect().height === 120)).to.equal(true);
+      const page = results.closest('xd-store')!;
+      await expect(page).to.be.accessible();
+    });
+  });
+});
