@@ -6,6 +6,16 @@ export { XdProductCard } from './product-card/index.js';
 export { XdShopEntry } from './shop-entry/index.js';
 export { shopEntryVariants, type ShopEntryVariant } from './shop-entry/shop-entry.options.js';
 export {
+  XdLiveWidget,
+  liveWidgetVariants,
+  liveWidgetStatuses,
+  reservationOutcomes,
+  reservationOutcomeOf,
+  type LiveWidgetVariant,
+  type LiveWidgetStatus,
+  type ReservationOutcome,
+} from './live-widget/index.js';
+export {
   productCardVariants,
   productCardOpenPages,
   logoPositions,
