@@ -10,6 +10,11 @@ import {
 } from './packages/elements/dist/product-card/product-card.options.js';
 import { shopEntryVariants } from './packages/elements/dist/shop-entry/shop-entry.options.js';
 import { dataStates } from './packages/elements/dist/internal/data-controller.js';
+import {
+  liveWidgetStatuses,
+  liveWidgetVariants,
+  reservationOutcomes,
+} from './packages/elements/dist/live-widget/live-widget.options.js';
 
 /** Option types written as their union, from the same `as const` data the types come from. */
 const unions = {
@@ -18,6 +23,9 @@ const unions = {
   LogoPosition: logoPositions,
   ShopEntryVariant: shopEntryVariants,
   DataState: dataStates,
+  LiveWidgetVariant: liveWidgetVariants,
+  LiveWidgetStatus: liveWidgetStatuses,
+  ReservationOutcome: reservationOutcomes,
 };
 const expand = (text) =>
   text.replace(/\b[A-Z]\w+\b/g, (name) => (unions[name] ? unions[name].map((v) => `'${v}'`).join(' | ') : name));

@@ -7,6 +7,9 @@ import {
   productCardOpenPages,
   logoPositions,
   shopEntryVariants,
+  liveWidgetVariants,
+  liveWidgetStatuses,
+  reservationOutcomes,
 } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import { demoClient, products } from '../../stories/fixtures.js';
@@ -50,20 +53,28 @@ function propertiesRead(tag: string): string[] {
   return [...new Set([...text.matchAll(/var\(\s*(--xd-[\w-]+)/g)].map((match) => match[1]!))].sort();
 }
 
-const dataBound = ['xd-product-card', 'xd-shop-entry'];
+const dataBound = ['xd-product-card', 'xd-shop-entry', 'xd-live-widget'];
+/** Attributes an element reflects without observing them: the data state, and the live widget's status. */
+const reflectedOnlyOf = (tag: string) =>
+  tag === 'xd-live-widget' ? ['live-status', 'state'] : dataBound.includes(tag) ? ['state'] : [];
 
 describe('custom-elements.json matches the code', () => {
   it('publishes the elements for pages, and not the internal QR dialog', () => {
-    expect(declared.map((d) => d.tagName).sort()).to.deep.equal(['xd-product-card', 'xd-shop-entry', 'xd-store']);
+    expect(declared.map((d) => d.tagName).sort()).to.deep.equal([
+      'xd-live-widget',
+      'xd-product-card',
+      'xd-shop-entry',
+      'xd-store',
+    ]);
   });
 
-  for (const tag of ['xd-product-card', 'xd-shop-entry', 'xd-store']) {
+  for (const tag of ['xd-product-card', 'xd-shop-entry', 'xd-store', 'xd-live-widget']) {
     it(`<${tag}>: lists every attribute it observes, and only those or ones it reflects`, () => {
       const observed = classOf(tag).observedAttributes;
       const listed = names(declaration(tag).attributes);
       expect(listed).to.include.members(observed);
       const reflectedOnly = listed.filter((name) => !observed.includes(name));
-      expect(reflectedOnly).to.deep.equal(dataBound.includes(tag) ? ['state'] : []);
+      expect(reflectedOnly.sort()).to.deep.equal(reflectedOnlyOf(tag));
     });
 
     it(`<${tag}>: documents exactly the --xd-* properties its styles read`, () => {
@@ -78,6 +89,9 @@ describe('custom-elements.json matches the code', () => {
     expect(typeOf('xd-product-card', 'open-page')).to.equal(union(productCardOpenPages));
     expect(typeOf('xd-product-card', 'logo-position')).to.equal(union(logoPositions));
     expect(typeOf('xd-shop-entry', 'variant')).to.equal(union(shopEntryVariants));
+    expect(typeOf('xd-live-widget', 'variant')).to.equal(union(liveWidgetVariants));
+    expect(typeOf('xd-live-widget', 'live-status')).to.equal(union(liveWidgetStatuses));
+    expect(typeOf('xd-live-widget', 'reservation')).to.equal(`${union(reservationOutcomes)} | undefined`);
     for (const tag of dataBound) expect(typeOf(tag, 'state'), tag).to.equal(union(dataStates));
   });
 
@@ -86,6 +100,7 @@ describe('custom-elements.json matches the code', () => {
       html`<xd-store .client=${demoClient}>
         <xd-product-card appid=${products.available.appid} product-id=${products.available.productId}></xd-product-card>
         <xd-shop-entry appid=${products.available.appid}></xd-shop-entry>
+        <xd-live-widget finder-user-name="sphShanyeOutdoor"></xd-live-widget>
       </xd-store>`,
     );
     for (const tag of dataBound) {
