@@ -164,6 +164,8 @@ export function manualScheduler() {
     },
     /** Runs the frame callbacks waiting and lets the commit they allow finish. */
     async frame(widget: XdLiveWidget) {
+      // An update requested just now asks for its frame a few microtasks later: let it.
+      await new Promise((resolve) => setTimeout(resolve));
       const due = frames;
       frames = [];
       for (const callback of due) callback();
