@@ -12,6 +12,11 @@ import { shopEntryVariants } from './packages/elements/dist/shop-entry/shop-entr
 import { dataStates } from './packages/elements/dist/internal/data-controller.js';
 import { searchTileLayouts } from './packages/elements/dist/search-tile/search-tile.options.js';
 import { searchSorts } from './packages/model/dist/domain/search.js';
+import {
+  liveWidgetStatuses,
+  liveWidgetVariants,
+  reservationOutcomes,
+} from './packages/elements/dist/live-widget/live-widget.options.js';
 
 /** Option types written as their union, from the same `as const` data the types come from. */
 const unions = {
@@ -22,6 +27,9 @@ const unions = {
   DataState: dataStates,
   SearchTileLayout: searchTileLayouts,
   SearchSort: searchSorts,
+  LiveWidgetVariant: liveWidgetVariants,
+  LiveWidgetStatus: liveWidgetStatuses,
+  ReservationOutcome: reservationOutcomes,
 };
 const expand = (text) =>
   text.replace(/\b[A-Z]\w+\b/g, (name) => (unions[name] ? unions[name].map((v) => `'${v}'`).join(' | ') : name));

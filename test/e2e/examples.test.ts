@@ -68,7 +68,7 @@ describe('the example pages', () => {
     await gateway?.close();
   });
 
-  for (const path of ['index.html', 'article.html', 'gallery.html', 'gallery.html?theme=dark']) {
+  for (const path of ['index.html', 'article.html', 'gallery.html', 'gallery.html?theme=dark', 'live.html']) {
     it(`${path} passes axe and asks for nothing that is not there (no /favicon.ico 404)`, async () => {
       const { page, failures } = await open(browser, `${gateway.url}/${path}`);
       if (path.startsWith('article')) {
@@ -76,6 +76,11 @@ describe('the example pages', () => {
           [...document.querySelectorAll('xd-product-card, xd-shop-entry')].every(
             (element) => element.getAttribute('state') === 'ready',
           ),
+        );
+      }
+      if (path.startsWith('live')) {
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll('xd-live-widget')].every((widget) => widget.hasAttribute('live-status')),
         );
       }
       const violations = await axe(page);

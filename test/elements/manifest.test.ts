@@ -8,6 +8,9 @@ import {
   logoPositions,
   shopEntryVariants,
   searchTileLayouts,
+  liveWidgetVariants,
+  liveWidgetStatuses,
+  reservationOutcomes,
 } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import '@xiaodian/elements/search-page/define';
@@ -53,11 +56,22 @@ function propertiesRead(tag: string): string[] {
   return [...new Set([...text.matchAll(/var\(\s*(--xd-[\w-]+)/g)].map((match) => match[1]!))].sort();
 }
 
-const dataBound = ['xd-product-card', 'xd-shop-entry', 'xd-search', 'xd-search-results', 'xd-search-tile'];
+const dataBound = [
+  'xd-product-card',
+  'xd-shop-entry',
+  'xd-search',
+  'xd-search-results',
+  'xd-search-tile',
+  'xd-live-widget',
+];
+/** Attributes an element reflects without observing them: the data state, and the live widget's status. */
+const reflectedOnlyOf = (tag: string) =>
+  tag === 'xd-live-widget' ? ['live-status', 'state'] : dataBound.includes(tag) ? ['state'] : [];
 
 describe('custom-elements.json matches the code', () => {
   it('publishes the elements for pages, and not the internal QR dialog', () => {
     expect(declared.map((d) => d.tagName).sort()).to.deep.equal([
+      'xd-live-widget',
       'xd-product-card',
       'xd-search',
       'xd-search-results',
@@ -74,13 +88,14 @@ describe('custom-elements.json matches the code', () => {
     'xd-search',
     'xd-search-results',
     'xd-search-tile',
+    'xd-live-widget',
   ]) {
     it(`<${tag}>: lists every attribute it observes, and only those or ones it reflects`, () => {
       const observed = classOf(tag).observedAttributes;
       const listed = names(declaration(tag).attributes);
       expect(listed).to.include.members(observed);
       const reflectedOnly = listed.filter((name) => !observed.includes(name));
-      expect(reflectedOnly).to.deep.equal(dataBound.includes(tag) ? ['state'] : []);
+      expect(reflectedOnly.sort()).to.deep.equal(reflectedOnlyOf(tag));
     });
 
     it(`<${tag}>: documents exactly the --xd-* properties its styles read`, () => {
@@ -98,6 +113,9 @@ describe('custom-elements.json matches the code', () => {
     expect(typeOf('xd-search-tile', 'layout')).to.equal(union(searchTileLayouts));
     expect(typeOf('xd-search-results', 'layout')).to.equal(union(searchTileLayouts));
     expect(typeOf('xd-search-results', 'sort')).to.equal(union(searchSorts));
+    expect(typeOf('xd-live-widget', 'variant')).to.equal(union(liveWidgetVariants));
+    expect(typeOf('xd-live-widget', 'live-status')).to.equal(union(liveWidgetStatuses));
+    expect(typeOf('xd-live-widget', 'reservation')).to.equal(`${union(reservationOutcomes)} | undefined`);
     for (const tag of dataBound) expect(typeOf(tag, 'state'), tag).to.equal(union(dataStates));
   });
 
@@ -109,6 +127,7 @@ describe('custom-elements.json matches the code', () => {
         <xd-search></xd-search>
         <xd-search-results></xd-search-results>
         <xd-search-tile .product=${products.available}></xd-search-tile>
+        <xd-live-widget finder-user-name="sphShanyeOutdoor"></xd-live-widget>
       </xd-store>`,
     );
     for (const tag of dataBound) {

@@ -2,3 +2,4 @@
 import './store/define.js';
 import './product-card/define.js';
 import './shop-entry/define.js';
+import './live-widget/define.js';

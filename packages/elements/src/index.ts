@@ -11,6 +11,16 @@ export { searchTileLayouts, type SearchTileLayout } from './search-tile/search-t
 export { XdSearchEvent, type SearchDetail } from './events/xd-search.js';
 export { shopEntryVariants, type ShopEntryVariant } from './shop-entry/shop-entry.options.js';
 export {
+  XdLiveWidget,
+  liveWidgetVariants,
+  liveWidgetStatuses,
+  reservationOutcomes,
+  reservationOutcomeOf,
+  type LiveWidgetVariant,
+  type LiveWidgetStatus,
+  type ReservationOutcome,
+} from './live-widget/index.js';
+export {
   productCardVariants,
   productCardOpenPages,
   logoPositions,

@@ -47,9 +47,12 @@ export function miniProgramUrl(detail: IntentDetail, page = options.miniProgramP
     ['open_page', detail.openPage],
     ['appid', 'appid' in ref ? ref.appid : undefined],
     ['product_id', 'productId' in ref ? ref.productId : undefined],
-    ['finder_user_name', 'finderUserName' in ref ? ref.finderUserName : undefined],
+    ['finder_user_name', 'finderUserName' in ref ? ref.finderUserName : detail.finderUserName],
     ['product_promotion_link', detail.promotionLink],
     ['media_id', detail.mediaId],
+    // Live intents: `reserve` → wx.reserveChannelsLive({noticeId}); `live`/`replay` → wx.openChannelsLive.
+    ['notice_id', detail.noticeId],
+    ['feed_id', detail.feedId],
   ];
   const query = pairs
     .filter((pair): pair is [string, string] => !!pair[1])

@@ -1,4 +1,4 @@
-import { isAppid, isId } from '@xiaodian/model';
+import { isAppid, isFinderUserName, isId } from '@xiaodian/model';
 
 /*
  * What the elements need only when something is wrong: what they tell a developer in the console, and the
@@ -22,6 +22,7 @@ export function warnOnce(host: Element, message: string): void {
 const formats: Record<string, [string, (value: string) => boolean]> = {
   appid: ['"wx" followed by 16 lowercase hex characters', isAppid],
   'product-id': ['a product id (decimal digits, at most a uint64)', isId],
+  'finder-user-name': ['a 视频号 finder user name ("sph" and 3 to 40 letters, digits, "_" or "-")', isFinderUserName],
 };
 
 /** Names the attribute, the format it needs and, for a value that is almost right, why it is not. */

@@ -21,6 +21,19 @@ export const shopEntryStyles = [
     :host([hidden]) {
       display: none;
     }
+    /* The live badge sits over the card's bottom right, in the room the accounts row leaves; only while live. */
+    :host {
+      position: relative;
+    }
+    .live {
+      position: absolute;
+      right: 16px;
+      bottom: 16px;
+      max-width: 50%;
+    }
+    .live:not([live-status='live']) {
+      visibility: hidden;
+    }
     .entry {
       display: grid;
       grid-template-columns: 48px minmax(0, 1fr) auto;

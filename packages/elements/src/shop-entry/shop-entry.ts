@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { XiaodianError, type Shop, type ShopRef } from '@xiaodian/model';
+import { XiaodianError, isFinderUserName, type Shop, type ShopRef } from '@xiaodian/model';
 import { checkOption, checkShopRef } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { formatCount } from '../internal/i18n.js';
@@ -31,6 +31,9 @@ import { shopEntryStyles } from './shop-entry.styles.js';
  * @event {XdOpenEvent} xd-open - Cancelable: `{intent: 'shop', ref: {appid}}`.
  * @event {XdImpressionEvent} xd-impression - At least half visible for one second (once).
  *
+ * When one of the shop's linked 视频号 is live, the card shows `<xd-live-widget variant="mini">` for it at its
+ * bottom right (loaded on demand).
+ *
  * @attr {DataState} state - Read-only, reflected by the entry: where its data is (see the custom states).
  * @cssstate loading - No data yet: the reserved skeleton (also `[state='loading']`).
  * @cssstate ready - The shop is shown.
@@ -61,6 +64,46 @@ export class XdShopEntry extends XdElement {
         ? Promise.reject(ref) // nothing invalid reaches a request
         : client.readShop({ appid: ref.appid }, { signal }),
   });
+
+  /** A linked 视频号 that is live now, shown as the live widget's mini badge (card variant). */
+  private liveAccount: string | undefined;
+  private liveLookedUpFor: Shop | undefined;
+  /**
+   * The look-up in flight, if any: what a test awaits before saying no badge came.
+   * @internal
+   */
+  liveLookUp: Promise<void> | undefined;
+
+  /**
+   * Asks each linked 视频号 whether it is live, once per shop shown. The live widget loads only when one is,
+   * so a page of shop entries whose accounts are not live never downloads it.
+   */
+  private lookUpLive(shop: Shop): void {
+    if (this.liveLookedUpFor === shop || this.variant !== 'card') return;
+    this.liveLookedUpFor = shop;
+    this.liveAccount = undefined;
+    const client = this.shop.client;
+    const names = shop.linkedAccounts.channels.map((account) => account.id).filter((id) => isFinderUserName(id));
+    this.liveLookUp = Promise.all(
+      names.map((finderUserName) =>
+        client.getLive({ finderUserName }).then(
+          (room) => room.status === 'live',
+          () => false, // an account without a room (404) or a failure: no badge
+        ),
+      ),
+    ).then(async (live) => {
+      const found = names[live.indexOf(true)];
+      if (!found || this.liveLookedUpFor !== shop) return;
+      await import('../live-widget/define.js');
+      this.liveAccount = found;
+      this.requestUpdate();
+    });
+  }
+
+  protected override updated(): void {
+    const shop = this.shop.value;
+    if (shop) this.lookUpLive(shop);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, shopEntryVariants);
@@ -134,13 +177,17 @@ export class XdShopEntry extends XdElement {
         </span>
       </span>
       <span class="action" id="action" aria-hidden="true">${closed ? t.closed : t.enter}</span>`;
-    return renderBox(
+    const box = renderBox(
       this.box,
       closed
         ? { label: `${shop.name}, ${t.closed}` }
         : { open: () => activate(this, this.detail()), describedBy: 'details action' },
       content,
     );
+    // Beside the box, not in it: the badge is its own button (opening the room), and a button holds none.
+    return this.liveAccount && this.variant === 'card'
+      ? html`${box}<xd-live-widget class="live" variant="mini" finder-user-name=${this.liveAccount}></xd-live-widget>`
+      : box;
   }
 
   private get box(): BoxOptions {

@@ -1,0 +1,271 @@
+/**
+ * The page side of bench/live-widget.bench.ts, bundled by it and run in Chromium: a live room driven at a
+ * given rate, shown by <xd-live-widget> and by a hand-written baseline that re-renders on every event.
+ * Every event is a `viewers` event whose count is its sequence number, so what the DOM shows names the
+ * newest event it includes.
+ */
+import { createClient, type XiaodianClient } from '@xiaodian/client';
+import { createDemoBackend } from '@xiaodian/demo';
+import { XdLiveWidget } from '@xiaodian/elements/live-widget';
+import '@xiaodian/elements/store/define';
+import {
+  XiaodianError,
+  applyLiveEvent,
+  formatFen,
+  type LiveEvent,
+  type LiveEventsOptions,
+  type LiveRoom,
+  type StorefrontBackend,
+} from '@xiaodian/model';
+
+const demo = createDemoBackend({ images: 'inline' });
+const finderUserName = 'sphShanyeOutdoor';
+/** Viewer counts start here, under 10,000 so that zh-CN shows them exactly (1万 and up are rounded). */
+const base = 1_000;
+
+/** A room the bench pushes events into; `cut()` breaks every open stream (a forced reconnect). */
+function drivenRoom(initial: LiveRoom) {
+  let room: LiveRoom = { ...initial, lastEventId: 'e-0' };
+  const history: LiveEvent[] = [];
+  let wake: () => void = () => {};
+  let changed = new Promise<void>((resolve) => (wake = resolve));
+  let cuts = 0;
+  async function* follow(options: LiveEventsOptions): AsyncGenerator<LiveEvent> {
+    const myCut = cuts;
+    let next = options.lastEventId === undefined ? history.length : Number(options.lastEventId.slice(2));
+    while (!options.signal?.aborted) {
+      if (cuts !== myCut) throw new XiaodianError('offline', 'Connection cut');
+      const event = history[next];
+      if (event) {
+        next += 1;
+        yield event;
+        continue;
+      }
+      await Promise.race([
+        changed,
+        new Promise<void>((resolve) => options.signal?.addEventListener('abort', () => resolve())),
+      ]);
+    }
+  }
+  const notify = () => {
+    wake();
+    changed = new Promise<void>((resolve) => (wake = resolve));
+  };
+  const backend: StorefrontBackend = {
+    getProducts: (refs, options) => demo.getProducts(refs, options),
+    getShop: (appid, options) => demo.getShop(appid, options),
+    listShopProducts: (appid, page, options) => demo.listShopProducts(appid, page, options),
+    search: (query, options) => demo.search(query, options),
+    suggest: (prefix, options) => demo.suggest(prefix, options),
+    resolveLinks: (links, options) => demo.resolveLinks(links, options),
+    getLive: async () => room,
+    liveEvents: (_name, options = {}) => ({ [Symbol.asyncIterator]: () => follow(options) }),
+  };
+  return {
+    backend,
+    get sequence() {
+      return history.length;
+    },
+    push(viewers: number) {
+      const event: LiveEvent = { type: 'viewers', viewers, id: `e-${history.length + 1}`, at: Date.now() };
+      history.push(event);
+      room = applyLiveEvent(room, event);
+      notify();
+    },
+    cut() {
+      cuts += 1;
+      notify();
+    },
+  };
+}
+
+/** What a contender reports on each DOM commit: the newest event its DOM shows. */
+type OnCommit = (shownSequence: number) => void;
+let onCommit: OnCommit = () => {};
+
+const shownSequence = (root: ParentNode) =>
+  Number((root.querySelector('[data-counter=viewers]')?.textContent ?? '').replace(/\D/g, '')) - base;
+
+/** The widget, counting its commits (each `updated()` is one). */
+class MeasuredWidget extends XdLiveWidget {
+  protected override updated(): void {
+    super.updated();
+    if (this.hasAttribute('live-status')) onCommit(shownSequence(this.shadowRoot!));
+  }
+}
+customElements.define('bench-live-widget', MeasuredWidget);
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The hand-written baseline: subscribes, and writes the whole room into its shadow root on every event. */
+class BaselineWidget extends HTMLElement {
+  private subscription: { close(): void } | undefined;
+  connect(client: XiaodianClient) {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    this.subscription = client.subscribeLive({ finderUserName }, (room) => {
+      root.innerHTML = `<div><img src="${escape(room.avatarUrl)}" alt="" width="40" height="40" />
+        <b>${escape(room.nickname)}</b> <span data-counter="viewers">${room.viewers}人观看</span>
+        <span>热力值 ${room.heat}</span>
+        <ol>${room.bag
+          .map(
+            (item) =>
+              `<li>${item.index} <img src="${escape(item.image)}" alt="" width="48" height="48" />
+              ${escape(item.title)} ${formatFen(item.price)} 剩余${item.stock}件 <button>去购买</button></li>`,
+          )
+          .join('')}</ol></div>`;
+      onCommit(shownSequence(root));
+    });
+  }
+  disconnectedCallback() {
+    this.subscription?.close();
+  }
+}
+customElements.define('bench-baseline-widget', BaselineWidget);
+
+export interface BurstResult {
+  approach: string;
+  events: number;
+  'events/s': number;
+  'DOM commits/s': number;
+  'p50 arrival→DOM ms': number;
+  'p95 arrival→DOM ms': number;
+  'never shown': number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  Number((sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN).toFixed(1));
+
+/**
+ * Pushes `rate` events a second for `seconds`, in bursts every 10 ms (those due by then), into a fresh room shown by one
+ * contender, and measures its DOM commits a second and the time from each event's arrival to the first
+ * commit whose DOM includes it.
+ */
+async function burst(approach: 'widget' | 'baseline', rate: number, seconds: number): Promise<BurstResult> {
+  const room = drivenRoom({ ...(await demo.getLive(finderUserName)), viewers: base });
+  const client = createClient({ backend: room.backend });
+  const store = document.createElement('xd-store') as HTMLElement & { client: XiaodianClient };
+  store.client = client;
+  store.style.cssText = 'display:block;width:343px';
+  document.body.replaceChildren(store);
+  let ready!: () => void;
+  const shown = new Promise<void>((resolve) => (ready = resolve));
+  onCommit = () => ready();
+  if (approach === 'widget') {
+    const widget = document.createElement('bench-live-widget');
+    widget.setAttribute('finder-user-name', finderUserName);
+    store.append(widget);
+  } else {
+    const baseline = document.createElement('bench-baseline-widget') as BaselineWidget;
+    store.append(baseline);
+    baseline.connect(client);
+  }
+  await shown;
+  // Let the stream open before the clock starts.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+
+  const arrivals: number[] = [];
+  const latencies: number[] = [];
+  let commits = 0;
+  let measured = 0; // events whose latency is known
+  onCommit = (sequence) => {
+    commits += 1;
+    const now = performance.now();
+    for (; measured < sequence && measured < arrivals.length; measured += 1) {
+      latencies.push(now - arrivals[measured]!);
+    }
+  };
+  const total = rate * seconds;
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    // A burst every 10 ms. A burst arrives when it is due, as it would from the network, even if the
+    // page's thread is busy and takes it later: waiting for the thread counts.
+    const perBurst = rate / 100;
+    const timer = setInterval(() => {
+      const bursts = Math.floor((performance.now() - start) / 10);
+      const due = Math.min(total, bursts * perBurst);
+      while (arrivals.length < due) {
+        arrivals.push(start + Math.floor(arrivals.length / perBurst) * 10);
+        room.push(base + arrivals.length);
+      }
+      if (arrivals.length >= total) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, 10);
+  });
+  const elapsed = (performance.now() - start) / 1000;
+  const commitsInRun = commits;
+  // The last events reach the DOM within a frame or so; give them time before counting what never did.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  latencies.sort((a, b) => a - b);
+  document.body.replaceChildren();
+  return {
+    approach: approach === 'widget' ? '<xd-live-widget> (one commit per frame)' : 'baseline (re-render per event)',
+    events: arrivals.length,
+    'events/s': Math.round(arrivals.length / elapsed),
+    'DOM commits/s': Math.round(commitsInRun / elapsed),
+    'p50 arrival→DOM ms': percentile(latencies, 0.5),
+    'p95 arrival→DOM ms': percentile(latencies, 0.95),
+    'never shown': arrivals.length - measured,
+  };
+}
+
+export interface ReconnectResult {
+  'forced reconnects': number;
+  'events pushed': number;
+  'events lost': number;
+  'events duplicated': number;
+  'final room correct': boolean;
+}
+
+/**
+ * The subscription the widget uses, through `cuts` forced disconnects, each in the middle of a burst: every
+ * event id the server sent must reach `onUpdate` exactly once, resumed with Last-Event-ID.
+ */
+async function reconnects(cuts: number): Promise<ReconnectResult> {
+  const room = drivenRoom({ ...(await demo.getLive(finderUserName)), viewers: base });
+  const client = createClient({ backend: room.backend });
+  const applied: string[] = [];
+  let lastViewers = -1;
+  let states: string[] = [];
+  const subscription = client.subscribeLive(
+    { finderUserName },
+    (live, event) => {
+      if (event) applied.push(event.id);
+      lastViewers = live.viewers;
+    },
+    { mode: 'stream', reconnectDelayMs: 5, maxReconnectDelayMs: 20, onState: (state) => states.push(state) },
+  );
+  const until = async (done: () => boolean) => {
+    while (!done()) await new Promise((resolve) => setTimeout(resolve, 2));
+  };
+  await until(() => states.includes('streaming'));
+  for (let cut = 0; cut < cuts; cut += 1) {
+    for (let i = 0; i < 20; i += 1) room.push(base + room.sequence + 1);
+    states = [];
+    room.cut(); // mid-burst: the stream is cut with events still to send
+    for (let i = 0; i < 20; i += 1) room.push(base + room.sequence + 1);
+    await until(() => states.includes('reconnecting'));
+    await until(() => states.at(-1) === 'streaming');
+  }
+  await until(() => applied.length >= room.sequence || lastViewers === base + room.sequence);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  subscription.close();
+  const sent = Array.from({ length: room.sequence }, (_, i) => `e-${i + 1}`);
+  const seen = new Set(applied);
+  return {
+    'forced reconnects': cuts,
+    'events pushed': sent.length,
+    'events lost': sent.filter((id) => !seen.has(id)).length,
+    'events duplicated': applied.length - seen.size,
+    'final room correct': lastViewers === base + room.sequence,
+  };
+}
+
+declare global {
+  interface Window {
+    liveBench: { burst: typeof burst; reconnects: typeof reconnects };
+  }
+}
+window.liveBench = { burst, reconnects };

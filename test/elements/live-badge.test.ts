@@ -1,0 +1,56 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { createClient } from '@xiaodian/client';
+import type { XdShopEntry } from '@xiaodian/elements/shop-entry';
+import '@xiaodian/elements/define';
+import type { Shop } from '@xiaodian/model';
+import { shops } from '../../stories/fixtures.js';
+import { shadowText } from './helpers.js';
+import { drivenRoom, roomLike } from './live-helpers.js';
+
+/** A shop whose linked 视频号 are `names`, served with one driven room. */
+async function entryFor(names: string[], status: 'live' | 'ended') {
+  const room = await roomLike(
+    status === 'live' ? {} : { status: 'ended', statusCode: 3, replay: 'none' },
+    status === 'live' ? [] : ['pinnedProductId'],
+  );
+  const driven = drivenRoom(room);
+  const shop: Shop = {
+    ...shops.flagship,
+    linkedAccounts: {
+      ...shops.flagship.linkedAccounts,
+      channels: names.map((id) => ({ id, name: id })),
+    },
+  };
+  const backend = { ...driven.backend, getShop: async () => shop };
+  const store = await fixture(
+    html`<xd-store .client=${createClient({ backend, retry: false })} style="display:block;width:343px">
+      <xd-shop-entry appid=${shop.appid}></xd-shop-entry>
+    </xd-store>`,
+  );
+  const entry = store.querySelector('xd-shop-entry') as XdShopEntry;
+  await waitUntil(() => entry.getAttribute('state') === 'ready', 'ready', { timeout: 5000 });
+  return { entry, room };
+}
+
+const badge = (entry: XdShopEntry) => entry.shadowRoot!.querySelector('xd-live-widget');
+
+describe('<xd-shop-entry> live badge', () => {
+  it('shows the mini live badge when one of its linked 视频号 is live', async () => {
+    const { entry, room } = await entryFor(['sphUnknownAccount', 'sphShanyeOutdoor'], 'live');
+    await waitUntil(() => badge(entry)?.getAttribute('live-status') === 'live', 'the badge is live', {
+      timeout: 5000,
+    });
+    expect(badge(entry)!.getAttribute('finder-user-name')).to.equal(room.finderUserName);
+    expect(badge(entry)!.getAttribute('variant')).to.equal('mini');
+    expect(shadowText(badge(entry)!)).to.include('直播中');
+    await expect(entry).to.be.accessible();
+  });
+
+  it('shows none when no linked 视频号 is live', async () => {
+    const { entry } = await entryFor(['sphShanyeOutdoor'], 'ended');
+    await waitUntil(() => entry.liveLookUp !== undefined, 'the look-up started');
+    await entry.liveLookUp;
+    await entry.updateComplete;
+    expect(badge(entry)).to.equal(null);
+  });
+});

@@ -1,0 +1,182 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { XdLiveWidget } from '@xiaodian/elements/live-widget';
+import { formatFen } from '@xiaodian/model';
+import { shadowText, shows } from './helpers.js';
+import {
+  commitCounter,
+  drivenRoom,
+  liveReady,
+  manualScheduler,
+  mountWidget,
+  roomLike,
+  stepUntil,
+} from './live-helpers.js';
+
+const live = await roomLike({});
+const pinned = live.bag.find((item) => item.productId === live.pinnedProductId)!;
+const other = live.bag.find((item) => item.productId !== live.pinnedProductId && item.stock > 0)!;
+const row = (widget: XdLiveWidget, productId: string) =>
+  widget.shadowRoot!.querySelector<HTMLElement>(`[data-product-id='${productId}']`)!;
+const viewersText = (widget: XdLiveWidget) =>
+  widget.shadowRoot!.querySelector('[data-counter=viewers]')?.textContent ?? '';
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/** Mounts on a manual scheduler and steps frames until the room is on screen. */
+async function mountStepped(room: ReturnType<typeof drivenRoom>) {
+  const steps = manualScheduler();
+  const widget = await mountWidget(room.client, live.finderUserName, { scheduler: steps.scheduler });
+  await stepUntil(widget, steps, () => widget.hasAttribute('live-status'), 'the room is shown');
+  return { widget, steps };
+}
+
+describe('<xd-live-widget> in real time', () => {
+  it('commits to the DOM once per animation frame, however many events arrived before it', async () => {
+    const room = drivenRoom(live);
+    const { widget, steps } = await mountStepped(room);
+    await waitUntil(() => room.stats.open === 1, 'streaming');
+    const commits = commitCounter(widget);
+    const before = viewersText(widget);
+    const burst = Array.from({ length: 300 }, (_, i) => ({ type: 'viewers' as const, viewers: 10_000 + i }));
+    room.push(...burst, { type: 'stock', productId: other.productId, stock: 7 });
+    await waitUntil(() => room.stats.yielded.length === 301, 'every event consumed');
+    await nextTask();
+    // 301 events in: nothing touched the DOM before the frame.
+    expect(commits.commits).to.equal(0);
+    expect(viewersText(widget)).to.equal(before);
+    await steps.frame(widget);
+    await nextTask();
+    expect(commits.commits).to.equal(1);
+    expect(viewersText(widget)).to.equal('1万人观看'); // 10,299 as WeChat shows it
+    expect(row(widget, other.productId).textContent).to.include('剩余7件');
+    commits.stop();
+  });
+
+  it('counts down on each second, and the flash-sale price ends on the first frame after its end', async () => {
+    const realNow = Date.now;
+    let now = realNow();
+    Date.now = () => now;
+    try {
+      const endsAt = now + 5_000;
+      const room = drivenRoom(live, () => now);
+      const { widget, steps } = await mountStepped(room);
+      room.push({
+        type: 'price',
+        productId: other.productId,
+        price: other.price - 100,
+        originalPrice: other.price,
+        flashSaleEndsAt: endsAt,
+      });
+      await stepUntil(widget, steps, () => row(widget, other.productId).textContent!.includes('秒杀'), 'the sale');
+      const timer = () => row(widget, other.productId).querySelector('[role=timer]')?.textContent;
+      const price = () => row(widget, other.productId).querySelector('.price')?.textContent;
+      expect(timer()).to.equal('00:05');
+      expect(price()).to.equal(formatFen(other.price - 100));
+      // It wakes when the shown second changes, not before and not every frame.
+      expect(steps.timers).to.deep.equal([1_000]);
+      now = endsAt - 1;
+      steps.fireTimers();
+      await steps.frame(widget);
+      expect(timer()).to.equal('00:01');
+      expect(steps.timers).to.deep.equal([1]);
+      now = endsAt;
+      steps.fireTimers();
+      await steps.frame(widget);
+      // The stream has not said so yet; the server's clock has: one frame later the sale is over.
+      expect(timer()).to.equal(undefined);
+      expect(price()).to.equal(formatFen(other.price));
+      expect(row(widget, other.productId).textContent).not.to.include('秒杀');
+      expect(steps.timers).to.deep.equal([]);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it('announces the explained product, a sold-out item and a flash sale, and never a viewer tick', async () => {
+    const heard: string[] = [];
+    // What the page's one live region says, each time it is written (not what it held before).
+    const listen = new MutationObserver((records) => {
+      const region = document.querySelector('[data-xiaodian-announcer]');
+      if (region && records.some((record) => region.contains(record.target))) heard.push(region.textContent ?? '');
+    });
+    listen.observe(document.body, { subtree: true, childList: true, characterData: true });
+    try {
+      const room = drivenRoom(live);
+      const widget = await mountWidget(room.client, live.finderUserName);
+      await liveReady(widget);
+      await waitUntil(() => room.stats.open === 1, 'streaming');
+      room.push({ type: 'viewers', viewers: 4321 }, { type: 'heat', heat: 99_999 });
+      await shows(widget, '4321人观看');
+      room.push({ type: 'pin', productId: other.productId });
+      await waitUntil(() => heard.length > 0, 'an announcement');
+      room.push({ type: 'stock', productId: other.productId, stock: 0 });
+      await waitUntil(() => heard.length > 1, 'a second announcement');
+      room.push({
+        type: 'price',
+        productId: pinned.productId,
+        price: 990,
+        originalPrice: pinned.price,
+        flashSaleEndsAt: Date.now() + 60_000,
+      });
+      await waitUntil(() => heard.length > 2, 'a third announcement');
+      expect(heard).to.deep.equal([
+        `正在讲解：${other.title}`,
+        `${other.title} 已抢光`,
+        `秒杀开始：${pinned.title} ${formatFen(990)}`,
+      ]);
+    } finally {
+      listen.disconnect();
+    }
+  });
+
+  for (const reduced of [false, true]) {
+    it(`counters ${reduced ? 'do not animate with' : 'animate without'} prefers-reduced-motion`, async () => {
+      const realMatchMedia = window.matchMedia;
+      window.matchMedia = (query: string) =>
+        ({ matches: query.includes('reduce') ? reduced : realMatchMedia(query).matches }) as MediaQueryList;
+      try {
+        const room = drivenRoom(live);
+        const widget = await mountWidget(room.client, live.finderUserName);
+        await liveReady(widget);
+        await waitUntil(() => room.stats.open === 1, 'streaming');
+        room.push({ type: 'viewers', viewers: 5555 });
+        await shows(widget, '5555人观看');
+        const counter = widget.shadowRoot!.querySelector<HTMLElement>('[data-counter=viewers]')!;
+        expect(counter.getAnimations().length).to.equal(reduced ? 0 : 1);
+      } finally {
+        window.matchMedia = realMatchMedia;
+      }
+    });
+  }
+
+  it('shows 重新连接中 while cut, resumes from the last event, and loses or repeats nothing', async () => {
+    const room = drivenRoom(live);
+    const widget = await mountWidget(room.client, live.finderUserName);
+    await liveReady(widget);
+    await waitUntil(() => room.stats.open === 1, 'streaming');
+    room.push({ type: 'stock', productId: other.productId, stock: 50 }, { type: 'viewers', viewers: 2000 });
+    await waitUntil(() => room.stats.yielded.length === 2, 'two events consumed');
+    // Cut mid-burst: these events wait on the server while the client is away.
+    room.push({ type: 'stock', productId: other.productId, stock: 40 });
+    room.cut();
+    room.push({ type: 'stock', productId: other.productId, stock: 30 }, { type: 'viewers', viewers: 2100 });
+    await shows(widget, '重新连接中');
+    await waitUntil(() => !shadowText(widget).includes('重新连接中'), 'reconnected', { timeout: 8000 });
+    await shows(widget, '2100人观看');
+    expect(row(widget, other.productId).textContent).to.include('剩余30件');
+    expect(room.stats.resumedFrom.at(-1)).to.equal('e-2');
+    expect(new Set(room.stats.yielded).size).to.equal(room.stats.yielded.length);
+    expect(room.stats.yielded).to.deep.equal(['e-1', 'e-2', 'e-3', 'e-4', 'e-5']);
+  });
+
+  it('a room that is gone says so', async () => {
+    const room = drivenRoom(live);
+    const widget = await mountWidget(room.client, live.finderUserName);
+    await liveReady(widget);
+    await waitUntil(() => room.stats.open === 1, 'streaming');
+    room.remove();
+    await shows(widget, '直播间不存在');
+    expect(widget.getAttribute('state')).to.equal('error');
+    await waitUntil(() => room.stats.open === 0, 'the stream is closed');
+    await expect(widget).to.be.accessible();
+  });
+});
