@@ -52,8 +52,7 @@ const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, In
  * @cssproperty --xd-product-card-button-background - Buy button background.
  * @cssproperty --xd-product-card-button-disabled-color - Text colour of the sold-out button.
  * @cssproperty --xd-product-card-button-disabled-background - Background of the sold-out button.
- * @cssproperty --xd-product-card-text-width - Width of the `text` variant when the page wrote no title inside it (14em).
- * @cssproperty --xd-product-card-text-price-width - Room the `text` variant keeps after its title for the price (6em).
+ * @cssproperty --xd-product-card-text-width - Width of the `text` variant when the page wrote no text inside it (14em).
  *
  * @event {XdClickEvent} xd-click - The card was activated (analytics).
  * @event {XdOpenEvent} xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
@@ -161,15 +160,11 @@ export class XdProductCard extends XdElement {
     activate(this, this.detail(intent));
   }
 
-  /** Whether the page wrote the title inside the element (the text link's width comes from it). */
-  private get lightTitle(): boolean {
-    return (this.textContent ?? '').trim() !== '';
-  }
-
   protected override render() {
     const view = this.renderView();
-    // The text link is as wide as the title the page wrote inside it, measured by an invisible copy in the
-    // flow (the box is drawn over it): the same width before definition (reserve.css), loading and ready.
+    // The text link is as wide as the title and price the page wrote inside it, measured by an invisible copy
+    // in the flow (the box is drawn over it): the same width before definition (reserve.css), loading and
+    // ready. Its live title is the short one, the title a creator writes.
     return this.variant === 'text'
       ? html`<span class="sizer" aria-hidden="true"><slot @slotchange=${() => this.requestUpdate()}></slot></span
           >${view}`
@@ -221,9 +216,7 @@ export class XdProductCard extends XdElement {
         <img class="logo" src=${pictureUrl(product.shop.logoUrl) ?? nothing} alt="" />
       </span>
       <span class="body">
-        <span part="title" class="title"
-          >${text && !this.lightTitle ? (product.shortTitle ?? product.title) : product.title}</span
-        >
+        <span part="title" class="title">${text ? (product.shortTitle ?? product.title) : product.title}</span>
         <span
           class=${product.minPrice === product.maxPrice ? 'meta' : 'meta range'}
           ?data-quiet=${!!unavailable || soldOut}
