@@ -2,7 +2,15 @@
 // designers and reviewers screenshot at 375 px (`?variant=small`, `?lang=en-US`, `?theme=dark`).
 import { html, render } from 'lit';
 import '@xiaodian/elements/define';
-import { demoClient, malformedClient, offlineClient, pendingClient, products, shops } from '../stories/fixtures.js';
+import {
+  demoClient,
+  malformedClient,
+  offlineClient,
+  pendingClient,
+  products,
+  shops,
+  textLinkWords,
+} from '../stories/fixtures.js';
 
 const params = new URLSearchParams(location.search);
 const variants = params.get('variant')?.split(',') ?? ['large', 'small', 'strip', 'text', 'card', 'banner', 'inline'];
@@ -72,7 +80,7 @@ function productCards(variant: string) {
                     ? html`<p>
                         正文里的文字链接
                         <xd-product-card variant="text" appid=${product.appid} product-id=${product.productId}
-                          >${product.shortTitle ?? product.title}</xd-product-card
+                          >${textLinkWords(product)}</xd-product-card
                         >
                         接着是后面的文字，看看是否换行。
                       </p>`

@@ -2,7 +2,7 @@
 // Everything runs in-process against the demo catalog (pictures inline): no gateway, no network.
 import { createClient, type XiaodianClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
-import { XiaodianError, type Product, type ProductSource, type Shop } from '@xiaodian/model';
+import { XiaodianError, formatFen, type Product, type ProductSource, type Shop } from '@xiaodian/model';
 
 export const demo = createDemoBackend({ images: 'inline' });
 export const demoClient: XiaodianClient = createClient({ backend: demo });
@@ -79,3 +79,10 @@ export const shops = {
 } as const;
 
 export const refOf = (product: Product) => ({ appid: product.appid, productId: product.productId });
+
+/**
+ * What a creator writes inside a text link (`variant="text"`): the short title and the price as the link
+ * shows it (a range from its lowest price), which reserve the link's width before its script runs.
+ */
+export const textLinkWords = (product: Product) =>
+  `${product.shortTitle ?? product.title} ${formatFen(product.minPrice)}${product.minPrice === product.maxPrice ? '' : '起'}`;

@@ -4,7 +4,7 @@ import type { XiaodianClient } from '@xiaodian/client';
 import { logoPositions, productCardOpenPages, productCardVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import type { Product } from '@xiaodian/model';
-import { demoClient, malformedClient, offlineClient, pendingClient, products } from './fixtures.js';
+import { demoClient, malformedClient, offlineClient, pendingClient, products, textLinkWords } from './fixtures.js';
 import { stateMatrix } from './matrix.js';
 
 /** Each state a card can be in, as the data that puts it there (the browser tests use the same). */
@@ -40,7 +40,7 @@ const card = ({ state, variant, openPage, logoPosition }: Args) => {
     logo-position=${logoPosition}
     appid=${product.appid}
     product-id=${product.productId}
-    >${variant === 'text' ? (product.shortTitle ?? product.title) : ''}</xd-product-card
+    >${variant === 'text' ? textLinkWords(product) : ''}</xd-product-card
   >`;
 };
 

@@ -4,7 +4,8 @@ import { expect, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { createClient } from '@xiaodian/client';
 import '@xiaodian/elements/store/define';
-import { demo, products } from '../../stories/fixtures.js';
+import type { Product } from '@xiaodian/model';
+import { products } from '../../stories/fixtures.js';
 import { gatedBackend, part, settled } from './helpers.js';
 
 async function loadReserveCss(): Promise<void> {
@@ -19,6 +20,7 @@ async function loadReserveCss(): Promise<void> {
   await loaded;
 }
 
+// A phone's article text: 17 px in a 343 px column (375 px less the article's margins).
 const fontSize = 17;
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
@@ -52,18 +54,76 @@ const rect = (element: Element) => {
   return [left, top, width, height].map((n) => Math.round(n * 10) / 10).join(',');
 };
 
-describe('the text link in running text', () => {
-  const cases = [
-    { name: 'a product on sale', product: products.available },
-    { name: 'a delisted product (商品已下架)', product: products.delisted },
-    { name: 'a sold-out product', product: products.soldOut },
-  ];
+/** The right edge of an element's text as drawn: where its characters end, or its box when they are cut. */
+function textEnd(element: Element): number {
+  const range = document.createRange();
+  range.selectNodeContents(element);
+  return Math.min(range.getBoundingClientRect().right, element.getBoundingClientRect().right);
+}
+
+const base = products.available;
+/** A product as the page's backend answers it: the demo's, with the title, price and status of the case. */
+const variant = (productId: string, changes: Partial<Product>): Product => ({ ...base, productId, ...changes });
+const sixCharacterTitle = '三合一冲锋衣';
+const longTitle = '山野 冲锋衣 三合一 可拆卸抓绒内胆 男女同款 秋冬';
+/** A product with a short title (what creators write) and a long one. */
+const titled = { title: longTitle, shortTitle: sixCharacterTitle };
+const cases = [
+  {
+    name: 'a short price after a six-character title',
+    written: `${sixCharacterTitle} ¥9.90`,
+    product: variant('90000000000000001', { ...titled, minPrice: 990, maxPrice: 990 }),
+  },
+  {
+    name: 'a long price after a six-character title',
+    written: `${sixCharacterTitle} ¥29,907.00`,
+    product: variant('90000000000000002', { ...titled, minPrice: 2990700, maxPrice: 2990700 }),
+  },
+  {
+    name: 'a price range, shown from its lowest price',
+    written: `${sixCharacterTitle} ¥99.00起`,
+    product: variant('90000000000000003', { ...titled, minPrice: 9900, maxPrice: 19900 }),
+  },
+  {
+    name: 'a long title (no short one) and a long price',
+    written: `${longTitle} ¥29,907.00`,
+    product: variant('90000000000000004', {
+      title: longTitle,
+      shortTitle: undefined,
+      minPrice: 2990700,
+      maxPrice: 2990700,
+    }),
+  },
+  {
+    name: 'a delisted product (商品已下架)',
+    written: `${sixCharacterTitle} ¥891.00`,
+    product: variant('90000000000000005', {
+      ...titled,
+      minPrice: 89100,
+      maxPrice: 89100,
+      status: 11,
+      availability: 'unavailable',
+    }),
+  },
+  {
+    name: 'a sold-out product',
+    written: `${sixCharacterTitle} ¥9.90`,
+    product: variant('90000000000000006', { ...titled, minPrice: 990, maxPrice: 990, availability: 'sold_out' }),
+  },
+];
+
+describe('the text link in running text (375 px)', () => {
   let gates: ReturnType<typeof gatedBackend>;
   let root: HTMLElement;
+  const beforeDefinition: Array<{ gap: number; space: number }> = [];
 
   before(async () => {
     await loadReserveCss();
-    gates = gatedBackend(demo);
+    const answers = new Map(cases.map(({ product }) => [product.productId, product]));
+    gates = gatedBackend({
+      getProducts: async (refs) =>
+        refs.map((ref) => ({ ok: true, product: structuredClone(answers.get(ref.productId)!) })),
+    });
     const client = createClient({ backend: gates.backend });
     // One page for every test here (fixture() would remove it after the first): the phases are measured once.
     root = document.createElement('div');
@@ -71,17 +131,25 @@ describe('the text link in running text', () => {
     render(
       html`<xd-store .client=${client} style="display:block;width:343px;font:${fontSize}px/1.75 sans-serif">
         ${cases.map(
-          ({ product }) =>
+          ({ product, written }) =>
             html`<p>
               同系列还有
               <xd-product-card variant="text" appid=${product.appid} product-id=${product.productId}
-                >${product.shortTitle}</xd-product-card
+                >${written}</xd-product-card
               ><span class="after" style="white-space:nowrap">，下雨天</span>
             </p>`,
         )}
       </xd-store>`,
       root,
     );
+    await customElements.whenDefined('xd-store');
+    await frame();
+    // Before the script runs: the written text, then the sentence.
+    for (const card of root.querySelectorAll('xd-product-card')) {
+      const paragraph = card.closest('p')!;
+      const after = paragraph.querySelector('.after')!.getBoundingClientRect();
+      beforeDefinition.push({ gap: after.left - textEnd(card), space: wordSpace(paragraph) });
+    }
   });
 
   after(() => root.remove());
@@ -89,46 +157,50 @@ describe('the text link in running text', () => {
   it('keeps every box and every word in place from undefined through loading to ready', async () => {
     const cards = [...root.querySelectorAll('xd-product-card')];
     const layout = () => [...root.querySelectorAll('xd-product-card, .after, p')].map(rect);
-    await customElements.whenDefined('xd-store');
-    await frame();
     expect(customElements.get('xd-product-card'), 'measured before definition').to.equal(undefined);
     const undefinedLayout = layout();
-    // The written title reads in place before the script runs.
+    // The written text reads in place before the script runs.
     expect(cards[0]!.getBoundingClientRect().width).to.be.greaterThan(6 * fontSize);
 
     await import('@xiaodian/elements/product-card/define');
     await Promise.all(cards.map((card) => (card as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete));
     await frame();
-    expect(cards.map((card) => card.getAttribute('state'))).to.deep.equal(['loading', 'loading', 'loading']);
+    expect(new Set(cards.map((card) => card.getAttribute('state')))).to.deep.equal(new Set(['loading']));
     expect(layout(), 'defining the element moves nothing').to.deep.equal(undefinedLayout);
 
     gates.release();
     await Promise.all(cards.map((card) => settled(card)));
     await frame();
-    expect(cards.map((card) => card.getAttribute('state'))).to.deep.equal(['ready', 'ready', 'ready']);
+    expect(new Set(cards.map((card) => card.getAttribute('state')))).to.deep.equal(new Set(['ready']));
     expect(layout(), 'the data arriving moves nothing').to.deep.equal(undefinedLayout);
   });
 
   for (const [index, { name }] of cases.entries()) {
-    it(`${name}: no gap wider than a word space before the sentence goes on, title at least six characters`, async () => {
+    it(`${name}: no gap wider than a word space, before definition or after, title at least six characters`, async () => {
       const card = root.querySelectorAll('xd-product-card')[index]!;
       await settled(card);
+      await frame();
       const paragraph = card.closest('p')!;
       const space = wordSpace(paragraph);
-      const title = part(card, 'title')!.getBoundingClientRect();
-      // What ends the link: the price, or the reason it cannot be bought.
-      const ends = [...card.shadowRoot!.querySelectorAll<HTMLElement>('.price, .notice, .buy')]
-        .map((element) => element.getBoundingClientRect())
-        .filter((box) => box.width > 0);
-      const end = Math.max(title.right, ...ends.map((box) => box.right));
-      const after = paragraph.querySelector('.after')!.getBoundingClientRect();
-      expect(after.left - end, `gap after the link's last word (a space is ${space.toFixed(1)} px)`).to.be.at.most(
-        space,
+      const undefinedGap = beforeDefinition[index]!.gap;
+      expect(undefinedGap, `before definition, the gap after the written text (a space: ${space} px)`).to.be.at.most(
+        space + 0.5,
       );
-      expect(title.width, 'the title keeps six characters').to.be.at.least(sixCharacters(card) - 0.5);
-      expect(Math.abs(title.top - after.top), 'the sentence goes on on the same line').to.be.below(fontSize / 2);
-      // Nothing overlaps: each part ends before the next begins.
-      for (const box of ends) expect(box.left).to.be.at.least(title.right - 0.5);
+      const title = part(card, 'title')!;
+      const price = part(card, 'price')!;
+      const after = paragraph.querySelector('.after')!.getBoundingClientRect();
+      const gaps = {
+        'between the title and the price': price.getBoundingClientRect().left - textEnd(title),
+        'after the price, before the sentence goes on': after.left - textEnd(price),
+      };
+      for (const [where, gap] of Object.entries(gaps)) {
+        expect(gap, `${where} (a space is ${space.toFixed(1)} px)`).to.be.at.most(space + 0.5);
+      }
+      expect(title.getBoundingClientRect().width, 'the title keeps six characters').to.be.at.least(
+        sixCharacters(card) - 0.5,
+      );
+      expect(price.getBoundingClientRect().width, 'the price is shown whole').to.be.at.least(price.scrollWidth - 0.5);
+      expect(Math.abs(title.getBoundingClientRect().top - after.top), 'one line').to.be.below(fontSize / 2);
     });
   }
 });

@@ -4,7 +4,7 @@ import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
  * Every state of a variant draws the same box: the large card's media keeps its aspect ratio and its body
- * has a fixed height; the other variants have a fixed height (and the text link a fixed width). Nothing on
+ * has a fixed height; the other variants have a fixed height (and the text link the written text's width). Nothing on
  * the page moves when data arrives. `reserve.css` holds the same boxes for before the element is defined.
  *
  * WeChat's card rules: only the whitelisted looks are themable. The sizes that must not change (font
@@ -259,21 +259,20 @@ export const productCardStyles = [
     }
 
     /*
-     * 文字链接: inline in a paragraph. Its width never changes, so the text around it never reflows: it is
-     * the width of the title the page wrote inside the element (at least 6em), plus the logo before it and
-     * the price's room after it, held by an invisible copy of that title in the flow (.sizer); the box is
-     * drawn over it. reserve.css gives the undefined element the same width. Without a written title, a
-     * fixed 14em. The live title fills the room the price leaves, so nothing gapes before the text goes on.
+     * 文字链接: inline in a paragraph, as wide as what the page wrote inside the element (the title, six
+     * characters or more, and the price, as a reader sees them: 三合一冲锋衣 ¥891.00) plus the logo before
+     * it, held by an invisible copy of that text in the flow (.sizer) with the box drawn over it. reserve.css
+     * gives the undefined element the same width, so the sentence never moves. The live title fills what
+     * the live price leaves (cut with an ellipsis) and the price ends the link: no room is kept empty for
+     * a price of unknown width, so nothing gapes before the sentence goes on. Without written text, 14em.
      */
     :host([variant='text']) {
-      --_lead: 1.25em; /* the 1em logo and the gap after it */
-      --_tail: calc(0.25em + var(--xd-product-card-text-price-width, 6em));
       position: relative;
       display: inline-block;
       max-width: 100%;
       height: 1.5em;
       vertical-align: bottom;
-      /* The sentence's own font, so the written title measures the same before and after definition. */
+      /* The sentence's own font, so the written text measures the same before and after definition. */
       font-family: inherit;
       font-size: inherit;
       line-height: 1.5em;
@@ -287,38 +286,26 @@ export const productCardStyles = [
     }
     :host([variant='text']:not(:empty)) .sizer {
       display: inline-block;
-      box-sizing: content-box;
-      min-width: 6em;
-      padding-inline: var(--_lead) var(--_tail);
+      padding-inline-start: 1.25em;
       color: var(--_link);
       visibility: hidden;
     }
-    /* While loading, the written title reads in place; the price's room pulses. */
+    /* While loading, the written text reads in place after the logo's pulsing dot. */
     :host([variant='text'][state='loading']) .sizer {
       visibility: visible;
-    }
-    :host([variant='text']:not(:empty)) .title .bar {
-      display: none !important;
-    }
-    :host([variant='text']:not(:empty)) .meta .bar {
-      display: block !important;
-      width: calc(var(--_tail) - 0.25em);
-      height: 0.8em;
-      margin-inline-start: auto;
     }
     :host([variant='text']) .box {
       position: absolute;
       inset: 0;
       width: auto;
     }
-    :host([variant='text']) .meta[data-quiet] .price {
-      display: none;
+    :host([variant='text']) .media {
+      width: 1em;
+      height: 1em;
+      border-radius: 50%;
     }
-    :host([variant='text']) .media,
     :host([variant='text']) .body,
-    :host([variant='text']) .meta {
-      display: contents !important;
-    }
+    :host([variant='text']) .meta,
     :host([variant='text']) .footer {
       display: contents !important;
     }
@@ -326,52 +313,35 @@ export const productCardStyles = [
     :host([variant='text']) .original,
     :host([variant='text']) .guarantees,
     :host([variant='text']) .shop,
-    :host([variant='text']) .buy:not([data-disabled]),
-    :host([variant='text']) .meta .bar,
-    :host([variant='text']) .footer .bar,
-    :host([variant='text']) .bar + .bar {
+    :host([variant='text']) .buy,
+    :host([variant='text']) .notice,
+    :host([variant='text']) .bar {
       display: none !important;
     }
-    :host([variant='text']) .buy,
-    :host([variant='text']) .notice {
-      /* A long reason gives way before the title does. */
-      flex: 0 1000 auto;
-      min-width: 2em;
-      overflow: hidden;
-      text-overflow: ellipsis;
-      height: auto !important;
-      padding: 0;
-      background: none;
-      color: var(--_muted) !important;
-      font-size: 0.8em !important;
-      line-height: inherit !important;
-    }
-    :host([variant='text']) .media .logo {
+    :host([variant='text']) .logo {
       position: static;
       width: 1em;
       height: 1em;
     }
-    /* The live title fills what the price leaves (cut with an ellipsis), so the price ends the link. */
     :host([variant='text']) .title {
-      flex: 1 1 auto;
+      flex: 0 1 auto;
       height: auto !important;
       font-size: inherit !important;
       line-height: inherit !important;
       font-weight: inherit;
       color: inherit;
       display: block !important;
-      white-space: nowrap;
       text-overflow: ellipsis;
     }
     :host([variant='text']) .price {
-      font-size: 0.9em !important;
+      font-size: inherit !important;
       line-height: inherit !important;
-      font-weight: 500;
+      font-weight: inherit;
     }
-    :host([variant='text']) .title .bar {
-      width: 8em;
-      height: 0.8em;
-      margin: 0;
+    /* What cannot be bought keeps its price's room, greyed and struck through; the label says why. */
+    :host([variant='text']) [data-quiet] .price {
+      color: var(--_muted);
+      text-decoration: line-through;
     }
 
     /* Loading: grey bars in the boxes the text will take. */

@@ -51,8 +51,7 @@ const intentOf: Partial<Record<string, Intent>> & Record<ProductCardOpenPage, In
  * @cssproperty --xd-product-card-button-background - Buy button background.
  * @cssproperty --xd-product-card-button-disabled-color - Text colour of the sold-out button.
  * @cssproperty --xd-product-card-button-disabled-background - Background of the sold-out button.
- * @cssproperty --xd-product-card-text-width - Width of the `text` variant when the page wrote no title inside it (14em).
- * @cssproperty --xd-product-card-text-price-width - Room the `text` variant keeps after its title for the price (6em).
+ * @cssproperty --xd-product-card-text-width - Width of the `text` variant when the page wrote no text inside it (14em).
  *
  * @event {XdClickEvent} xd-click - The card was activated (analytics).
  * @event {XdOpenEvent} xd-open - Cancelable: the card asks to open the product, buy it or send it as a gift.
@@ -160,15 +159,11 @@ export class XdProductCard extends XdElement {
     activate(this, this.detail(intent));
   }
 
-  /** Whether the page wrote the title inside the element (the text link's width comes from it). */
-  private get lightTitle(): boolean {
-    return (this.textContent ?? '').trim() !== '';
-  }
-
   protected override render() {
     const view = this.renderView();
-    // The text link is as wide as the title the page wrote inside it, measured by an invisible copy in the
-    // flow (the box is drawn over it): the same width before definition (reserve.css), loading and ready.
+    // The text link is as wide as the title and price the page wrote inside it, measured by an invisible copy
+    // in the flow (the box is drawn over it): the same width before definition (reserve.css), loading and
+    // ready. Its live title is the short one, the title a creator writes.
     return this.variant === 'text'
       ? html`<span class="sizer" aria-hidden="true"><slot @slotchange=${() => this.requestUpdate()}></slot></span
           >${view}`
@@ -190,7 +185,7 @@ export class XdProductCard extends XdElement {
       text && product.minPrice !== product.maxPrice ? t.priceFrom(formatFen(product.minPrice, locale)) : undefined;
     const intent = intentFor(intentOf[this.openPage] ?? 'product', product);
     return renderProductView(this.box, product, t, locale, {
-      title: text && !this.lightTitle ? (product.shortTitle ?? product.title) : product.title,
+      title: text ? (product.shortTitle ?? product.title) : product.title,
       ...(shownPrice ? { shownPrice } : {}),
       intent,
       open: () => this.open(intent),
