@@ -73,6 +73,10 @@ describe('the React and Vue examples', () => {
     assert.equal(await typecheck('node_modules/vue-tsc/bin/vue-tsc.js', 'examples/vue'), '');
   });
 
+  it('examples/mini-program (the intent page, the client over wx.request) type-checks against miniprogram-api-typings', async () => {
+    assert.equal(await typecheck('node_modules/typescript/bin/tsc', 'examples/mini-program'), '');
+  });
+
   for (const framework of ['react', 'vue']) {
     it(`${framework}: renders the cards with pictures, sets properties, and the app receives the intent`, async () => {
       const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
