@@ -19,6 +19,8 @@ export default tseslint.config(
       // StrykerJS sandboxes (copies of the repository) and reports: npm run mutation
       '.stryker-tmp/**',
       'reports/**',
+      // The API reference npm run docs writes (TypeDoc's HTML and scripts).
+      'api-reference/**',
     ],
   },
   js.configs.recommended,

@@ -114,6 +114,24 @@ function fixGenerated(file) {
 }
 fixGenerated(join(typesDir, 'react.d.ts'));
 fixGenerated(join(typesDir, 'vue.d.ts'));
+camelizeVueProps(join(typesDir, 'vue.d.ts'));
+
+/**
+ * vue-tsc checks a template's `:product-id` and `@xd-open` as the props `productId` and `onXdOpen` (Vue
+ * camelizes both), while the generator names them as written (`"product-id"`, `"onxd-open"`); with
+ * `strictTemplates` neither would type-check. Each such prop gets its camelized twin, with the same type.
+ */
+function camelizeVueProps(file) {
+  const camelize = (name) => name.replace(/-(\w)/g, (_, letter) => letter.toUpperCase());
+  const text = readFileSync(file, 'utf8').replace(
+    /^( +)"(on)?([a-z][\w-]*-[\w-]*)"\?: (.+);$/gm,
+    (line, indent, on, name, type) => {
+      const twin = on ? `on${camelize(`-${name}`)}` : camelize(name);
+      return `${line}\n${indent}${twin}?: ${type};`;
+    },
+  );
+  writeFileSync(file, text);
+}
 generateVsCodeCustomElementData(manifest, {
   outdir: packageDir,
   htmlFileName: 'vscode.html-custom-data.json',
