@@ -4,7 +4,7 @@ import type { XiaodianClient } from '@xiaodian/client';
 import type { XdSearchResults, XdSearchTile } from '@xiaodian/elements';
 import '@xiaodian/elements/search-page/define';
 import { pendingClient } from '../../stories/fixtures.js';
-import { offlineSearchClient, searchBackend } from './search-fixtures.js';
+import { offlineSearchClient, searchBackend } from '../../stories/search-fixtures.js';
 import { shadowText } from './helpers.js';
 
 async function mountResults(client: XiaodianClient, query = '', width = 343) {
