@@ -65,6 +65,21 @@ const budgets = [
       gzipLimit: 8 * 1024,
     },
   },
+  {
+    // Issue 10: a search page's elements (store, box, results, tiles), Lit, the client and validation. The
+    // index (pinyin, traditional → simplified dictionaries) runs where the data is, never here.
+    name: 'search page (store, box, results, tiles, Lit, client, validation)',
+    entry: 'packages/elements/dist/search-page/define.js',
+    // Results search at once: the client's search, its routes and the page validators load before they show.
+    alsoCounts: shopModules,
+    // Measured 2026-12-01 (Vite 35.81 kB, esbuild 37.49 kB): 27.4 / 28.2 kB before the search modules; most of
+    // the rest is the client's compiled validators for every resource (shops, live rooms…), which a search
+    // page loads whole. Held here until the 30 kB target is met.
+    gzipLimit: { vite: 35.9 * 1024, esbuild: 37.6 * 1024 },
+    gzipTarget: 30 * 1024,
+    // The search index's dictionaries run where the data is (gateway, demo backend), never in a browser.
+    forbidden: ['pinyin-pro', 'opencc-js'],
+  },
 ];
 
 const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
@@ -87,6 +102,8 @@ function sizeOf(chunks, alsoCounts) {
     min: Buffer.byteLength(code),
     gzip: gzip(code),
     lazy: lazy.map((chunk) => `${chunk.name} ${kB(gzip(chunk.code))}`),
+    // Every module in any chunk, loaded at once or on demand: what `forbidden` is checked against.
+    modules: chunks.flatMap((chunk) => chunk.modules),
   };
 }
 
@@ -101,7 +118,14 @@ async function measureVite(entry, alsoCounts = []) {
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
   const chunks = outputs
     .filter((o) => o.type === 'chunk')
-    .map((o) => ({ file: o.fileName, name: o.name, code: o.code, imports: o.imports, isEntry: o.isEntry }));
+    .map((o) => ({
+      file: o.fileName,
+      name: o.name,
+      code: o.code,
+      imports: o.imports,
+      isEntry: o.isEntry,
+      modules: o.moduleIds,
+    }));
   return sizeOf(chunks, alsoCounts);
 }
 
@@ -134,6 +158,7 @@ async function measureEsbuild(entry, alsoCounts = []) {
         imports: meta.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
         // Modules loaded with import() are entry points too; the page's entry is the one asked for.
         isEntry: meta.entryPoint === entry,
+        modules: Object.keys(meta.inputs),
       }));
     return sizeOf(chunks, alsoCounts);
   } finally {
@@ -218,8 +243,13 @@ for (const budget of budgets) {
     const size = await measure(budget.entry, budget.alsoCounts);
     checks += 1;
     const limit = typeof budget.gzipLimit === 'number' ? budget.gzipLimit : budget.gzipLimit[bundler];
-    const ok = size.gzip <= limit;
+    // A module path naming a forbidden package (`node_modules/pinyin-pro/…`) in any chunk, even a lazy one.
+    const leaked = (budget.forbidden ?? []).filter((name) =>
+      size.modules.some((id) => `/${id.replaceAll('\\', '/')}`.includes(`/node_modules/${name}/`)),
+    );
+    const ok = size.gzip <= limit && leaked.length === 0;
     if (!ok) failed += 1;
+    if (leaked.length) console.log(`LEAK ${budget.name} [${bundler}]: bundles ${leaked.join(', ')}`);
     const target = size.gzip <= budget.gzipTarget ? 'target met' : `target ${kB(budget.gzipTarget)} NOT met`;
     console.log(
       `${ok ? 'ok  ' : 'OVER'} ${budget.name} [${bundler}]: ${kB(size.min)} min, ${kB(size.gzip)} min+gzip ` +

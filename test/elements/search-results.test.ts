@@ -4,7 +4,7 @@ import type { XiaodianClient } from '@xiaodian/client';
 import type { XdSearchResults, XdSearchTile } from '@xiaodian/elements';
 import '@xiaodian/elements/search-page/define';
 import { pendingClient } from '../../stories/fixtures.js';
-import { offlineSearchClient, searchBackend } from './search-fixtures.js';
+import { offlineSearchClient, searchBackend } from '../../stories/search-fixtures.js';
 import { shadowText } from './helpers.js';
 
 async function mountResults(client: XiaodianClient, query = '', width = 343) {
@@ -38,6 +38,12 @@ describe('<xd-search-results>', () => {
     expect(statusText(results)).to.equal('共 45 件商品');
     expect(search.queries[0]).to.include({ q: '防晒衣', sort: 'relevance', limit: 30 });
     expect(shownTitles(results)[0]).to.match(/#0$/);
+    // Each tile highlights what its hit says matched (the fixture's hits mark the first two characters).
+    const first = tiles(results)[0]!;
+    const title = shownTitles(results)[0]!;
+    expect([...first.shadowRoot!.querySelectorAll('mark')].map((mark) => mark.textContent)).to.deep.equal([
+      title.slice(0, 2),
+    ]);
   });
 
   it('scrolling 10,000 results keeps the DOM bounded, loads the pages it reaches, and reserves their room', async () => {
@@ -91,6 +97,46 @@ describe('<xd-search-results>', () => {
     await nextFrame();
     await results.updateComplete;
     expect(shownTitles(results)[0]).to.equal('新结果');
+  });
+
+  it('a query with no hits says so, offers the did-you-mean and suggestions, and searches what is chosen', async () => {
+    const search = searchBackend({ didYouMean: '防晒衣', suggestions: [{ text: '防晒帽', kind: 'query' }] });
+    const results = await mountResults(search.client, 'nothing火箭');
+    await ready(results);
+    await waitUntil(() => statusText(results).includes('防晒帽'), 'suggestions shown');
+    expect(statusText(results)).to.include('没有找到“nothing火箭”相关的商品');
+    expect(statusText(results)).to.include('防晒衣');
+    const asked: string[] = [];
+    results.addEventListener('xd-search', (event) => asked.push(event.detail.query));
+    const button = [...results.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part=status] button')].find(
+      (b) => b.textContent!.trim() === '防晒衣',
+    )!;
+    button.click();
+    expect(asked).to.deep.equal(['防晒衣']);
+    expect(results.query).to.equal('防晒衣');
+    await waitUntil(() => statusText(results) === '共 100 件商品', 'searched the did-you-mean');
+    const page = results.closest('xd-store')!;
+    await expect(page).to.be.accessible();
+  });
+
+  it('sort and filter controls show the facet counts and search with them', async () => {
+    const search = searchBackend({ total: 10 });
+    const results = await mountResults(search.client, '衣');
+    await ready(results);
+    const selects = [...results.shadowRoot!.querySelectorAll('select')];
+    const category = selects.find((s) => s.getAttribute('aria-label') === '分类')!;
+    expect([...category.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      '全部分类',
+      '防晒衣 (7)',
+      '帐篷 (3)',
+    ]);
+    category.value = '帐篷';
+    category.dispatchEvent(new Event('change'));
+    const sort = selects.find((s) => s.getAttribute('aria-label') === '排序')!;
+    sort.value = 'price_asc';
+    sort.dispatchEvent(new Event('change'));
+    await waitUntil(() => search.queries.some((q) => q.sort === 'price_asc'), 'searched sorted');
+    expect(search.queries.at(-1)).to.deep.include({ q: '衣', sort: 'price_asc', category: '帐篷' });
   });
 
   it('arrow keys move between tiles: right and left by one, down and up by a row', async () => {

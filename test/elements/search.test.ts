@@ -3,7 +3,7 @@ import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { XdSearch, XdSearchResults } from '@xiaodian/elements';
 import '@xiaodian/elements/search-page/define';
 import type { Suggestion } from '@xiaodian/model';
-import { searchBackend } from './search-fixtures.js';
+import { searchBackend } from '../../stories/search-fixtures.js';
 
 const suggestions: Suggestion[] = [
   { text: '防晒衣', kind: 'query' },

@@ -1,12 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { PageItem, XiaodianClient } from '@xiaodian/client';
+import type { PageItem, SearchResultPage, XiaodianClient } from '@xiaodian/client';
 import {
   formatFen,
   formatFenRange,
-  isGuarantee,
   searchSorts,
   XiaodianError,
+  type Guarantee,
+  type SearchFacets,
+  type SearchHitInfo,
   type SearchQuery,
   type SearchSort,
 } from '@xiaodian/model';
@@ -17,7 +19,7 @@ import { formatCount } from '../internal/i18n.js';
 import { announce } from '../internal/live-announcer.js';
 import { isMisconfiguredGateway } from '../internal/pending-view.js';
 import { dispatchSearch } from '../events/xd-search.js';
-import { productCardMessages } from '../product-card/product-card.messages.js';
+import { productCardMessages, zhCN } from '../product-card/product-card.messages.js';
 import '../search-tile/define.js';
 import {
   listTileHeight,
@@ -27,7 +29,6 @@ import {
 } from '../search-tile/search-tile.options.js';
 import { searchResultsMessages, type SearchResultsMessages } from './search-results.messages.js';
 import { searchResultsStyles } from './search-results.styles.js';
-import type { SearchFacets, SearchHitInfo, SearchResultPage } from './search-types.js';
 
 /** Results asked for at a time (the gateway's maximum is 50); divisible by the 2, 3 and 5 columns of a grid. */
 const pageSize = 30;
@@ -141,7 +142,7 @@ export class XdSearchResults extends XdElement {
     args: () => [this.searchKey] as const,
     task: async ([key], { signal, client }) => {
       const query = JSON.parse(key) as SearchQuery;
-      if (!query.q) return { value: { items: [], total: 0 } satisfies SearchResultPage };
+      if (!query.q) return { value: { items: [], total: 0, hits: [], facets: emptyFacets } satisfies SearchResultPage };
       const page: SearchResultPage = await client.search(query, { signal });
       return { value: page };
     },
@@ -151,13 +152,16 @@ export class XdSearchResults extends XdElement {
 
   /** The query as the gateway takes it, as a string: the controller compares its args by identity. */
   private get searchKey(): string {
-    const query: SearchQuery & { category?: string; inStock?: boolean } = {
+    const query: SearchQuery = {
       q: this.query.trim(),
       sort: this.sort,
       limit: pageSize,
       ...(this.shop ? { appid: this.shop } : {}),
       ...(this.category ? { category: this.category } : {}),
-      ...(this.guarantee && isGuarantee(this.guarantee) ? { guarantees: [this.guarantee] } : {}),
+      // Checked against the card's words for the guarantees (the model's list would bring its schemas along).
+      ...(this.guarantee && Object.hasOwn(zhCN.guarantee, this.guarantee)
+        ? { guarantees: [this.guarantee as Guarantee] }
+        : {}),
       ...(Number.isFinite(this.minPrice) ? { minPrice: this.minPrice } : {}),
       ...(Number.isFinite(this.maxPrice) ? { maxPrice: this.maxPrice } : {}),
       ...(this.inStock ? { inStock: true } : {}),
@@ -238,7 +242,7 @@ export class XdSearchResults extends XdElement {
     this.#moreError = undefined;
     this.#firstPage = page;
     this.#items = page ? [...page.items] : [];
-    this.#hits = page?.hits ? [...page.hits] : [];
+    this.#hits = page ? [...page.hits] : [];
     this.#cursor = page?.nextCursor;
     this.#suggestions = [];
     this.#focusIndex = -1;
@@ -263,8 +267,9 @@ export class XdSearchResults extends XdElement {
         if (this.#more !== run) return; // a newer query took over: its answer is not this one's
         this.#more = undefined;
         this.#items.push(...next.items);
+        // hits[i] belongs to items[i]: kept aligned even if an answer's hits fall short.
         this.#hits.length = this.#items.length - next.items.length;
-        this.#hits.push(...(next.hits ?? next.items.map(() => undefined)));
+        this.#hits.push(...next.hits);
         this.#cursor = next.nextCursor;
         this.requestUpdate();
         queueMicrotask(() => this.#loadAhead());

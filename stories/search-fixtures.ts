@@ -1,8 +1,15 @@
 // Backends for the search elements' tests and stories: synthetic result sets of any size, answers the test
 // releases by hand, and recorded calls, all over the in-process demo catalog.
 import { createClient, type XiaodianClient } from '@xiaodian/client';
-import { XiaodianError, type Product, type SearchQuery, type Suggestion } from '@xiaodian/model';
-import { demo } from '../../stories/fixtures.js';
+import {
+  XiaodianError,
+  type Product,
+  type SearchFacets,
+  type SearchPage,
+  type SearchQuery,
+  type Suggestion,
+} from '@xiaodian/model';
+import { demo } from './fixtures.js';
 
 const onSale = demo.products.filter((p) => p.availability === 'available');
 
@@ -12,7 +19,7 @@ export function syntheticProduct(i: number, title?: string): Product {
   return { ...base, productId: String(20_000_000_000_000 + i), title: title ?? `${base.title} #${i}` };
 }
 
-export const facets = {
+export const facets: SearchFacets = {
   category: [
     { value: '防晒衣', count: 7 },
     { value: '帐篷', count: 3 },
@@ -44,7 +51,7 @@ export function searchBackend(options: SearchBackendOptions = {}) {
   let suggestGate: Promise<void> | undefined;
   const backend = {
     getProducts: demo.getProducts.bind(demo),
-    async search(query: SearchQuery) {
+    async search(query: SearchQuery): Promise<SearchPage> {
       queries.push(query);
       const held = gate; // the gate at the time of the call: later calls may go through
       if (held) await held;
@@ -58,7 +65,10 @@ export function searchBackend(options: SearchBackendOptions = {}) {
         items,
         total,
         ...(end < total ? { nextCursor: String(end) } : {}),
-        hits: items.map((item) => ({ kind: 'exact', titleRanges: [[0, Math.min(2, item.title.length)]] })),
+        hits: items.map((item) => ({
+          kind: 'exact' as const,
+          titleRanges: [[0, Math.min(2, item.title.length)] as const],
+        })),
         facets: total ? facets : { category: [], shop: [], guarantee: [], price: [] },
         ...(total === 0 && options.didYouMean ? { didYouMean: options.didYouMean } : {}),
       };
