@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { XiaodianError, formatFen, type LiveBagItem, type LiveRef, type LiveRoom } from '@xiaodian/model';
 import type { LiveConnectionState, LiveSubscription, XiaodianClient } from '@xiaodian/client';
-import { checkLiveRef, checkOption } from '../internal/attribute-check.js';
+import { checkLiveRef, checkOption, diagnostics } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { DataController, type Loaded } from '../internal/data-controller.js';
 import { renderPending } from '../internal/pending-view.js';
@@ -32,6 +32,15 @@ type Price = Pick<LiveBagItem, 'price' | 'originalPrice'>;
 
 const statusOf = (room: LiveRoom): LiveWidgetStatus =>
   room.status === 'unknown' ? 'ended' : (room.status satisfies LiveWidgetStatus);
+
+const isOutcome = (value: string): value is ReservationOutcome =>
+  (reservationOutcomes as readonly string[]).includes(value);
+
+async function warnIgnored(host: Element, value: string): Promise<void> {
+  const words = await diagnostics();
+  const allowed = reservationOutcomes.map((outcome) => `"${outcome}"`).join(', ');
+  words.warnOnce(host, `<xd-live-widget> reservation="${value}" is not one of ${allowed}: ignored.`);
+}
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -206,8 +215,11 @@ export class XdLiveWidget extends XdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, liveWidgetVariants);
-    if (changed.has('reservation') && this.reservation !== undefined) {
-      this.reservation = checkOption(this, 'reservation', this.reservation, reservationOutcomes);
+    const reservation: string | undefined = this.reservation;
+    if (changed.has('reservation') && reservation !== undefined && !isOutcome(reservation)) {
+      // Not an outcome: nothing to show (there is no default outcome), and the developer is told.
+      if (reservation !== '') void warnIgnored(this, reservation);
+      this.reservation = undefined;
     }
     if (changed.has('finderUserName') || this.hasUpdated === false) {
       const next = checkLiveRef(this, this.finderUserName);
