@@ -77,6 +77,36 @@ describe('a lazily loaded part of the client that failed to load', () => {
     assert.ok((await client.search({ q: '茶' })).items.length > 0);
   });
 
+  it('leaves a live subscription reconnecting, not connecting forever, and subscribes once the module loads', async (t) => {
+    const client = createClient({ backend: demo, random: () => 0 });
+    const restore = withoutChunk('live/subscribe-live.js');
+    const states: string[] = [];
+    const errors: string[] = [];
+    let restored = false;
+    const subscription = client.subscribeLive({ finderUserName: demo.liveRooms[0]! }, () => undefined, {
+      reconnectDelayMs: 20,
+      onState: (state) => states.push(state),
+      onError: (error) => errors.push(error.code),
+    });
+    t.after(() => {
+      subscription.close();
+      if (!restored) restore();
+    });
+    const until = async (check: () => boolean, what: string) => {
+      const deadline = Date.now() + 5_000;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    };
+    await until(() => subscription.state === 'reconnecting', 'reconnecting');
+    assert.equal(errors[0], 'upstream');
+    restore();
+    restored = true;
+    await until(() => subscription.room !== undefined && subscription.state === 'streaming', 'the room, streaming');
+    assert.deepEqual(states.slice(0, 1), ['reconnecting']);
+  });
+
   it('applies to the HTTP routes chunk of a gateway client too', async () => {
     const client = createClient({
       gateway: 'https://gateway.example',

@@ -147,12 +147,8 @@ describe('demo live rooms', () => {
     assert.equal(late!.type, 'snapshot');
   });
 
-  it('takes the preparing room live on schedule, and keeps quiet rooms quiet until the subscriber leaves', async () => {
+  it('keeps quiet rooms quiet until the subscriber leaves', async () => {
     const { backend } = simulated();
-    const controller = new AbortController();
-    const [status] = await take(backend.liveEvents('sphJewelryLive', { signal: controller.signal }), controller, 1);
-    assert.deepEqual(status && status.type === 'status' && [status.status, status.at - start], ['live', 120_000]);
-
     const quiet = new AbortController();
     const iterator = backend.liveEvents('sphDigitalLive', { signal: quiet.signal })[Symbol.asyncIterator]();
     const next = iterator.next();

@@ -71,9 +71,17 @@ async function until(check: () => boolean, what: string) {
 async function withGateway(
   options: { heartbeatMs?: number; maxStreamMs?: number },
   body: (gateway: RunningGateway, backend: FixtureBackend) => Promise<void>,
+  now?: () => number,
 ) {
   const backend = fixtureBackend();
-  const gateway = await startGateway({ backend, port: 0, host: '127.0.0.1', log: false, ...options });
+  const gateway = await startGateway({
+    backend,
+    port: 0,
+    host: '127.0.0.1',
+    log: false,
+    ...options,
+    ...(now ? { now } : {}),
+  });
   try {
     await body(gateway, backend);
   } finally {
@@ -131,19 +139,52 @@ describe('live events over SSE', () => {
     });
   });
 
-  it('sends comment heartbeats while the room is quiet', async () => {
+  it('sends comment heartbeats at once and while the room is quiet, with the server clock and their interval', async () => {
     await withGateway({ heartbeatMs: 40 }, async (gateway) => {
+      const before = Date.now();
       const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
-      await stream.next();
-      assert.deepEqual(await stream.next(1_000), { comment: 'heartbeat' });
+      await stream.next(); // retry
+      for (let beat = 0; beat < 2; beat += 1) {
+        const block = await stream.next(1_000);
+        const comment = block === 'closed' ? undefined : block.comment;
+        assert.ok(comment?.startsWith('heartbeat '), JSON.stringify(block));
+        const fields = JSON.parse(comment!.slice('heartbeat '.length)) as { time: number; intervalMs: number };
+        assert.equal(fields.intervalMs, 40);
+        assert.ok(fields.time >= before && fields.time <= Date.now(), 'the gateway clock, unix ms');
+      }
       await stream.cancel();
     });
+  });
+
+  it('says when it sent each event, so a resumed subscriber learns the time now and not when the event happened', async () => {
+    let now = Date.UTC(2026, 10, 24, 12);
+    await withGateway(
+      {},
+      async (gateway, backend) => {
+        const url = `${gateway.url}/v1/lives/${finder}/events`;
+        const stream = sseReader(await fetch(url));
+        await until(() => backend.subscribers() === 1, 'the subscription');
+        backend.emit({ type: 'viewers', viewers: 1300 });
+        const first = await stream.nextEvent();
+        await stream.cancel();
+        await until(() => backend.subscribers() === 0, 'the server to let go');
+        now += 60_000;
+        const again = sseReader(await fetch(url, { headers: { 'last-event-id': '0' } }));
+        const replayed = await again.nextEvent();
+        assert.equal(replayed.id, first.id);
+        assert.equal(replayed.at, first.at, 'when it happened does not change');
+        assert.equal(replayed.time, now, 'when it was sent is now');
+        await again.cancel();
+      },
+      () => now,
+    );
   });
 
   it('closes cleanly after the longest stream time, and when the gateway shuts down', async () => {
     await withGateway({ maxStreamMs: 150 }, async (gateway, backend) => {
       const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
-      await stream.next();
+      await stream.next(); // retry
+      await stream.next(); // the opening heartbeat
       assert.equal(await stream.next(), 'closed');
       await until(() => backend.subscribers() === 0, 'the backend subscription to end');
     });
@@ -151,7 +192,8 @@ describe('live events over SSE', () => {
     const backend = fixtureBackend();
     const gateway = await startGateway({ backend, port: 0, log: false });
     const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
-    await stream.next();
+    await stream.next(); // retry
+    await stream.next(); // the opening heartbeat
     const closing = gateway.close();
     assert.equal(await stream.next(), 'closed');
     await closing;

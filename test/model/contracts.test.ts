@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   XiaodianError,
   applyLiveEvent,
+  compareLiveEventIds,
   extractArticleRefs,
   formatRefLink,
   linkedAccountLimit,
@@ -199,6 +200,44 @@ describe('live events', () => {
     assert.equal(next.bag.length, 0);
     assert.equal(next.lastEventId, '4');
     assert.equal(room.bag.length, 1, 'the input room is not mutated');
+  });
+
+  it('ignores a repeated or out-of-order event: the room comes back unchanged', () => {
+    const at6 = applyLiveEvent({ ...room, lastEventId: 'k3x-5' }, { id: 'k3x-6', at: 0, type: 'viewers', viewers: 60 });
+    assert.equal(at6.viewers, 60);
+    for (const stale of ['k3x-6', 'k3x-4']) {
+      assert.equal(applyLiveEvent(at6, { id: stale, at: 0, type: 'viewers', viewers: 7 }), at6, stale);
+    }
+    // A snapshot older than the room is as stale as any event; one of another epoch (a restarted server) is not.
+    const snapshot = { at: 0, type: 'snapshot' as const, room: { ...room, viewers: 9 } };
+    assert.equal(applyLiveEvent(at6, { id: 'k3x-2', ...snapshot }), at6);
+    assert.equal(applyLiveEvent(at6, { id: 'k9z-1', ...snapshot }).viewers, 9);
+    assert.equal(applyLiveEvent(at6, { id: 'k3x-10', at: 0, type: 'heat', heat: 5 }).heat, 5, '10 comes after 6');
+  });
+
+  it('never raises stock unless the event says the item was restocked', () => {
+    const sold = applyLiveEvent(room, { id: '1', at: 0, type: 'stock', productId: '1', stock: 2 });
+    assert.equal(sold.bag[0]?.stock, 2);
+    const stale = applyLiveEvent(sold, { id: '2', at: 0, type: 'stock', productId: '1', stock: 4 });
+    assert.equal(stale.bag[0]?.stock, 2, 'a higher count without restock is stale');
+    assert.equal(stale.lastEventId, '2', 'yet the event is consumed');
+    const restocked = applyLiveEvent(stale, {
+      id: '3',
+      at: 0,
+      type: 'stock',
+      productId: '1',
+      stock: 40,
+      restock: true,
+    });
+    assert.equal(restocked.bag[0]?.stock, 40);
+  });
+
+  it('orders event ids of one epoch by their number, and not those of different epochs', () => {
+    assert.ok(compareLiveEventIds('9', '10')! < 0);
+    assert.ok(compareLiveEventIds('a1-10', 'a1-9')! > 0);
+    assert.equal(compareLiveEventIds('a1-3', 'a1-3'), 0);
+    assert.equal(compareLiveEventIds('a1-3', 'b2-1'), undefined);
+    assert.equal(compareLiveEventIds('x', 'y'), undefined);
   });
 
   it('validates events and rejects unknown types and negative counts', () => {

@@ -26,12 +26,13 @@ import { createHttpBackend, gatewayNamespace } from './http-backend.js';
 import { setCore } from './internal.js';
 import { lazyModule } from './lazy.js';
 import { productRefArg } from './ref-args.js';
+import { sleep } from './signals.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 import { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
 import { checkProductResult, isProduct } from './validate.js';
 import type { ArticleInput, ResolveArticleOptions, ResolvedItem } from './article.js';
-import type { LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
+import type { LiveConnectionState, LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
 
 export interface CacheOptions {
   /** Entries kept in memory, all kinds together. */
@@ -332,26 +333,61 @@ export function createClient(options: ClientOptions): XiaodianClient {
       const { finderUserName } = liveRef(ref.finderUserName);
       // Synchronous handle, asynchronous start: the module loads while the caller goes on.
       const controller = new AbortController();
-      subscriptionOptions.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+      const signal = controller.signal;
+      const outer = subscriptionOptions.signal;
+      const stop = () => controller.abort();
+      // An already aborted signal never fires 'abort' again; a live one must not keep this handle alive.
+      if (outer?.aborted) stop();
+      else {
+        outer?.addEventListener('abort', stop, { once: true });
+        signal.addEventListener('abort', () => outer?.removeEventListener('abort', stop), { once: true });
+      }
       let inner: LiveSubscription | undefined;
-      void live().then(
-        (module) => {
-          if (controller.signal.aborted) return;
-          inner = module.subscribeLive(client, finderUserName, onUpdate, {
-            ...subscriptionOptions,
-            signal: controller.signal,
-          });
-        },
-        (error: unknown) => subscriptionOptions.onError?.(XiaodianError.from(error)),
-      );
+      let state: LiveConnectionState = 'connecting';
+      let paused = false;
+      const setState = (next: LiveConnectionState) => {
+        if (next === state) return;
+        state = next;
+        subscriptionOptions.onState?.(next);
+      };
+      // A failed load (the network dropped) is retried with the subscription's backoff, never left hanging.
+      void (async () => {
+        for (let failures = 1; !signal.aborted; failures += 1) {
+          try {
+            const module = await live();
+            if (signal.aborted) break;
+            inner = module.subscribeLive(client, finderUserName, onUpdate, { ...subscriptionOptions, signal });
+            if (paused) inner.pause();
+            return;
+          } catch (error) {
+            subscriptionOptions.onError?.(XiaodianError.from(error));
+            setState('reconnecting');
+            const ceiling = Math.min(
+              subscriptionOptions.maxReconnectDelayMs ?? 30_000,
+              (subscriptionOptions.reconnectDelayMs ?? 1000) * 2 ** (failures - 1),
+            );
+            await sleep(Math.round(ceiling / 2 + (random() * ceiling) / 2), signal).catch(() => undefined);
+          }
+        }
+        setState('closed');
+      })();
       return {
         get room() {
           return inner?.room;
         },
         get state() {
-          return controller.signal.aborted ? 'closed' : (inner?.state ?? 'connecting');
+          return signal.aborted ? 'closed' : (inner?.state ?? state);
         },
-        close: () => controller.abort(),
+        serverNow: () => inner?.serverNow() ?? now(),
+        pause() {
+          paused = true;
+          inner?.pause();
+        },
+        resume() {
+          paused = false;
+          inner?.resume();
+        },
+        close: stop,
       };
     },
     async resolveArticle(input, resolveOptions) {

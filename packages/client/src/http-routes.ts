@@ -1,4 +1,10 @@
-import { XiaodianError, type LiveEventsOptions, type PageRequest, type SearchQuery } from '@xiaodian/model';
+import {
+  XiaodianError,
+  type LiveEventsOptions,
+  type LiveHeartbeat,
+  type PageRequest,
+  type SearchQuery,
+} from '@xiaodian/model';
 import type { UncheckedBackend } from './backend.js';
 import {
   buildUrl,
@@ -104,9 +110,17 @@ async function* streamEvents(
   const url = buildUrl(options.gateway, `/v1/lives/${encodeURIComponent(finderUserName)}/events`);
   const { response, chunks } = await stream.call(options.transport, { url, method: 'GET', headers, signal });
   if (response.status !== 200) throw await errorFrom(response, url);
-  const parser = new SseParser();
+  // The answer itself is the first sign of life; the gateway's heartbeats (comments) carry its clock.
+  eventOptions.onHeartbeat?.({});
+  const parser = new SseParser({
+    onComment(text) {
+      const heartbeat = readHeartbeat(text);
+      if (heartbeat) eventOptions.onHeartbeat?.(heartbeat);
+    },
+  });
   for await (const chunk of chunks) {
     for (const message of parser.push(chunk)) {
+      if (message.retry !== undefined) eventOptions.onRetry?.(message.retry);
       if (message.data === '') continue;
       let data: unknown;
       try {
@@ -117,4 +131,24 @@ async function* streamEvents(
       yield data;
     }
   }
+}
+
+/**
+ * A gateway heartbeat comment, `heartbeat {"time":…,"intervalMs":…}`; a bare `heartbeat` (older gateways)
+ * is a sign of life without a clock. Anything else in a comment is not ours and is ignored.
+ */
+function readHeartbeat(text: string): LiveHeartbeat | undefined {
+  if (!text.startsWith('heartbeat')) return undefined;
+  const heartbeat: LiveHeartbeat = {};
+  try {
+    const fields: unknown = JSON.parse(text.slice('heartbeat'.length).trim() || '{}');
+    if (typeof fields === 'object' && fields !== null) {
+      const { time, intervalMs } = fields as Record<string, unknown>;
+      if (typeof time === 'number' && Number.isFinite(time)) heartbeat.time = time;
+      if (typeof intervalMs === 'number' && intervalMs > 0) heartbeat.intervalMs = intervalMs;
+    }
+  } catch {
+    // A heartbeat whose fields cannot be read still says the connection is alive.
+  }
+  return heartbeat;
 }

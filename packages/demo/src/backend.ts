@@ -22,7 +22,7 @@ import { buildCatalog, defaultSeed } from './catalog/index.js';
 import { categories } from './catalog/vocabulary.js';
 import { avatarSvg, dataUri, type DemoImage } from './images.js';
 import { realClock, type DemoClock } from './live/clock.js';
-import { initialRoom, roomDefinitions } from './live/rooms.js';
+import { initialRoom, roomDefinitions, type RoomDefinition } from './live/rooms.js';
 import { RoomTimeline } from './live/timeline.js';
 import { hash32 } from './catalog/ids.js';
 import { seededRandom } from './random.js';
@@ -43,8 +43,15 @@ export interface DemoBackend extends StorefrontBackend {
   /** Every product of the catalog, in every status: real refs for examples, stories and tests. */
   readonly products: readonly Product[];
   readonly shops: readonly Shop[];
-  /** Finder user names of the live rooms. */
+  /** Finder user names of the live rooms (`demoLiveAccounts` says what each shows). */
   readonly liveRooms: readonly string[];
+  /**
+   * Every 视频号 the demo knows: the rooms, then every other account a shop links, which is not live and
+   * has nothing announced (`GET /v1/lives/{it}` answers 200 with status `not_started`).
+   */
+  readonly liveAccounts: readonly string[];
+  /** The simulation's clock (its `clock.now()`): the server's time for live countdowns. */
+  now(): number;
   /** An image by path under the image base (`products/<id>.svg`), for the gateway to serve. */
   renderImage(path: string): DemoImage | undefined;
 }
@@ -94,7 +101,18 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
 
   const start = clock.now();
   const timelines = new Map<string, RoomTimeline>();
-  roomDefinitions.forEach((definition, i) => {
+  const idleAccounts = catalog.shops.flatMap((shop, shopIndex) =>
+    shop.linkedAccounts.channels
+      .filter((account) => !roomDefinitions.some((definition) => definition.finderUserName === account.id))
+      .map((account): RoomDefinition => ({
+        finderUserName: account.id,
+        nickname: account.name,
+        description: '',
+        shop: shopIndex,
+        script: { kind: 'idle' },
+      })),
+  );
+  [...roomDefinitions, ...idleAccounts].forEach((definition, i) => {
     const shop = catalog.shops[definition.shop]!;
     const avatarPath = `lives/${definition.finderUserName}.svg`;
     pictures.set(avatarPath, () => avatarSvg(definition.nickname ?? shop.name, (i * 47) % 360));
@@ -130,6 +148,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     products,
     shops: catalog.shops,
     liveRooms: roomDefinitions.map((definition) => definition.finderUserName),
+    liveAccounts: [...timelines.keys()],
+    now: () => clock.now(),
 
     renderImage(path) {
       const draw = pictures.get(path.replace(/^\/+/, ''));
@@ -230,14 +250,17 @@ async function* follow(
   clock: DemoClock,
 ): AsyncGenerator<LiveEvent> {
   const signal = options.signal;
+  // Each event says when it was sent, on the simulation's clock: subscribers learn the server's time from it.
+  const sent = (event: LiveEvent): LiveEvent => ({ ...event, time: clock.now() });
+  options.onHeartbeat?.({ time: clock.now() });
   let seen = timeline.lastSequence;
   if (options.lastEventId !== undefined) {
     const from = timeline.sequenceOf(options.lastEventId);
     const missed = from === undefined ? undefined : timeline.eventsAfter(from);
     if (missed === undefined) {
-      yield timeline.snapshot();
+      yield sent(timeline.snapshot());
     } else {
-      for (const event of missed) yield event;
+      for (const event of missed) yield sent(event);
     }
     seen = timeline.lastSequence;
   }
@@ -254,9 +277,9 @@ async function* follow(
     timeline.advanceTo(clock.now());
     const events = timeline.eventsAfter(seen);
     if (events === undefined) {
-      yield timeline.snapshot();
+      yield sent(timeline.snapshot());
     } else {
-      for (const event of events) yield event;
+      for (const event of events) yield sent(event);
     }
     seen = timeline.lastSequence;
   }

@@ -34,6 +34,8 @@ export type GatewayBackend = ProductSource &
     changeFromPush?: PushTarget['changeFromPush'];
     applyChange?: PushTarget['applyChange'];
     productLinks?(appid: string, productId: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+    /** The backend's own clock, when it keeps one (the demo's simulation): live streams send clients this time. */
+    now?(): number;
   };
 
 /** One structured log line; written as JSON, one object per line. */

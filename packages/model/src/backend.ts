@@ -22,6 +22,21 @@ export interface LiveEventsOptions extends RequestOptions {
    * the retained history (or unknown), the stream starts with a `snapshot` event instead.
    */
   lastEventId?: string;
+  /**
+   * A sign of life from the stream: called when it opens and at each heartbeat, with the server's clock
+   * (unix ms) when known and how often heartbeats follow when the server sends them. A client that stops
+   * hearing them takes the connection for dead and reconnects.
+   */
+  onHeartbeat?(heartbeat: LiveHeartbeat): void;
+  /** The server's reconnection delay (SSE `retry:`), in ms: how long to wait before reconnecting. */
+  onRetry?(delayMs: number): void;
+}
+
+export interface LiveHeartbeat {
+  /** The server's clock when it spoke, unix ms. */
+  time?: number;
+  /** How often the server sends heartbeats on this stream, in ms; absent when it sends none. */
+  intervalMs?: number;
 }
 
 /**

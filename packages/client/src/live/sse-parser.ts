@@ -12,6 +12,9 @@ export interface SseMessage {
  * CR; `:` lines are comments (heartbeats); a blank line dispatches the event. Chunks may split anywhere.
  */
 export class SseParser {
+  /** `onComment` receives each comment line's text (after the colon and one space): heartbeats travel in them. */
+  constructor(private readonly handlers: { onComment?(text: string): void } = {}) {}
+
   private buffer = '';
   private data: string[] = [];
   private event = '';
@@ -38,7 +41,10 @@ export class SseParser {
 
   private line(line: string): SseMessage | undefined {
     if (line === '') return this.dispatch();
-    if (line.startsWith(':')) return undefined;
+    if (line.startsWith(':')) {
+      this.handlers.onComment?.(line.slice(line.startsWith(': ') ? 2 : 1));
+      return undefined;
+    }
     const colon = line.indexOf(':');
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);

@@ -1,4 +1,4 @@
-import { XiaodianError, applyLiveEvent, type LiveEvent, type LiveRoom } from '@xiaodian/model';
+import { XiaodianError, applyLiveEvent, type LiveEvent, type LiveHeartbeat, type LiveRoom } from '@xiaodian/model';
 import type { XiaodianClient } from '../client.js';
 import { coreOf } from '../internal.js';
 import { sleep } from '../signals.js';
@@ -12,20 +12,46 @@ export interface LiveSubscriptionOptions {
   mode?: 'auto' | 'stream' | 'poll';
   /** Polling interval, in ms. */
   pollIntervalMs?: number;
-  /** First reconnect delay, doubled per failure up to `maxReconnectDelayMs`, with jitter. */
+  /**
+   * First reconnect delay, doubled per failure up to `maxReconnectDelayMs`, with jitter. The server's SSE
+   * `retry:` hint, when it sends one, takes its place.
+   */
   reconnectDelayMs?: number;
   maxReconnectDelayMs?: number;
+  /**
+   * A stream silent this long (no event, no heartbeat) is taken for a dead connection (a phone that lost
+   * its network without the socket closing) and reconnected. Default: three of the server's heartbeat
+   * intervals when it announces them (45 s with the gateway's default), else no watch.
+   */
+  heartbeatTimeoutMs?: number;
   onState?(state: LiveConnectionState): void;
-  /** A failure the subscription recovers from by itself (it keeps trying until closed). */
+  /**
+   * A failure: the subscription recovers from it by itself (it keeps trying until closed), except for a
+   * room that is gone (`not_found`), after which it ends in state `closed`.
+   */
   onError?(error: XiaodianError): void;
+  /** The server's clock minus this device's, in ms, each time the estimate changes. */
+  onServerTime?(offsetMs: number): void;
 }
 
 export interface LiveSubscription {
   /** The room with every event applied so far; undefined until the first answer. */
   readonly room: LiveRoom | undefined;
   readonly state: LiveConnectionState;
+  /** The server's clock, unix ms: countdowns run on it, not on a device clock that may be wrong. */
+  serverNow(): number;
+  /**
+   * Stops consuming (the connection closes; state `connecting`) until `resume()`, which catches up from
+   * the last event applied (or a fresh snapshot when the server no longer has the events), nothing lost
+   * or applied twice. For a page in a background tab.
+   */
+  pause(): void;
+  resume(): void;
   close(): void;
 }
+
+/** How many recent clock samples the server time estimate keeps. */
+const clockSamples = 8;
 
 /**
  * Keeps a live room up to date: the room now, then its events over Server-Sent Events, reconnecting
@@ -41,7 +67,13 @@ export function subscribeLive(
   const core = coreOf(client);
   const controller = new AbortController();
   const signal = controller.signal;
-  options.signal?.addEventListener('abort', () => controller.abort(), { once: true });
+  const outer = options.signal;
+  const stop = () => controller.abort();
+  if (outer?.aborted) stop();
+  else {
+    outer?.addEventListener('abort', stop, { once: true });
+    signal.addEventListener('abort', () => outer?.removeEventListener('abort', stop), { once: true });
+  }
   const pollIntervalMs = options.pollIntervalMs ?? 5000;
   const baseDelay = options.reconnectDelayMs ?? 1000;
   const maxDelay = options.maxReconnectDelayMs ?? 30_000;
@@ -56,47 +88,133 @@ export function subscribeLive(
     options.onState?.(next);
   };
   const seen: string[] = [];
+  /** The server's `retry:` hint, in ms. */
+  let retryHint: number | undefined;
+
+  // Server time: each sample (server clock when sent − device clock when received) falls short of the true
+  // offset by the time in transit, so the largest recent sample is the best estimate.
+  const samples: number[] = [];
+  let offset: number | undefined;
+  function learnTime(serverTime: number) {
+    samples.push(serverTime - core.now());
+    if (samples.length > clockSamples) samples.shift();
+    const estimate = Math.round(Math.max(...samples));
+    if (estimate === offset) return;
+    offset = estimate;
+    options.onServerTime?.(estimate);
+  }
+
+  // Pause: the current connection (or wait) is cut with `connection`; the loop then waits for `resume`.
+  let paused = false;
+  let connection = new AbortController();
+  let wakeUp: (() => void) | undefined;
+  signal.addEventListener('abort', () => connection.abort(), { once: true });
+  const resumed = () =>
+    new Promise<void>((resolve) => {
+      wakeUp = resolve;
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
 
   function apply(event: LiveEvent) {
-    // Defensive: a server that replays an event must not make stock drop twice.
+    // Defensive: a server that replays an event must not make stock drop twice (ids of another epoch are
+    // not ordered by the model, so they are remembered here).
     if (seen.includes(event.id)) return;
     seen.push(event.id);
     if (seen.length > 256) seen.shift();
-    room = room
+    const next = room
       ? applyLiveEvent(room, event)
       : event.type === 'snapshot'
         ? { ...event.room, lastEventId: event.id }
-        : room;
-    if (room) onUpdate(room, event);
+        : undefined;
+    // The model hands back the same room for an event it already includes or one that came out of order.
+    if (!next || next === room) return;
+    room = next;
+    onUpdate(room, event);
   }
 
-  async function fetchRoom() {
-    room = await client.getLive({ finderUserName }, { signal });
+  async function fetchRoom(connectionSignal: AbortSignal) {
+    room = await client.getLive({ finderUserName }, { signal: connectionSignal });
     onUpdate(room, undefined);
   }
 
-  async function stream(): Promise<void> {
+  /**
+   * One connection, until the server ends it. Resolves with whether it was healthy (events came, or it
+   * lasted), which resets the failure count; rejects when it failed or fell silent.
+   */
+  async function stream(connectionSignal: AbortSignal): Promise<boolean> {
     const liveEvents = core.backend.liveEvents?.bind(core.backend);
     if (!liveEvents) throw new XiaodianError('bad_request', 'This backend cannot stream events');
     const lastEventId = room?.lastEventId;
-    const events = liveEvents(finderUserName, { signal, ...(lastEventId !== undefined ? { lastEventId } : {}) });
+    const cut = new AbortController();
+    const cutNow = () => cut.abort();
+    if (connectionSignal.aborted) cut.abort();
+    else connectionSignal.addEventListener('abort', cutNow, { once: true });
+    let timeoutMs = options.heartbeatTimeoutMs;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    let silent = false;
+    let delivered = false;
+    const openedAt = core.now();
+    const alive = () => {
+      setState('streaming');
+      if (timeoutMs === undefined) return;
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => {
+        silent = true;
+        cut.abort();
+      }, timeoutMs);
+    };
+    const onHeartbeat = (heartbeat: LiveHeartbeat) => {
+      if (heartbeat.time !== undefined) learnTime(heartbeat.time);
+      if (options.heartbeatTimeoutMs === undefined && heartbeat.intervalMs !== undefined) {
+        timeoutMs = heartbeat.intervalMs * 3;
+      }
+      alive();
+    };
+    const events = liveEvents(finderUserName, {
+      signal: cut.signal,
+      onHeartbeat,
+      onRetry: (delayMs) => void (retryHint = delayMs),
+      ...(lastEventId !== undefined ? { lastEventId } : {}),
+    });
     core.emit({ type: 'request', resource: 'live_events', size: 1, attempt: 1 });
-    setState('streaming');
-    for await (const raw of events) {
-      apply(checkLiveEvent(raw, `Live event of ${finderUserName}`));
+    try {
+      for await (const raw of events) {
+        const event = checkLiveEvent(raw, `Live event of ${finderUserName}`);
+        if (event.time !== undefined) learnTime(event.time);
+        alive();
+        delivered = true;
+        apply(event);
+      }
+    } catch (error) {
+      if (!silent) throw error;
+    } finally {
+      clearTimeout(watchdog);
+      connectionSignal.removeEventListener('abort', cutNow);
     }
+    if (silent)
+      throw new XiaodianError('timeout', `The live stream of ${finderUserName} fell silent for ${timeoutMs} ms`);
+    return delivered || core.now() - openedAt >= maxDelay;
+  }
+
+  /** The wait before reconnecting: the server's hint or our base, doubled per failure, with jitter. */
+  function reconnectDelay(failures: number): number {
+    const ceiling = Math.min(maxDelay, (retryHint ?? baseDelay) * 2 ** Math.max(0, failures - 1));
+    return Math.round(ceiling / 2 + (core.random() * ceiling) / 2);
   }
 
   async function run() {
     let failures = 0;
+    let catchUp = false;
     while (!signal.aborted) {
+      const current = connection.signal;
       try {
-        if (!room) await fetchRoom();
+        if (!room) await fetchRoom(current);
         if (mode === 'poll') {
           setState('polling');
-          await sleep(pollIntervalMs, signal);
+          if (!catchUp) await sleep(pollIntervalMs, current);
+          catchUp = false;
           const before = room?.lastEventId;
-          const next = await client.getLive({ finderUserName }, { signal });
+          const next = await client.getLive({ finderUserName }, { signal: current });
           if (next.lastEventId === undefined || next.lastEventId !== before) {
             room = next;
             onUpdate(room, undefined);
@@ -104,13 +222,26 @@ export function subscribeLive(
           failures = 0;
           continue;
         }
-        await stream();
-        // The server closed the stream cleanly: reconnect from the last event at once.
-        failures = 0;
+        catchUp = false;
+        const healthy = await stream(current);
+        if (current.aborted) throw new XiaodianError('aborted', 'The live stream was cut');
+        // The server closed the stream: wait as it asked before reconnecting. A stream that closed without
+        // delivering anything counts as a failure, so one that ends at once is not hammered.
+        failures = healthy ? 0 : failures + 1;
+        setState('reconnecting');
+        await sleep(reconnectDelay(failures), current);
       } catch (error) {
         if (signal.aborted) break;
+        // Cut by pause(): wait for resume() (unless it came already), then catch up at once.
+        if (current.aborted) {
+          if (paused) await resumed();
+          catchUp = true;
+          continue;
+        }
         const failure = XiaodianError.from(error);
         options.onError?.(failure);
+        // A room that is gone stays gone: say so and stop.
+        if (failure.code === 'not_found') break;
         failures += 1;
         // A stream that keeps failing (a proxy that buffers or cuts it) is given up for polling in auto mode.
         if (mode === 'auto' && failures >= 3 && room) {
@@ -118,11 +249,12 @@ export function subscribeLive(
           continue;
         }
         setState('reconnecting');
-        const ceiling = Math.min(maxDelay, baseDelay * 2 ** (failures - 1));
         try {
-          await sleep(Math.round(ceiling / 2 + (core.random() * ceiling) / 2), signal);
+          await sleep(reconnectDelay(failures), current);
         } catch {
-          break;
+          if (signal.aborted) break;
+          if (paused) await resumed();
+          catchUp = true;
         }
       }
     }
@@ -137,6 +269,19 @@ export function subscribeLive(
     },
     get state() {
       return state;
+    },
+    serverNow: () => core.now() + (offset ?? 0),
+    pause() {
+      if (paused || signal.aborted) return;
+      paused = true;
+      setState('connecting');
+      connection.abort();
+    },
+    resume() {
+      if (!paused || signal.aborted) return;
+      paused = false;
+      connection = new AbortController();
+      wakeUp?.();
     },
     close() {
       controller.abort();

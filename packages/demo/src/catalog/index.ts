@@ -2,6 +2,7 @@ import type { ArticleRef, Product, Shop, ShopSummary } from '@xiaodian/model';
 import { avatarSvg, productSvg } from '../images.js';
 import { between, seededRandom } from '../random.js';
 import { buildProduct } from './products.js';
+import { roomDefinitions } from '../live/rooms.js';
 import { buildShop, demoShopSeeds } from './shops.js';
 
 export interface DemoCatalog {
@@ -48,6 +49,8 @@ export function buildCatalog(seed: number, imageUrl: (path: string) => string): 
     products.push(...own);
   });
 
+  linkLiveRooms(shops);
+
   const shortLinks = new Map<string, ArticleRef>();
   const codeOf = (url: string | undefined) => url?.slice(url.lastIndexOf('/') + 1);
   for (const shop of shops) shortLinks.set(codeOf(shop.h5Url)!, { kind: 'shop', appid: shop.appid });
@@ -56,4 +59,23 @@ export function buildCatalog(seed: number, imageUrl: (path: string) => string): 
     if (code) shortLinks.set(code, { kind: 'product', appid: product.appid, productId: product.productId });
   }
   return { shops, products, images, shortLinks };
+}
+
+/**
+ * Every live room is one of its shop's linked 视频号: the room takes the place of the shop's first generated
+ * accounts (a shop with none gets one), so a shop entry's linked accounts lead to its room.
+ */
+function linkLiveRooms(shops: Shop[]): void {
+  const taken = new Map<number, number>();
+  for (const definition of roomDefinitions) {
+    const shop = shops[definition.shop];
+    if (!shop)
+      throw new RangeError(
+        `Live room ${definition.finderUserName} names shop ${definition.shop}, which does not exist`,
+      );
+    const slot = taken.get(definition.shop) ?? 0;
+    taken.set(definition.shop, slot + 1);
+    const channels = shop.linkedAccounts.channels;
+    channels[slot] = { id: definition.finderUserName, name: definition.nickname ?? shop.name };
+  }
 }

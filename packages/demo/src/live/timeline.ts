@@ -1,6 +1,6 @@
 import { applyLiveEvent, type LiveBagItem, type LiveEvent, type LiveRoom, type Product } from '@xiaodian/model';
 import { between, pick, seededRandom } from '../random.js';
-import { bagItem, type RoomScript } from './rooms.js';
+import { bagItem, scriptedLive, scriptedLiveSteps, type RoomScript, type ScriptedLiveStep } from './rooms.js';
 
 /** Events kept for resuming subscribers; an older `Last-Event-ID` gets a snapshot instead. */
 export const retainedEvents = 500;
@@ -29,6 +29,7 @@ export class RoomTimeline {
   private nextRandomAt: number | undefined;
   private readonly scheduled: Scheduled[] = [];
   private flashSaleOn = false;
+  private alwaysFlashSale = false;
 
   constructor(
     initial: LiveRoom,
@@ -40,17 +41,80 @@ export class RoomTimeline {
     this.random = seededRandom(seed);
     this.epoch = start.toString(36);
     this.room = { ...initial, lastEventId: this.id(0) };
-    if (script.kind === 'live') this.nextRandomAt = start + this.interval();
-    if (script.kind === 'preparing') this.schedule(start + script.liveInMs, () => this.goLive(start + script.liveInMs));
-    if (script.kind === 'not_started') {
-      const startAt = start + script.startsInMs;
-      this.schedule(startAt - 10 * 60_000, () => ({
-        type: 'status',
-        status: 'preparing',
-        statusCode: 4,
-        replay: 'none',
-      }));
-      this.schedule(startAt, () => this.goLive(startAt));
+    if (script.kind === 'live') {
+      this.nextRandomAt = start + this.interval();
+      if (script.alwaysFlashSale) this.alwaysFlashSale = true;
+      // A room that always has a flash sale has one running from the start.
+      const item = this.alwaysFlashSale ? this.room.bag.find((bagged) => this.saleable(bagged)) : undefined;
+      const draft = item && this.flashSale(item, start);
+      if (item && draft?.type === 'price') {
+        // Applied as the room's starting state, not as an event: the sale was running before anyone watched.
+        const before: LiveRoom = { ...this.room };
+        delete before.lastEventId;
+        this.room = { ...applyLiveEvent(before, { ...draft, id: '0', at: start }), lastEventId: this.id(0) };
+      }
+    }
+    // Rooms that show a state keep showing it: a notice that comes due slips on (the host postponed).
+    if (script.kind === 'preparing') this.slipNotice(script.liveInMs, 0);
+    if (script.kind === 'not_started') this.slipNotice(24 * 60 * 60_000, 10 * 60_000);
+    if (script.kind === 'scripted') this.scriptSteps(start);
+  }
+
+  /** Moves the notice on by `byMs` each time it is `aheadMs` from coming due. */
+  private slipNotice(byMs: number, aheadMs: number, at = (this.room.notice?.startAt ?? 0) - aheadMs): void {
+    if (!this.room.notice) return;
+    this.schedule(at, () => {
+      const current = this.room.notice;
+      if (!current) return undefined;
+      const startAt = current.startAt + byMs;
+      this.slipNotice(byMs, aheadMs, startAt - aheadMs);
+      // The snapshot's own id says which event it reflects: the room inside carries none.
+      const room: LiveRoom = { ...this.room, notice: { ...current, startAt } };
+      delete room.lastEventId;
+      return { type: 'snapshot', room };
+    });
+  }
+
+  /** The scripted room's steps (see `scriptedLive`), from its bag's first three products. */
+  private scriptSteps(start: number): void {
+    const [first, second, third] = this.room.bag;
+    if (!first || !second || !third) return;
+    const sale = Math.max(100, Math.round((second.price * 0.7) / 100) * 100 - 10);
+    const drafts: Record<ScriptedLiveStep, () => Draft[]> = {
+      notice: () => [],
+      preparing: () => [{ type: 'status', status: 'preparing', statusCode: 4, replay: 'none' }],
+      live: () => [
+        { type: 'status', status: 'live', statusCode: 2, replay: 'none' },
+        { type: 'viewers', viewers: 1_280 },
+        { type: 'pin', productId: first.productId },
+      ],
+      explain_next: () => [{ type: 'pin', productId: second.productId }],
+      flash_sale: () => [
+        {
+          type: 'price',
+          productId: second.productId,
+          price: sale,
+          originalPrice: second.originalPrice ?? second.price,
+          flashSaleEndsAt: start + scriptedLive.flashSaleEndsAfterMs,
+        },
+      ],
+      sold_out: () => [{ type: 'stock', productId: third.productId, stock: 0 }],
+      flash_sale_end: () => [
+        {
+          type: 'price',
+          productId: second.productId,
+          price: second.price,
+          ...(second.originalPrice !== undefined ? { originalPrice: second.originalPrice } : {}),
+        },
+      ],
+      ended_replay_generating: () => [
+        { type: 'pin', productId: null },
+        { type: 'status', status: 'ended', statusCode: 3, replay: 'generating' },
+      ],
+      replay_ready: () => [{ type: 'status', status: 'ended', statusCode: 3, replay: 'ready' }],
+    };
+    for (const { afterMs, step } of scriptedLiveSteps) {
+      for (const draft of drafts[step]()) this.schedule(start + afterMs, () => draft);
     }
   }
 
@@ -121,11 +185,6 @@ export class RoomTimeline {
     return 700 + Math.floor(this.random() * 2_300);
   }
 
-  private goLive(at: number): Draft {
-    this.nextRandomAt = at + this.interval();
-    return { type: 'status', status: 'live', statusCode: 2, replay: 'none' };
-  }
-
   private randomEvent(at: number): Draft | undefined {
     const room = this.room;
     const roll = this.random() * 100;
@@ -145,8 +204,15 @@ export class RoomTimeline {
     }
     if (roll < 84 && inStock.length > 0) {
       const item = pick(this.random, inStock);
-      // Now and then the host announces the last units and they go at once.
-      const sold = this.random() < 0.08 ? item.stock : between(this.random, 1, Math.min(item.stock, 12));
+      // Now and then the host announces the last units and they go at once. The last item in stock never
+      // sells out entirely, so the bag always has something to buy.
+      const last = inStock.length === 1;
+      const sold = last
+        ? Math.min(item.stock - 1, between(this.random, 0, 3))
+        : this.random() < 0.08
+          ? item.stock
+          : between(this.random, 1, Math.min(item.stock, 12));
+      if (sold <= 0) return { type: 'heat', heat: room.heat + between(this.random, 50, 900) };
       return { type: 'stock', productId: item.productId, stock: item.stock - sold };
     }
     if (roll < 90 && !this.flashSaleOn && inStock.length > 0) return this.flashSale(pick(this.random, inStock), at);
@@ -155,20 +221,52 @@ export class RoomTimeline {
       const index = Math.max(0, ...room.bag.map((item) => item.index)) + 1;
       return { type: 'product_added', item: bagItem(product, index, this.random() < 0.5) };
     }
-    const removable = room.bag.filter((item) => item.productId !== room.pinnedProductId && item.stock === 0);
-    if (removable.length > 0) return { type: 'product_removed', productId: pick(this.random, removable).productId };
+    // Sold-out items get restocked (补货) or taken off the bag, but one always stays to show 已抢光.
+    const soldOut = room.bag.filter((item) => item.stock === 0);
+    if (roll < 97.5 && soldOut.length > 1) {
+      return {
+        type: 'stock',
+        productId: pick(this.random, soldOut).productId,
+        stock: between(this.random, 20, 200),
+        restock: true,
+      };
+    }
+    const removable = soldOut.filter((item) => item.productId !== room.pinnedProductId);
+    // The bag stays a bag: products are taken off only while it holds more than six.
+    if (removable.length > 1 && room.bag.length > 6)
+      return { type: 'product_removed', productId: pick(this.random, removable).productId };
     return { type: 'heat', heat: room.heat + between(this.random, 50, 900) };
   }
 
   /** 秒杀: the price drops for one to three minutes with a countdown, then returns. */
+  private salePrice(item: LiveBagItem): number {
+    return Math.round((item.price * 0.7) / 100) * 100 - 10;
+  }
+
+  /** In stock, and cheap enough to cut without going under ¥1. */
+  private saleable(item: LiveBagItem): boolean {
+    const price = this.salePrice(item);
+    return item.stock > 0 && price >= 100 && price < item.price;
+  }
+
   private flashSale(item: LiveBagItem, at: number): Draft {
-    const salePrice = Math.round((item.price * 0.7) / 100) * 100 - 10;
-    if (salePrice < 100 || salePrice >= item.price) return { type: 'heat', heat: this.room.heat + 100 };
+    const salePrice = this.salePrice(item);
+    if (!this.saleable(item)) return { type: 'heat', heat: this.room.heat + 100 };
     this.flashSaleOn = true;
     const endsAt = at + between(this.random, 60, 180) * 1_000;
     const before = { price: item.price, originalPrice: item.originalPrice };
     this.schedule(endsAt, () => {
       this.flashSaleOn = false;
+      // In a room that always has one, the next flash sale starts as this one ends.
+      if (this.alwaysFlashSale) {
+        this.schedule(endsAt, () => {
+          const saleable = this.room.bag.filter((bagged) => this.saleable(bagged));
+          // Another product if there is one; the same one again if it is the only one left to sell.
+          const others = saleable.filter((bagged) => bagged.productId !== item.productId);
+          const next = others.length > 0 ? others : saleable;
+          return next.length > 0 ? this.flashSale(pick(this.random, next), endsAt) : undefined;
+        });
+      }
       if (!this.room.bag.some((bagged) => bagged.productId === item.productId)) return undefined;
       return {
         type: 'price',

@@ -44,16 +44,23 @@ export function livesRoutes(deps: RouteDeps, streams: LiveStreamOptions): Hono {
         stream.onAbort(end);
         streams.shutdown.addEventListener('abort', end, { once: true });
         const deadline = streams.maxStreamMs > 0 ? setTimeout(end, streams.maxStreamMs) : undefined;
+        // The backend's clock when it keeps one (the demo's simulation), else the gateway's.
+        const serverNow = () => deps.backend.now?.() ?? deps.now();
+        // Heartbeats are comments, which every SSE client skips; ours read the clock and interval from them.
+        const heartbeatComment = () =>
+          `: heartbeat ${JSON.stringify({ time: serverNow(), intervalMs: streams.heartbeatMs })}\n\n`;
         const heartbeat = setInterval(() => {
-          stream.write(': heartbeat\n\n').catch(end);
+          stream.write(heartbeatComment()).catch(end);
         }, streams.heartbeatMs);
         deps.metrics.openStreams += 1;
         try {
-          await stream.write(`retry: ${reconnectMs}\n\n`);
+          await stream.write(`retry: ${reconnectMs}\n\n${heartbeatComment()}`);
           const events = liveEvents(name, { signal: stop.signal, ...(lastEventId ? { lastEventId } : {}) });
           for await (const event of events as AsyncIterable<LiveEvent>) {
             if (stop.signal.aborted) break;
-            await stream.writeSSE({ id: event.id, event: event.type, data: JSON.stringify(event) });
+            // When it was sent: a resumed subscriber's catch-up carries old `at`s, but the time is now.
+            const sent = { ...event, time: event.time ?? serverNow() };
+            await stream.writeSSE({ id: event.id, event: event.type, data: JSON.stringify(sent) });
             deps.metrics.recordStreamEvent();
           }
         } catch (error) {

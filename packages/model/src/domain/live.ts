@@ -79,7 +79,16 @@ export const liveRoomSchema = z.object({
 });
 export type LiveRoom = z.output<typeof liveRoomSchema>;
 
-const eventBase = { id: z.string(), at: timestamp };
+const eventBase = {
+  id: z.string(),
+  /** When it happened, on the server's clock. */
+  at: timestamp,
+  /**
+   * When the server sent it, on its clock (unix ms): a catch-up replay sends old events now. Clients learn
+   * the server's clock from it, so countdowns hold on a device whose clock is wrong.
+   */
+  time: z.optional(timestamp),
+};
 
 /**
  * Events of a live room, as the gateway streams them over SSE. `snapshot` replaces the whole room; it is
@@ -97,7 +106,14 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('viewers'), viewers: count }),
   z.object({ ...eventBase, type: z.literal('heat'), heat: count }),
   z.object({ ...eventBase, type: z.literal('pin'), productId: z.nullable(z.string()) }),
-  z.object({ ...eventBase, type: z.literal('stock'), productId: z.string(), stock: count }),
+  z.object({
+    ...eventBase,
+    type: z.literal('stock'),
+    productId: z.string(),
+    stock: count,
+    /** Stock only rises when the seller restocked: without this, a higher count is a stale one and ignored. */
+    restock: z.optional(z.boolean()),
+  }),
   z.object({
     ...eventBase,
     type: z.literal('price'),
