@@ -58,6 +58,8 @@ export function drivenRoom(initial: LiveRoom, serverClock: () => number = () => 
     stats.open += 1;
     stats.opened += 1;
     stats.resumedFrom.push(options.lastEventId);
+    // As the gateway does: a heartbeat with the server's clock when the stream opens.
+    options.onHeartbeat?.({ time: serverClock() });
     try {
       let next = options.lastEventId === undefined ? history.length : Number(options.lastEventId.slice(2));
       while (!signal?.aborted) {
@@ -67,7 +69,7 @@ export function drivenRoom(initial: LiveRoom, serverClock: () => number = () => 
         if (event) {
           next += 1;
           stats.yielded.push(event.id);
-          yield event;
+          yield { ...event, time: serverClock() }; // when it is sent
           continue;
         }
         const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve()));

@@ -20,13 +20,6 @@ import { liveWidgetStyles } from './live-widget.styles.js';
 import { browserScheduler, msToNextSecond, type LiveScheduler } from './live-time.js';
 import { fullView, miniIntent, miniText, type LiveView, type ShownPrice } from './live-widget.views.js';
 
-/** The live contract's additions (server time, pause/resume), until the client carries them. */
-interface ClockedSubscription extends LiveSubscription {
-  serverNow?(): number;
-  pause?(): void;
-  resume?(): void;
-}
-
 /** The price state of a bag item before its flash sale: what it shows again the frame the sale ends. */
 type Price = Pick<LiveBagItem, 'price' | 'originalPrice'>;
 
@@ -104,7 +97,7 @@ export class XdLiveWidget extends XdElement {
   private room: LiveRoom | undefined;
   private shown: LiveRoom | undefined;
   private connection: LiveConnectionState = 'connecting';
-  private subscription: ClockedSubscription | undefined;
+  private subscription: LiveSubscription | undefined;
   private readonly beforeSale = new Map<string, Price>();
   private readonly h5Urls = new Map<string, string | undefined>();
   private readonly counters = new Map<string, string>();
@@ -135,13 +128,13 @@ export class XdLiveWidget extends XdElement {
 
   /** Server time: the subscription's clock corrected by what the stream said, else the device's. */
   serverNow(): number {
-    return this.subscription?.serverNow?.() ?? Date.now();
+    return this.subscription?.serverNow() ?? Date.now();
   }
 
   /** A hidden page stops consuming (nobody sees it); shown again, the subscription catches up. */
   private readonly onVisibility = () => {
-    if (document.visibilityState === 'hidden') this.subscription?.pause?.();
-    else this.subscription?.resume?.();
+    if (document.visibilityState === 'hidden') this.subscription?.pause();
+    else this.subscription?.resume();
   };
 
   /**
@@ -155,7 +148,7 @@ export class XdLiveWidget extends XdElement {
       let gone: (error: XiaodianError) => void = () => {};
       const refresh = new Promise<LiveRoom>((_, fail) => (gone = fail));
       refresh.catch(() => {}); // the controller may have moved on; the rejection is only for it
-      const subscription: ClockedSubscription = client.subscribeLive(
+      const subscription = client.subscribeLive(
         ref,
         (room) => {
           if (signal.aborted) return;
@@ -181,7 +174,7 @@ export class XdLiveWidget extends XdElement {
         },
       );
       this.subscription = subscription;
-      if (document.visibilityState === 'hidden') subscription.pause?.();
+      if (document.visibilityState === 'hidden') subscription.pause();
     });
   }
 
