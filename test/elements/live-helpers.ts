@@ -11,45 +11,27 @@ import {
   type StorefrontBackend,
 } from '@xiaodian/model';
 import { demo } from '../../stories/fixtures.js';
+import { liveSource, liveStates, type LiveState } from '../../stories/live-fixtures.js';
 
 type Draft = LiveEvent extends infer E ? (E extends LiveEvent ? Omit<E, 'id' | 'at'> : never) : never;
 
 /** A live room in a given state, built from a live demo room so its products are real. */
 export async function roomLike(changes: Partial<LiveRoom>, without: Array<keyof LiveRoom> = []): Promise<LiveRoom> {
-  const base = await demo.getLive('sphShanyeOutdoor');
+  const base = await demo.getLive(liveSource);
   const room: LiveRoom = { ...structuredClone(base), ...changes };
   for (const key of without) delete room[key];
   return room;
 }
 
-const hour = 3_600_000;
-
-/** One room per state the widget shows, with the words that prove it. */
-export async function roomsByState() {
-  const noticeOf = (startsIn: number, reservable: boolean) => ({
-    noticeId: 'notice_test',
-    status: 'open' as const,
-    startAt: Date.now() + startsIn,
-    reservable,
-    description: '周末家居焕新 提前预约抽免单',
-  });
-  const ended = (replay: LiveRoom['replay']) =>
-    roomLike({ status: 'ended', statusCode: 3, replay, viewers: 0 }, ['pinnedProductId']);
-  return {
-    not_started: await roomLike(
-      { status: 'not_started', statusCode: 1, viewers: 0, heat: 0, notice: noticeOf(3 * hour, true) },
-      ['pinnedProductId', 'startedAt'],
-    ),
-    preparing: await roomLike(
-      { status: 'preparing', statusCode: 4, viewers: 120, heat: 0, notice: noticeOf(2 * 60_000, false) },
-      ['pinnedProductId', 'startedAt'],
-    ),
-    live: await roomLike({}),
-    'ended, replay ready': await ended('ready'),
-    'ended, replay generating': await ended('generating'),
-    'ended, replay expired': await ended('expired'),
-    'ended, no replay': await ended('none'),
-  };
+/** One room per state the widget shows (the states Storybook shows), at the device's time now. */
+export async function roomsByState(): Promise<Record<LiveState, LiveRoom>> {
+  const source = await demo.getLive(liveSource);
+  const now = Date.now();
+  const states = Object.keys(liveStates) as LiveState[];
+  return Object.fromEntries(states.map((state) => [state, liveStates[state](source, now)])) as Record<
+    LiveState,
+    LiveRoom
+  >;
 }
 
 /**
@@ -76,6 +58,8 @@ export function drivenRoom(initial: LiveRoom, serverClock: () => number = () => 
     stats.open += 1;
     stats.opened += 1;
     stats.resumedFrom.push(options.lastEventId);
+    // As the gateway does: a heartbeat with the server's clock when the stream opens.
+    options.onHeartbeat?.({ time: serverClock() });
     try {
       let next = options.lastEventId === undefined ? history.length : Number(options.lastEventId.slice(2));
       while (!signal?.aborted) {
@@ -85,7 +69,7 @@ export function drivenRoom(initial: LiveRoom, serverClock: () => number = () => 
         if (event) {
           next += 1;
           stats.yielded.push(event.id);
-          yield event;
+          yield { ...event, time: serverClock() }; // when it is sent
           continue;
         }
         const aborted = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve()));

@@ -12,7 +12,14 @@ import {
   stepUntil,
 } from './live-helpers.js';
 
-const live = await roomLike({});
+// The demo room always runs a flash sale; these tests start one of their own, on a quiet bag.
+const source = await roomLike({});
+const live = {
+  ...source,
+  bag: source.bag.map(({ flashSaleEndsAt: _running, ...item }) =>
+    _running === undefined ? item : { ...item, price: item.originalPrice ?? item.price },
+  ),
+};
 const pinned = live.bag.find((item) => item.productId === live.pinnedProductId)!;
 const other = live.bag.find((item) => item.productId !== live.pinnedProductId && item.stock > 0)!;
 const row = (widget: XdLiveWidget, productId: string) =>

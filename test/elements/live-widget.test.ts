@@ -1,7 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { liveWidgetVariants, reservationOutcomes, type IntentDetail, type XdOpenEvent } from '@xiaodian/elements';
 import { demoClient } from '../../stories/fixtures.js';
+import { liveWidgetStates } from '../../stories/live-fixtures.js';
 import { diagnosticsWritten, shadowText, shows } from './helpers.js';
 import { drivenRoom, liveReady, mountWidget, roomsByState } from './live-helpers.js';
 
@@ -39,6 +40,27 @@ describe('<xd-live-widget> in every live state and variant', () => {
         for (const words of variant === 'full' ? expected[state].full : expected[state].mini) {
           expect(shadowText(widget)).to.include(words);
         }
+        await expect(widget).to.be.accessible();
+      });
+    }
+  }
+
+  for (const variant of liveWidgetVariants) {
+    for (const [state, data, words] of [
+      ['loading', 'loading', '直播间加载中'],
+      ['offline', 'error', '网络不可用'],
+      ['not found', 'error', '直播间不存在'],
+    ] as const) {
+      it(`${variant}: ${state} (state=${data}) is axe-clean`, async () => {
+        const [client, name] = liveWidgetStates[state];
+        const widget = await mountWidget(client, name, { variant });
+        await widget.updateComplete; // its first commit waits for a frame
+        if (data === 'error') await waitUntil(() => widget.getAttribute('state') === 'error', 'error');
+        expect(widget.getAttribute('state')).to.equal(data);
+        if (data === 'loading')
+          expect(widget.shadowRoot!.querySelector('[aria-busy]')?.getAttribute('aria-label')).to.equal(words);
+        else expect(shadowText(widget)).to.include(words);
+        expect(widget.hasAttribute('live-status')).to.equal(false);
         await expect(widget).to.be.accessible();
       });
     }

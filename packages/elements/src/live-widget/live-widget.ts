@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { XiaodianError, formatFen, type LiveBagItem, type LiveRef, type LiveRoom } from '@xiaodian/model';
 import type { LiveConnectionState, LiveSubscription, XiaodianClient } from '@xiaodian/client';
-import { checkLiveRef, checkOption } from '../internal/attribute-check.js';
+import { checkLiveRef, checkOption, diagnostics } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { DataController, type Loaded } from '../internal/data-controller.js';
 import { renderPending } from '../internal/pending-view.js';
@@ -20,18 +20,20 @@ import { liveWidgetStyles } from './live-widget.styles.js';
 import { browserScheduler, msToNextSecond, type LiveScheduler } from './live-time.js';
 import { fullView, miniIntent, miniText, type LiveView, type ShownPrice } from './live-widget.views.js';
 
-/** The live contract's additions (server time, pause/resume), until the client carries them. */
-interface ClockedSubscription extends LiveSubscription {
-  serverNow?(): number;
-  pause?(): void;
-  resume?(): void;
-}
-
 /** The price state of a bag item before its flash sale: what it shows again the frame the sale ends. */
 type Price = Pick<LiveBagItem, 'price' | 'originalPrice'>;
 
 const statusOf = (room: LiveRoom): LiveWidgetStatus =>
   room.status === 'unknown' ? 'ended' : (room.status satisfies LiveWidgetStatus);
+
+const isOutcome = (value: string): value is ReservationOutcome =>
+  (reservationOutcomes as readonly string[]).includes(value);
+
+async function warnIgnored(host: Element, value: string): Promise<void> {
+  const words = await diagnostics();
+  const allowed = reservationOutcomes.map((outcome) => `"${outcome}"`).join(', ');
+  words.warnOnce(host, `<xd-live-widget> reservation="${value}" is not one of ${allowed}: ignored.`);
+}
 
 const reducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -95,7 +97,7 @@ export class XdLiveWidget extends XdElement {
   private room: LiveRoom | undefined;
   private shown: LiveRoom | undefined;
   private connection: LiveConnectionState = 'connecting';
-  private subscription: ClockedSubscription | undefined;
+  private subscription: LiveSubscription | undefined;
   private readonly beforeSale = new Map<string, Price>();
   private readonly h5Urls = new Map<string, string | undefined>();
   private readonly counters = new Map<string, string>();
@@ -126,13 +128,13 @@ export class XdLiveWidget extends XdElement {
 
   /** Server time: the subscription's clock corrected by what the stream said, else the device's. */
   serverNow(): number {
-    return this.subscription?.serverNow?.() ?? Date.now();
+    return this.subscription?.serverNow() ?? Date.now();
   }
 
   /** A hidden page stops consuming (nobody sees it); shown again, the subscription catches up. */
   private readonly onVisibility = () => {
-    if (document.visibilityState === 'hidden') this.subscription?.pause?.();
-    else this.subscription?.resume?.();
+    if (document.visibilityState === 'hidden') this.subscription?.pause();
+    else this.subscription?.resume();
   };
 
   /**
@@ -146,7 +148,7 @@ export class XdLiveWidget extends XdElement {
       let gone: (error: XiaodianError) => void = () => {};
       const refresh = new Promise<LiveRoom>((_, fail) => (gone = fail));
       refresh.catch(() => {}); // the controller may have moved on; the rejection is only for it
-      const subscription: ClockedSubscription = client.subscribeLive(
+      const subscription = client.subscribeLive(
         ref,
         (room) => {
           if (signal.aborted) return;
@@ -172,7 +174,7 @@ export class XdLiveWidget extends XdElement {
         },
       );
       this.subscription = subscription;
-      if (document.visibilityState === 'hidden') subscription.pause?.();
+      if (document.visibilityState === 'hidden') subscription.pause();
     });
   }
 
@@ -206,8 +208,11 @@ export class XdLiveWidget extends XdElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('variant')) this.variant = checkOption(this, 'variant', this.variant, liveWidgetVariants);
-    if (changed.has('reservation') && this.reservation !== undefined) {
-      this.reservation = checkOption(this, 'reservation', this.reservation, reservationOutcomes);
+    const reservation: string | undefined = this.reservation;
+    if (changed.has('reservation') && reservation !== undefined && !isOutcome(reservation)) {
+      // Not an outcome: nothing to show (there is no default outcome), and the developer is told.
+      if (reservation !== '') void warnIgnored(this, reservation);
+      this.reservation = undefined;
     }
     if (changed.has('finderUserName') || this.hasUpdated === false) {
       const next = checkLiveRef(this, this.finderUserName);
