@@ -1,10 +1,10 @@
-// Describes the browser's JSON Schemas (from the model's zod schemas, see packages/model/src/json-schemas.ts)
-// for the client's one schema checker (packages/client/src/validate-schema.ts): each output exports one
-// `validator(schema)` per schema name, so a page of product cards validates every product without shipping
-// a schema library, and each further resource costs its description only, not compiled code (the Ajv
-// standalone code this replaced cost a page of cards about 2 kB min+gzip). The descriptions keep only the
-// keywords the checker reads, and any keyword it does not know stops the build: a schema that the checker
-// would misread never ships. Tests `validator-equivalence` hold every validator to zod.
+// Writes the browser's JSON Schemas (from the model's zod schemas, see packages/model/src/json-schemas.ts)
+// as compositions of the client's small checks (packages/client/src/validate-schema.ts): each output
+// exports one `validator(…)` per schema name, so a page of product cards validates every product without
+// shipping a schema library, and each further resource costs its description only, not compiled code (the
+// Ajv standalone code this replaced cost a page of cards about 2 kB min+gzip). Any keyword the checks
+// cannot honour stops the build: a schema they would misread never ships. Tests `validator-equivalence`
+// hold every validator to zod.
 // Runs in `npm run build:packages` after the model is built; the output is generated, not committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -31,66 +31,103 @@ const outputs = [
   },
 ];
 
-/** Keywords whose value is a schema, a list of schemas or a map of them: the description walks into them. */
-const subschemaKeywords = {
-  items: 'schema-or-list',
-  additionalProperties: 'schema-or-boolean',
-  propertyNames: 'schema',
-  properties: 'map',
-  anyOf: 'list',
-  oneOf: 'list',
+/** Each bound and its side for `bound()`: -1 lower, 1 upper, ±2 when the limit itself is excluded. */
+const bounds = {
+  minLength: -1,
+  maxLength: 1,
+  minimum: -1,
+  maximum: 1,
+  exclusiveMinimum: -2,
+  exclusiveMaximum: 2,
+  minItems: -1,
+  maxItems: 1,
 };
-/** Keywords the checker reads as plain values. */
-const valueKeywords = new Set([
-  'type',
-  'enum',
-  'const',
-  'minLength',
-  'maxLength',
-  'pattern',
-  'minimum',
-  'maximum',
-  'exclusiveMinimum',
-  'exclusiveMaximum',
-  'minItems',
-  'maxItems',
-  'required',
-]);
+/** Where each check lives: the common ones every page loads, the rarer ones apart (validate-schema-more.ts). */
+const moreChecks = new Set(['union', 'matches', 'tuple', 'keys']);
 /**
- * Annotations the checker may ignore: `discriminator` (a union's first matching branch is its tagged one, as
+ * Annotations the checks may ignore: `discriminator` (a union's first matching branch is its tagged one, as
  * the tags are distinct constants) and the words of documentation.
  */
-const ignoredKeywords = new Set(['discriminator', 'title', 'description', '$schema']);
+const ignored = new Set(['discriminator', 'title', 'description', '$schema']);
 
-/** A schema as the checker reads it, or a build error naming the keyword it could not honour and where. */
-function describe(schema, where) {
-  if (typeof schema === 'boolean') return schema;
-  const description = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    const at = `${where}.${keyword}`;
-    if (ignoredKeywords.has(keyword)) continue;
-    // A tuple (zod's `z.tuple`) has no items past its own: its `maxItems` already says so.
-    if (keyword === 'additionalItems' && value === false && schema.maxItems === schema.items?.length) continue;
-    if (valueKeywords.has(keyword)) description[keyword] = value;
-    else if (subschemaKeywords[keyword] === 'map')
-      description[keyword] = Object.fromEntries(
-        Object.entries(value).map(([key, subschema]) => [key, describe(subschema, `${at}.${key}`)]),
-      );
-    else if (Array.isArray(value) && subschemaKeywords[keyword]?.includes('list'))
-      description[keyword] = value.map((subschema, index) => describe(subschema, `${at}[${index}]`));
-    else if (subschemaKeywords[keyword] === 'schema-or-boolean' && typeof value === 'boolean')
-      description[keyword] = value;
-    else if (subschemaKeywords[keyword] && typeof value === 'object' && !Array.isArray(value))
-      description[keyword] = describe(value, at);
-    else
+/**
+ * A schema written as checks (validate-schema.ts), as code; `use(name)` records each check used and
+ * `sub(schema, where)` writes a subschema (shared when it recurs). A keyword the checks cannot honour is a
+ * build error naming it and where it is.
+ */
+function write(schema, where, use, sub) {
+  const seen = new Set();
+  const take = (keyword) => {
+    seen.add(keyword);
+    return schema[keyword];
+  };
+  const call = (name, ...args) => `${use(name)}(${args.join(',')})`;
+  const more = [];
+  for (const [keyword, side] of Object.entries(bounds))
+    if (schema[keyword] !== undefined) more.push(call('bound', JSON.stringify(keyword), take(keyword), side));
+  if (schema.enum) more.push(call('among', JSON.stringify(take('enum'))));
+  if ('const' in schema) more.push(call('among', JSON.stringify([take('const')]), '"const"'));
+  if (schema.pattern !== undefined) more.push(call('matches', JSON.stringify(take('pattern'))));
+  if (schema.propertyNames && JSON.stringify(take('propertyNames')) !== '{"type":"string"}')
+    // Every JSON object key is a string: only a narrower key check is written.
+    more.push(call('keys', sub(schema.propertyNames, `${where}.propertyNames`)));
+  const type = take('type');
+  const types = [type ?? ''].flat().join(' ');
+  let check;
+  if (types === 'object' && !schema.anyOf && !schema.oneOf) {
+    const rest = take('additionalProperties');
+    const restCode =
+      rest === false
+        ? 'false'
+        : rest === undefined || Object.keys(rest).length === 0
+          ? 'undefined'
+          : sub(rest, `${where}.additionalProperties`);
+    // The required properties first (those a record requires are checked as its other keys are), then the
+    // optional ones: `object()` reads the first `required` as required.
+    const named = take('properties') ?? {};
+    const required = take('required') ?? [];
+    const entries = [
+      ...required.map((key) => [key, key in named ? sub(named[key], `${where}.properties.${key}`) : restCode]),
+      ...Object.keys(named)
+        .filter((key) => !required.includes(key))
+        .map((key) => [key, sub(named[key], `${where}.properties.${key}`)]),
+    ];
+    // Integer-like keys would be enumerated first whatever the order written.
+    if (entries.some(([key]) => /^\d+$/.test(key)))
       throw new Error(
-        `generate-validators: ${at} is not a keyword the client's schema checker knows (validate-schema.ts); ` +
-          'teach it the keyword (and the equivalence tests a payload that needs it) or express the zod schema otherwise',
+        `generate-validators: ${where} names a property with a numeric key, which the checks do not order`,
       );
+    const properties = entries.map(([key, code]) => `${JSON.stringify(key)}:${code === 'false' ? 'undefined' : code}`);
+    check = call('object', `{${properties.join(',')}}`, required.length, restCode, ...more);
+  } else if (types === 'array') {
+    const items = take('items');
+    if (Array.isArray(items)) {
+      // A tuple (zod's `z.tuple`) has no items past its own: its `maxItems` says so.
+      if (take('additionalItems') !== false || schema.maxItems !== items.length)
+        throw new Error(`generate-validators: ${where} is a tuple with a rest, which the checks do not write`);
+      more.push(call('tuple', `[${items.map((item, index) => sub(item, `${where}.items[${index}]`)).join(',')}]`));
+      check = call('array', 'undefined', ...more);
+    } else {
+      check = call('array', items === undefined ? 'undefined' : sub(items, `${where}.items`), ...more);
+    }
+  } else {
+    const branches = take('anyOf') ?? take('oneOf');
+    if (branches) {
+      // A discriminated union as json-schemas.ts writes it: the tag is checked by each branch.
+      for (const keyword of ['properties', 'required']) take(keyword);
+      more.push(
+        call('union', `[${branches.map((branch, index) => sub(branch, `${where}.anyOf[${index}]`)).join(',')}]`),
+      );
+    }
+    check = call('is', JSON.stringify(types), ...more);
   }
-  // Every JSON object key is a string: a bare string check of the keys checks nothing.
-  if (JSON.stringify(description.propertyNames) === '{"type":"string"}') delete description.propertyNames;
-  return description;
+  const unknown = Object.keys(schema).filter((keyword) => !seen.has(keyword) && !ignored.has(keyword));
+  if (unknown.length)
+    throw new Error(
+      `generate-validators: ${where}.${unknown[0]} is not a keyword the client's checks know (validate-schema.ts); ` +
+        'teach them the keyword (and the equivalence tests a payload that needs it) or express the zod schema otherwise',
+    );
+  return check;
 }
 
 /**
@@ -99,37 +136,46 @@ function describe(schema, where) {
  */
 function compile(exports) {
   const schemas = browserJsonSchemas();
-  const described = Object.entries(exports).map(([exported, name]) => {
+  const roots = Object.entries(exports).map(([exported, name]) => {
     if (!schemas[name]) throw new Error(`generate-validators: no browser schema named ${name} (json-schemas.ts)`);
-    return [exported, describe(schemas[name], name)];
+    return [exported, schemas[name], name];
   });
   const uses = new Map();
-  const count = (node) => {
-    if (typeof node !== 'object' || node === null) return;
-    if (!Array.isArray(node)) uses.set(JSON.stringify(node), (uses.get(JSON.stringify(node)) ?? 0) + 1);
-    for (const child of Object.values(node)) count(child);
+  const count = (schema) => {
+    if (typeof schema !== 'object' || schema === null) return;
+    const json = JSON.stringify(schema);
+    uses.set(json, (uses.get(json) ?? 0) + 1);
+    for (const value of Object.values(schema.properties ?? {})) count(value);
+    for (const value of [schema.items, schema.additionalProperties, schema.propertyNames].flat()) count(value);
+    for (const value of schema.anyOf ?? schema.oneOf ?? []) count(value);
   };
-  for (const [, description] of described) count(description);
+  for (const [, schema] of roots) count(schema);
+  const used = new Set();
+  const use = (name) => (used.add(name), name);
   const constants = new Map();
   const declarations = [];
-  const code = (node) => {
-    if (typeof node !== 'object' || node === null) return JSON.stringify(node);
-    if (Array.isArray(node)) return `[${node.map(code).join(',')}]`;
-    const json = JSON.stringify(node);
+  const sub = (schema, where) => {
+    const json = JSON.stringify(schema);
     if (constants.has(json)) return constants.get(json);
-    const literal = `{${Object.entries(node)
-      .map(([key, value]) => `${JSON.stringify(key)}:${code(value)}`)
-      .join(',')}}`;
-    if (uses.get(json) < 2) return literal;
-    const name = `s${constants.size}`;
+    const code = write(schema, where, use, sub);
+    if (uses.get(json) < 2) return code;
+    const name = `c${constants.size}`;
     constants.set(json, name);
-    declarations.push(`const ${name} = ${literal};`);
+    declarations.push(`const ${name} = ${code};`);
     return name;
   };
-  const validators = described.map(
-    ([exported, description]) => `export const ${exported} = /* @__PURE__ */ validator(${code(description)});`,
+  const validators = roots.map(
+    ([exported, schema, name]) =>
+      `export const ${exported} = /* @__PURE__ */ ${use('validator')}(${sub(schema, name)});`,
   );
-  return [`import { validator } from '../validate-schema.js';`, ...declarations, ...validators].join('\n');
+  const common = [...used].filter((name) => !moreChecks.has(name)).sort();
+  const rare = [...used].filter((name) => moreChecks.has(name)).sort();
+  return [
+    `import { ${common.join(', ')} } from '../validate-schema.js';`,
+    ...(rare.length ? [`import { ${rare.join(', ')} } from '../validate-schema-more.js';`] : []),
+    ...declarations,
+    ...validators,
+  ].join('\n');
 }
 
 for (const { file, exports } of outputs) {
