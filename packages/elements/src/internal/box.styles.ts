@@ -26,7 +26,8 @@ export const boxStyles = css`
   button.box {
     cursor: pointer;
   }
-  button.box:focus-visible {
+  button.box:focus-visible,
+  .retry:focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -81,10 +82,6 @@ export const boxStyles = css`
     color: var(--_text);
     font: inherit;
     cursor: pointer;
-  }
-  .retry:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 2px;
   }
 
   /*

@@ -153,7 +153,10 @@ export const productCardStyles = [
       right: 10px;
     }
 
-    /* 小卡: a square image beside the text, 120 px high. */
+    /*
+     * 小卡: a square image beside the text, 120 px high. [variant^='s'] is the two compact cards, 小卡 and
+     * 条卡 (small, strip): no other of WeChat's four card types starts with an s.
+     */
     :host([variant='small']) .card {
       display: grid;
       grid-template-columns: 96px minmax(0, 1fr);
@@ -167,8 +170,7 @@ export const productCardStyles = [
       height: 96px !important;
       padding: 0;
     }
-    :host([variant='small']) .media,
-    :host([variant='strip']) .media {
+    :host([variant^='s']) .media {
       aspect-ratio: 1;
       border-radius: 4px;
       overflow: hidden;
@@ -179,48 +181,39 @@ export const productCardStyles = [
       line-height: 20px !important;
     }
     /* In the compact cards the logo sits on the image's bottom corner. */
-    :host([variant='small']) .media .logo,
-    :host([variant='strip']) .media .logo {
+    :host([variant^='s']) .media .logo {
       position: absolute;
       bottom: 4px;
       left: 4px;
       width: 16px;
       height: 16px;
     }
-    :host([variant='small'][logo-position='bottom-right']) .media .logo,
-    :host([variant='strip'][logo-position='bottom-right']) .media .logo {
+    :host([variant^='s'][logo-position='bottom-right']) .media .logo {
       left: auto;
       right: 4px;
     }
-    :host([variant='small']) .title,
-    :host([variant='strip']) .title {
+    :host([variant^='s']) .title {
       grid-area: title;
     }
-    :host([variant='small']) .meta,
-    :host([variant='strip']) .meta {
+    :host([variant^='s']) .meta {
       grid-area: meta;
     }
-    :host([variant='small']) .guarantees,
-    :host([variant='strip']) .guarantees {
+    :host([variant^='s']) .guarantees {
       grid-area: guarantees;
     }
-    :host([variant='small']) .footer > *,
-    :host([variant='strip']) .footer > * {
+    :host([variant^='s']) .footer > * {
       grid-area: buy;
     }
     :host([variant='small']) .price {
       font-size: 16px !important;
     }
-    :host([variant='small']) .footer,
-    :host([variant='strip']) .footer {
+    :host([variant^='s']) .footer {
       display: contents !important;
     }
-    :host([variant='small']) .shop,
-    :host([variant='strip']) .shop {
+    :host([variant^='s']) .shop {
       display: none;
     }
-    :host([variant='small']) .buy,
-    :host([variant='strip']) .buy {
+    :host([variant^='s']) .buy {
       height: 28px !important;
       line-height: 28px !important;
       min-width: 56px;
@@ -269,7 +262,6 @@ export const productCardStyles = [
     :host([variant='text']) {
       position: relative;
       display: inline-block;
-      max-width: 100%;
       height: 1.5em;
       vertical-align: bottom;
       /* The sentence's own font, so the written text measures the same before and after definition. */
@@ -281,10 +273,8 @@ export const productCardStyles = [
     :host([variant='text']:empty) {
       width: var(--xd-product-card-text-width, 14em);
     }
+    /* Only the text link renders it (empty, it sits unseen in the fixed width). */
     .sizer {
-      display: none;
-    }
-    :host([variant='text']:not(:empty)) .sizer {
       display: inline-block;
       padding-inline-start: 1.25em;
       color: var(--_link);
@@ -297,7 +287,6 @@ export const productCardStyles = [
     :host([variant='text']) .box {
       position: absolute;
       inset: 0;
-      width: auto;
     }
     :host([variant='text']) .media {
       width: 1em;
@@ -324,7 +313,6 @@ export const productCardStyles = [
       height: 1em;
     }
     :host([variant='text']) .title {
-      flex: 0 1 auto;
       height: auto !important;
       font-size: inherit !important;
       line-height: inherit !important;
@@ -369,8 +357,7 @@ export const productCardStyles = [
       padding: 8px 12px;
       text-align: center;
     }
-    :host([variant='small']) .error,
-    :host([variant='strip']) .error {
+    :host([variant^='s']) .error {
       background: transparent;
       flex-direction: row;
       justify-content: space-between;

@@ -164,10 +164,7 @@ export class XdProductCard extends XdElement {
     // The text link is as wide as the title and price the page wrote inside it, measured by an invisible copy
     // in the flow (the box is drawn over it): the same width before definition (reserve.css), loading and
     // ready. Its live title is the short one, the title a creator writes.
-    return this.variant === 'text'
-      ? html`<span class="sizer" aria-hidden="true"><slot @slotchange=${() => this.requestUpdate()}></slot></span
-          >${view}`
-      : view;
+    return this.variant === 'text' ? html`<span class="sizer" aria-hidden="true"><slot></slot></span>${view}` : view;
   }
 
   private renderView() {
