@@ -1,17 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createDemoBackend } from '@xiaodian/demo';
-import { createSearchIndex, indexTokens, queryTokens, type Product } from '@xiaodian/model';
-
-describe('search tokens', () => {
-  it('indexes Han runs as characters and bigrams, Latin runs as lowercase words', () => {
-    assert.deepEqual([...indexTokens('防晒衣 UPF50+')], ['防', '防晒', '晒', '晒衣', '衣', 'upf50']);
-    assert.deepEqual(queryTokens('防晒衣'), ['防晒', '晒衣']);
-    assert.deepEqual(queryTokens('茶'), ['茶']);
-    assert.deepEqual(queryTokens('  ＵＰＦ50 冲锋衣 '), ['upf50', '冲锋', '锋衣'], 'full-width letters fold');
-    assert.deepEqual(queryTokens('!!!'), []);
-  });
-});
+import { matchKinds, type Product } from '@xiaodian/model';
+import { createSearchIndex } from '@xiaodian/model/search';
 
 describe('search index over the demo catalog', () => {
   const { products } = createDemoBackend();
@@ -125,5 +116,103 @@ describe('search index over the demo catalog', () => {
         .map((s) => s.text),
       ['茶礼', '茶礼套装', '花茶礼包'],
     );
+  });
+});
+
+describe('search index: how a query matched, and what to highlight', () => {
+  const { products } = createDemoBackend();
+  const index = createSearchIndex(products);
+  const top = (q: string) => {
+    const page = index.search({ q, limit: 1 });
+    const product = page.items[0]!;
+    const hit = page.hits[0]!;
+    return { kind: hit.kind, highlighted: hit.titleRanges.map(([start, end]) => product.title.slice(start, end)) };
+  };
+
+  it('names the match kind, in the order of confidence, and highlights the title for pinyin and typos too', () => {
+    assert.deepEqual(top('防晒衣'), { kind: 'exact', highlighted: ['防晒衣'] });
+    assert.deepEqual(top('fang shai yi'), { kind: 'pinyin', highlighted: ['防晒衣'] });
+    assert.deepEqual(top('fsy'), { kind: 'initials', highlighted: ['防晒衣'] });
+    assert.deepEqual(top('防晒yi'), { kind: 'mixed', highlighted: ['防晒衣'] });
+    assert.deepEqual(top('ＵＰＦ５'), { kind: 'latin', highlighted: ['UPF5'] });
+    assert.deepEqual(top('vibarm'), { kind: 'fuzzy', highlighted: ['Vibram'] });
+    assert.deepEqual(top('螺丝粉'), { kind: 'homophone', highlighted: ['螺蛳粉'] });
+    assert.deepEqual(top('羽絨服'), { kind: 'traditional', highlighted: ['羽绒服'] });
+    assert.equal(top('螺蛳粉好吃').kind, 'partial');
+  });
+
+  it('ranks an exact match above a partial one for a query longer than the title', () => {
+    const page = index.search({ q: '防晒衣女', limit: 50 });
+    const kinds = page.hits.map((hit) => hit.kind);
+    assert.equal(kinds[0], 'exact');
+    assert.ok(kinds.includes('partial'), 'products with 防晒衣 but not 女 still answer');
+    assert.deepEqual(
+      kinds,
+      [...kinds].sort((a, b) => matchKinds.indexOf(a) - matchKinds.indexOf(b)),
+    );
+  });
+
+  it('answers nothing for what the catalog does not sell, and suggests a close query that has results', () => {
+    for (const q of ['火箭发动机', 'iphone', 'zzzz', '汽车轮胎']) assert.equal(index.search({ q }).total, 0, q);
+    const misspelt = index.search({ q: '防晒衫' });
+    assert.equal(misspelt.total, 0);
+    // One character off a phrase the catalog uses (防晒衣 or 防晒乳), and that query has results.
+    assert.match(misspelt.didYouMean ?? '', /^防晒.$/);
+    assert.ok(index.search({ q: misspelt.didYouMean! }).total > 0);
+    assert.equal(index.search({ q: '防晒衣' }).didYouMean, undefined);
+  });
+
+  it('counts facets for the query, each without its own filter', () => {
+    const all = index.search({ q: '防晒衣' });
+    const inClothes = index.search({ q: '防晒衣', category: '服饰', limit: 1 });
+    // The category facet ignores the category filter: it still shows the other category's count.
+    assert.deepEqual(inClothes.facets.category, all.facets.category);
+    assert.ok(inClothes.facets.category.length >= 2);
+    const clothes = inClothes.facets.category.find((facet) => facet.value === '服饰')!;
+    assert.equal(inClothes.total, clothes.count);
+    // The shop facet does apply the category filter.
+    assert.equal(
+      inClothes.facets.shop.reduce((sum, shop) => sum + shop.count, 0),
+      clothes.count,
+    );
+    const bands = inClothes.facets.price;
+    assert.equal(
+      bands.reduce((sum, band) => sum + band.count, 0),
+      inClothes.total,
+    );
+  });
+
+  it('suggests by pinyin prefix and initials as well as by Chinese prefix, and takes traditional characters', async () => {
+    const demo = createDemoBackend();
+    const texts = async (prefix: string) => (await demo.suggest(prefix)).map((s) => s.text);
+    assert.ok((await texts('fang')).includes('防晒衣'));
+    assert.ok((await texts('fsy')).includes('防晒衣'));
+    assert.ok((await texts('羽絨')).includes('羽绒服'));
+    assert.deepEqual(await texts('zzzz'), []);
+  });
+
+  it('adds, replaces and removes one product without a rebuild', () => {
+    const small = createSearchIndex(products.slice(0, 50));
+    const size = small.size;
+    const base = products.find((product) => product.availability === 'available')!;
+    const added = { ...base, productId: '99999999', title: '山野 火箭背包 超轻' };
+    small.upsert(added);
+    assert.equal(small.size, size + 1);
+    assert.deepEqual(
+      small.search({ q: 'huojian' }).items.map((product) => product.productId),
+      ['99999999'],
+    );
+    small.upsert({ ...added, title: '山野 银河背包 超轻' });
+    assert.equal(small.size, size + 1);
+    assert.equal(small.search({ q: '火箭' }).total, 0, 'the old title no longer matches');
+    assert.equal(small.search({ q: '银河' }).total, 1);
+    small.upsert({ ...added, title: '山野 银河背包 超轻', availability: 'unavailable' });
+    assert.equal(small.search({ q: '银河' }).total, 0, 'a product taken off sale leaves search');
+    small.upsert({ ...added, title: '山野 银河背包 超轻' });
+    small.remove(added);
+    assert.equal(small.size, size);
+    assert.equal(small.search({ q: '银河' }).total, 0);
+    small.remove({ appid: added.appid, productId: 'nothing' });
+    assert.equal(small.size, size);
   });
 });

@@ -1,6 +1,5 @@
 import {
   XiaodianError,
-  createSearchIndex,
   formatProductRef,
   maxPageSize,
   defaultPageSize,
@@ -18,6 +17,7 @@ import {
   type Shop,
   type StorefrontBackend,
 } from '@xiaodian/model';
+import { createSearchIndex } from '@xiaodian/model/search';
 import { buildCatalog, defaultSeed } from './catalog/index.js';
 import { categories } from './catalog/vocabulary.js';
 import { avatarSvg, dataUri, type DemoImage } from './images.js';

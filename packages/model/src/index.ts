@@ -24,4 +24,6 @@ export * from './wechat/live.js';
 export * from './wechat/to-domain.js';
 export * from './article.js';
 export * from './json-schemas.js';
-export * from './search/index.js';
+// The search index (and its pinyin and traditional-Chinese dictionaries) is `@xiaodian/model/search`, so
+// that no element bundle can reach it; facet counting has no dictionary and stays here.
+export * from './search/facets.js';

@@ -1,7 +1,6 @@
 import pLimit from 'p-limit';
 import {
   XiaodianError,
-  createSearchIndex,
   defaultPageSize,
   parseRef,
   productFromWeChat,
@@ -13,11 +12,11 @@ import {
   type Page,
   type Product,
   type ProductResult,
-  type SearchIndex,
   type Shop,
   type ShopSummary,
   type StorefrontBackend,
 } from '@xiaodian/model';
+import { createSearchIndex, type SearchIndex } from '@xiaodian/model/search';
 import type { LogEntry, ReadinessCheck, ShareLinks } from '../options.js';
 import type { CatalogChange, PushTarget } from './push.js';
 import { WeChatApi, type WeChatApiOptions } from './api.js';
@@ -506,10 +505,17 @@ export function createWeChatBackend(options: WeChatBackendOptions): WeChatBacken
         return;
       }
       if (!index) return; // the first reconcile will read it
-      const products = new Map(index.products);
-      if (change.product) products.set(change.productId, change.product);
-      else products.delete(change.productId);
-      index = indexOf(products, index.builtAt);
+      // One product in, one out: the search index takes it incrementally, with no rebuild of the shop's.
+      const previous = index.products.get(change.productId);
+      if (previous?.h5Url) index.links.delete(previous.h5Url.replace(/\/+$/, ''));
+      if (change.product) {
+        index.products.set(change.productId, change.product);
+        index.search.upsert(change.product);
+        if (change.product.h5Url) index.links.set(change.product.h5Url.replace(/\/+$/, ''), change.product);
+      } else {
+        index.products.delete(change.productId);
+        index.search.remove({ appid: options.appid, productId: change.productId });
+      }
     },
 
     async getProducts(refs, requestOptions = {}): Promise<ProductResult[]> {

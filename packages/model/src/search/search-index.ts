@@ -1,24 +1,71 @@
 import { XiaodianError } from '../errors.js';
 import { defaultPageSize, maxPageSize } from '../domain/common.js';
 import type { Product } from '../domain/product.js';
-import type { MatchRange, SearchPage, SearchQuery, Suggestion, SuggestionKind } from '../domain/search.js';
+import {
+  matchKinds,
+  type MatchKind,
+  type MatchRange,
+  type SearchHitInfo,
+  type SearchPage,
+  type SearchQuery,
+  type Suggestion,
+} from '../domain/search.js';
+import { formatProductRef, type ProductRef } from '../refs.js';
+import { readingsOf, toSimplified } from './chinese.js';
 import { computeFacets, passesFilters } from './facets.js';
-import { indexTokens, queryTokens } from './tokenize.js';
+import { pinyinKind, segmentPinyin } from './pinyin-query.js';
+import { buildSuggester, type Suggester, type SuggestionSource } from './suggest.js';
+import { allowedTypos, editDistance, isHan, querySegments, toUnits, type Units } from './text.js';
 
-/** Where a token was found, and what that is worth: a short title names the thing, a shop name less so. */
-const fieldWeights = { shortTitle: 4, title: 3, category: 2, shop: 2 } as const;
-type Field = keyof typeof fieldWeights;
+export type { SuggestionSource } from './suggest.js';
 
-interface Posting {
-  doc: number;
-  weight: number;
+/** Where a query matched, and what that is worth: a short title names the thing, an SKU value less so. */
+const fieldWeights = [4, 3, 2, 1.5, 1] as const;
+const titleField = 1;
+/** BM25's usual constants: term-frequency saturation and length normalisation. */
+const k1 = 1.2;
+const b = 0.75;
+
+function fieldTexts(product: Product): string[] {
+  const attrs = new Set(product.skus.flatMap((sku) => sku.attrs.map((attr) => attr.value)));
+  return [product.shortTitle ?? '', product.title, product.category ?? '', product.shop.name, [...attrs].join(' ')];
 }
 
-export interface SuggestionSource {
-  text: string;
-  kind: SuggestionKind;
-  /** Orders suggestions with the same prefix: the best-selling first. */
-  popularity: number;
+interface Doc {
+  product: Product;
+  fields: Units[];
+  /** Per field and unit: the readings of a Han unit (shared arrays), none for a Latin word. */
+  readings: Array<Array<readonly string[]>>;
+  live: boolean;
+}
+
+const noReadings: readonly string[] = [];
+
+/** What one query unit accepts of one index unit. */
+type Matcher =
+  | { type: 'char'; char: string }
+  | { type: 'pinyin'; text: string; prefix: boolean }
+  | { type: 'word'; text: string; prefix: boolean }
+  | { type: 'words'; words: ReadonlySet<string> };
+
+/** One way to read a query segment: `fangshaiyi` as three syllables, `upf5` as a word prefix… */
+interface Reading {
+  matchers: Matcher[];
+  kind: MatchKind;
+}
+
+interface SegmentHit {
+  kind: MatchKind;
+  /** Matched units per field. */
+  tf: number[];
+  titleSpans: Array<[number, number]>;
+}
+
+interface Hit {
+  doc: number;
+  tier: number;
+  score: number;
+  titleSpans: MatchRange[];
 }
 
 export interface SearchIndexOptions {
@@ -30,6 +77,10 @@ export interface SearchIndexOptions {
 export interface SearchIndex {
   search(query: SearchQuery): SearchPage;
   suggest(prefix: string): Suggestion[];
+  /** Adds a product, or replaces the one with its ref; one that cannot be bought any more leaves the index. */
+  upsert(product: Product): void;
+  /** Takes a product out; unknown refs are ignored. */
+  remove(ref: Pick<ProductRef, 'appid' | 'productId'>): void;
   readonly size: number;
 }
 
@@ -45,132 +96,654 @@ function readCursor(cursor: string | undefined): number {
   return Number(cursor);
 }
 
+/** The shortest Han query that may match in part. */
+const partialFrom = 4;
+
+const tierOf = new Map(matchKinds.map((kind, i) => [kind, i]));
+
+function worse(a: MatchKind, b: MatchKind): MatchKind {
+  return tierOf.get(a)! >= tierOf.get(b)! ? a : b;
+}
+
 /**
- * An in-memory inverted index over products: every query token must match (AND), scored by where it
- * matched; filters for shop, price (fen) and guarantees; relevance, sales and price sorts with stable
- * tie-breaks (sales, then product id), and offset cursors. Used by the demo backend, and by the WeChat
- * backend over a shop's listing (WeChat has no keyword search over a shop's own products).
+ * An in-memory index over products for shoppers' queries: Chinese words and parts of words, full pinyin
+ * (with or without spaces), initials, half-typed Chinese (`防晒yi`), Latin words by prefix in any case or
+ * width, typos in Latin and pinyin, homophone characters, traditional characters, and queries longer than
+ * what they should find. Hits rank by how they matched (`matchKinds` order), then a BM25 score per field,
+ * then in stock, sales and product id. Filters, facets, sorts and offset cursors as `SearchQuery` says;
+ * products can be added, replaced and removed one at a time.
  */
 export function createSearchIndex(products: readonly Product[], options: SearchIndexOptions = {}): SearchIndex {
-  const docs = products.filter(searchable);
-  const postings = new Map<string, Posting[]>();
-  docs.forEach((product, doc) => {
-    const weights = new Map<string, number>();
-    const add = (field: Field, text: string | undefined) => {
-      if (!text) return;
-      for (const token of indexTokens(text)) weights.set(token, Math.max(weights.get(token) ?? 0, fieldWeights[field]));
-    };
-    add('title', product.title);
-    add('shortTitle', product.shortTitle);
-    add('category', product.category);
-    add('shop', product.shop.name);
-    for (const [token, weight] of weights) {
-      let list = postings.get(token);
-      if (!list) postings.set(token, (list = []));
-      list.push({ doc, weight });
-    }
-  });
-
-  const suggestions = buildSuggestions(docs, options.suggestions ?? []);
+  const docs: Doc[] = [];
+  const byRef = new Map<string, number>();
+  const postings = new Map<string, number[]>();
+  /** Latin words and the Han phrases of titles (space separated words), with how many products use each. */
+  const latinWords = new Map<string, number>();
+  const phrases = new Map<string, number>();
+  const syllables = new Set<string>();
+  const syllablePrefixes = new Set<string>();
+  // Average field lengths for BM25, over the products that have the field (an absent short title is no
+  // evidence that short titles are short).
+  const fieldLengthSums = fieldWeights.map(() => 0);
+  const fieldCounts = fieldWeights.map(() => 0);
+  let liveCount = 0;
+  let suggester: Suggester | undefined;
   const maxSuggestions = options.maxSuggestions ?? 10;
 
-  function matches(q: string): Map<number, number> {
-    const tokens = queryTokens(q);
-    if (tokens.length === 0) return new Map(docs.map((_product, doc) => [doc, 0]));
-    let scores: Map<number, number> | undefined;
-    // Rarest token first: the candidate set shrinks fastest.
-    const lists = tokens.map((token) => postings.get(token) ?? []).sort((a, b) => a.length - b.length);
-    for (const list of lists) {
-      const next = new Map<number, number>();
-      for (const { doc, weight } of list) {
-        if (scores === undefined || scores.has(doc)) next.set(doc, (scores?.get(doc) ?? 0) + weight);
+  function post(key: string, doc: number) {
+    let list = postings.get(key);
+    if (!list) postings.set(key, (list = []));
+    if (list[list.length - 1] !== doc) list.push(doc);
+  }
+
+  function learnReading(reading: string) {
+    if (syllables.has(reading)) return;
+    syllables.add(reading);
+    for (let i = 1; i <= reading.length; i += 1) syllablePrefixes.add(reading.slice(0, i));
+  }
+
+  function add(product: Product) {
+    if (!searchable(product)) return;
+    const id = docs.length;
+    const fields = fieldTexts(product).map(toUnits);
+    const readings = fields.map((units) => units.text.map((unit, p) => (units.han[p] ? readingsOf(unit) : noReadings)));
+    docs.push({ product, fields, readings, live: true });
+    byRef.set(formatProductRef(product), id);
+    liveCount += 1;
+    fields.forEach((units, f) => {
+      fieldLengthSums[f]! += units.text.length;
+      if (units.text.length > 0) fieldCounts[f]! += 1;
+      for (let p = 0; p < units.text.length; p += 1) {
+        const unit = units.text[p]!;
+        if (!units.han[p]) {
+          post(`w:${unit}`, id);
+          latinWords.set(unit, (latinWords.get(unit) ?? 0) + 1);
+          continue;
+        }
+        post(`c:${unit}`, id);
+        const readings = readingsOf(unit);
+        for (const reading of readings) {
+          learnReading(reading);
+          post(`p:${reading}`, id);
+          post(`i:${reading[0]}`, id);
+        }
+        if (p + 1 < units.text.length && units.han[p + 1] && units.start[p + 1] === units.end[p]) {
+          post(`c:${unit}${units.text[p + 1]}`, id);
+          const next = readingsOf(units.text[p + 1]!);
+          for (const a of readings) {
+            for (const z of next) {
+              post(`p:${a} ${z}`, id);
+              post(`i:${a[0]}${z[0]}`, id);
+            }
+          }
+        }
       }
-      scores = next;
-      if (scores.size === 0) break;
+    });
+    for (const phrase of `${product.title} ${product.shortTitle ?? ''}`.match(/\p{Script=Han}{2,}/gu) ?? []) {
+      phrases.set(phrase, (phrases.get(phrase) ?? 0) + 1);
     }
-    return scores ?? new Map();
+    suggester = undefined;
+  }
+
+  function removeRef(ref: Pick<ProductRef, 'appid' | 'productId'>) {
+    const key = formatProductRef(ref);
+    const id = byRef.get(key);
+    if (id === undefined) return;
+    const doc = docs[id]!;
+    doc.live = false;
+    doc.fields.forEach((units, f) => {
+      fieldLengthSums[f]! -= units.text.length;
+      if (units.text.length > 0) fieldCounts[f]! -= 1;
+    });
+    byRef.delete(key);
+    liveCount -= 1;
+    suggester = undefined;
+  }
+
+  for (const product of products) {
+    removeRef(product);
+    add(product);
+  }
+
+  // ——— reading a query ———
+
+  function latinReadings(segment: string): Reading[] {
+    const readings: Reading[] = [{ matchers: [{ type: 'word', text: segment, prefix: true }], kind: 'latin' }];
+    if (/^[a-z]+$/.test(segment)) {
+      for (const pieces of segmentPinyin(segment, syllables, syllablePrefixes)) {
+        readings.push({
+          matchers: pieces.map((piece) => ({ type: 'pinyin', text: piece.text, prefix: piece.prefix })),
+          kind: pinyinKind(pieces),
+        });
+      }
+    }
+    return readings;
+  }
+
+  /** Han characters with letters (`防晒yi`): the letters read as pinyin in place. */
+  function mixedReadings(segment: string): Reading[] {
+    const parts = segment.match(/\p{Script=Han}+|[a-z]+/gu) ?? [];
+    let partial: Matcher[][] = [[]];
+    for (const part of parts) {
+      if (isHan(part[0]!)) {
+        partial = partial.map((matchers) => [
+          ...matchers,
+          ...Array.from(part, (char): Matcher => ({ type: 'char', char })),
+        ]);
+        continue;
+      }
+      const ways = segmentPinyin(part, syllables, syllablePrefixes).slice(0, 3);
+      partial = partial.flatMap((matchers) =>
+        ways.map((pieces) => [
+          ...matchers,
+          ...pieces.map((piece): Matcher => ({ type: 'pinyin', text: piece.text, prefix: piece.prefix })),
+        ]),
+      );
+    }
+    return partial.filter((matchers) => matchers.length > 0).map((matchers) => ({ matchers, kind: 'mixed' }));
+  }
+
+  /** The readings of one segment (text between spaces and punctuation), the traditional form already converted. */
+  function readingsOfSegment(segment: string, traditional: boolean): Reading[][] {
+    if (/^\p{Script=Han}+$/u.test(segment)) {
+      const kind = traditional ? 'traditional' : 'exact';
+      return [[{ matchers: Array.from(segment, (char): Matcher => ({ type: 'char', char })), kind }]];
+    }
+    if (/^[a-z0-9]+$/.test(segment)) {
+      // Tone numbers (`chong2dian4bao3`) are read as pinyin without them.
+      const toneless = /^(?:[a-z]+[1-5])+[a-z]*$/.test(segment) ? segment.replace(/[1-5]/g, '') : undefined;
+      return [[...latinReadings(segment), ...(toneless ? latinReadings(toneless).slice(1) : [])]];
+    }
+    if (/^[\p{Script=Han}a-z]+$/u.test(segment)) {
+      const mixed = mixedReadings(segment);
+      if (mixed.some((reading) => candidates(reading).length > 0)) return [mixed];
+    }
+    // Words of two scripts (`upf50防晒`): each part on its own.
+    return (segment.match(/\p{Script=Han}+|[a-z0-9]+/gu) ?? []).flatMap((part) => readingsOfSegment(part, traditional));
+  }
+
+  // ——— candidates and matching ———
+
+  function keysOf(matcher: Matcher, level: 'c' | 'p' | 'i'): string[] {
+    if (matcher.type === 'char') {
+      if (level === 'c') return [matcher.char];
+      const readings = readingsOf(matcher.char);
+      return level === 'p' ? [...readings] : [...new Set(readings.map((reading) => reading[0]!))];
+    }
+    if (matcher.type === 'pinyin') return level === 'i' ? [matcher.text[0]!] : [matcher.text];
+    return [];
+  }
+
+  function wordKeys(matcher: Matcher): string[] {
+    if (matcher.type === 'words') return [...matcher.words].map((word) => `w:${word}`);
+    if (matcher.type !== 'word') return [];
+    if (!matcher.prefix) return [`w:${matcher.text}`];
+    const keys: string[] = [];
+    for (const word of latinWords.keys()) if (word.startsWith(matcher.text)) keys.push(`w:${word}`);
+    return keys;
+  }
+
+  function levelOf(matcher: Matcher): 'c' | 'p' | 'i' {
+    if (matcher.type === 'pinyin') return matcher.prefix ? 'i' : 'p';
+    return 'p';
+  }
+
+  /** Pair keys of adjacent matchers: a product matching the pair in place has one of them. */
+  function pairKeys(a: Matcher, z: Matcher): string[] | undefined {
+    if (a.type === 'word' || a.type === 'words' || z.type === 'word' || z.type === 'words') return undefined;
+    const level = levelOf(a) === 'i' || levelOf(z) === 'i' ? 'i' : 'p';
+    const pair: string[] = [];
+    for (const x of keysOf(a, level)) {
+      for (const y of keysOf(z, level)) pair.push(level === 'i' ? `i:${x}${y}` : `p:${x} ${y}`);
+    }
+    return pair;
+  }
+
+  const seen: number[] = [];
+  const counts: number[] = [];
+  let stamp = 0;
+
+  /**
+   * Products that may match a reading in full: each adjacent pair of its units occurs in them (a
+   * superset; `cover` decides). For Han characters also those with any two of them side by side, which a
+   * partial match needs.
+   */
+  function candidates(reading: Reading): number[] {
+    const { matchers } = reading;
+    const groups: string[][] = [];
+    if (matchers.length === 1) {
+      const only = matchers[0]!;
+      if (only.type === 'char') groups.push([`c:${only.char}`]);
+      else if (only.type === 'pinyin') groups.push(only.prefix ? [`i:${only.text[0]}`] : [`p:${only.text}`]);
+      else groups.push(wordKeys(only));
+    } else {
+      for (let i = 0; i + 1 < matchers.length; i += 1) {
+        const keys = pairKeys(matchers[i]!, matchers[i + 1]!);
+        if (keys) groups.push(keys);
+      }
+    }
+    stamp += 1;
+    const found: number[] = [];
+    // Smallest group first: later groups only count products the first one had.
+    const sized = groups
+      .map((keys) => ({ keys, size: keys.reduce((sum, key) => sum + (postings.get(key)?.length ?? 0), 0) }))
+      .sort((x, y) => x.size - y.size);
+    sized.forEach(({ keys }, g) => {
+      for (const key of keys) {
+        for (const doc of postings.get(key) ?? []) {
+          if (g === 0) {
+            if (seen[doc] === stamp) continue;
+            seen[doc] = stamp;
+            counts[doc] = 1;
+          } else if (seen[doc] === stamp && counts[doc] === g) counts[doc] = g + 1;
+        }
+      }
+    });
+    const need = sized.length;
+    stamp += 1;
+    for (const { keys } of sized.slice(0, 1)) {
+      for (const key of keys) {
+        for (const doc of postings.get(key) ?? []) {
+          if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
+          seen[doc] = stamp;
+          if (docs[doc]!.live) found.push(doc);
+        }
+      }
+    }
+    if ((reading.kind === 'exact' || reading.kind === 'traditional') && matchers.length >= partialFrom) {
+      for (let i = 0; i + 1 < matchers.length; i += 1) {
+        const a = matchers[i]!;
+        const z = matchers[i + 1]!;
+        if (a.type !== 'char' || z.type !== 'char') continue;
+        for (const doc of postings.get(`c:${a.char}${z.char}`) ?? []) {
+          if (seen[doc] === stamp || !docs[doc]!.live) continue;
+          seen[doc] = stamp;
+          found.push(doc);
+        }
+      }
+    }
+    return found;
+  }
+
+  function accepts(matcher: Matcher, unit: string, readings: readonly string[], loose: boolean): boolean {
+    switch (matcher.type) {
+      case 'char': {
+        if (unit === matcher.char) return true;
+        if (!loose || readings.length === 0) return false;
+        const wanted = readingsOf(matcher.char);
+        return readings.some((reading) => wanted.includes(reading));
+      }
+      case 'pinyin':
+        return readings.some((reading) =>
+          matcher.prefix ? reading.startsWith(matcher.text) : reading === matcher.text,
+        );
+      case 'word':
+        return readings.length === 0 && (matcher.prefix ? unit.startsWith(matcher.text) : unit === matcher.text);
+      case 'words':
+        return readings.length === 0 && matcher.words.has(unit);
+    }
+  }
+
+  // Reused buffers for `cover`: it runs once per candidate product, and allocation would dominate.
+  const buffers = [new Int32Array(64), new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  function scratch(which: number, size: number): Int32Array {
+    if (buffers[which]!.length < size) buffers[which] = new Int32Array(size * 2);
+    const buffer = buffers[which]!;
+    buffer.fill(0, 0, size);
+    return buffer;
+  }
+
+  /**
+   * How much of a reading one product covers, with contiguous runs of at least two units (one for a
+   * one-unit reading), in any of its fields; with the matched units per field and the title's spans.
+   */
+  function cover(doc: Doc, matchers: readonly Matcher[], loose: boolean) {
+    const n = matchers.length;
+    const minRun = Math.min(2, n);
+    const longest = new Array<number>(n).fill(0);
+    const tf = fieldWeights.map(() => 0);
+    const titleSpans: Array<[number, number]> = [];
+    doc.fields.forEach((units, f) => {
+      const size = units.text.length;
+      const readings = doc.readings[f]!;
+      // run[p] for matcher i: how many matchers from i on match the units from p on, one for one.
+      let next = scratch(0, size + 1);
+      const matched = scratch(2, size);
+      for (let i = n - 1; i >= 0; i -= 1) {
+        const run = scratch(1 + (i % 2) * 2, size + 1);
+        for (let p = size - 1; p >= 0; p -= 1) {
+          if (!accepts(matchers[i]!, units.text[p]!, readings[p]!, loose)) continue;
+          const adjacent = p + 1 < size && units.start[p + 1] === units.end[p];
+          run[p] = 1 + (adjacent ? next[p + 1]! : 0);
+          if (run[p]! > longest[i]!) longest[i] = run[p]!;
+          if (run[p]! >= minRun) {
+            for (let q = p; q < p + run[p]!; q += 1) matched[q] = 1;
+          }
+        }
+        next = run;
+      }
+      for (let p = 0; p < size; p += 1) {
+        if (!matched[p]) continue;
+        tf[f]! += 1;
+        if (f !== titleField) continue;
+        const matcher = matchers.length === 1 ? matchers[0]! : undefined;
+        const end =
+          matcher?.type === 'word' && matcher.prefix
+            ? Math.min(units.end[p]!, units.start[p]! + matcher.text.length)
+            : units.end[p]!;
+        const last = titleSpans[titleSpans.length - 1];
+        if (last && units.start[p]! <= last[1]) last[1] = Math.max(last[1], end);
+        else titleSpans.push([units.start[p]!, end]);
+      }
+    });
+    // Best coverage of matchers i… by runs that start at or after i.
+    const best = new Array<number>(n + 1).fill(0);
+    for (let i = n - 1; i >= 0; i -= 1) {
+      best[i] = best[i + 1]!;
+      for (let length = minRun; length <= longest[i]! && i + length <= n; length += 1) {
+        best[i] = Math.max(best[i]!, length + best[i + length]!);
+      }
+    }
+    return { covered: best[0]!, whole: longest[0] === n, tf, titleSpans };
+  }
+
+  function matchSegment(doc: Doc, readings: readonly Reading[]): SegmentHit | undefined {
+    let found: SegmentHit | undefined;
+    const consider = (hit: SegmentHit) => {
+      if (!found || tierOf.get(hit.kind)! < tierOf.get(found.kind)!) found = hit;
+    };
+    for (const reading of readings) {
+      const n = reading.matchers.length;
+      const strict = cover(doc, reading.matchers, false);
+      // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
+      // four initials would match any two pairs of characters anywhere.
+      const words = reading.kind === 'exact' || reading.kind === 'traditional';
+      if (words ? strict.covered === n : strict.whole) {
+        consider({ kind: reading.kind, tf: strict.tf, titleSpans: strict.titleSpans });
+        continue;
+      }
+      if (words && n >= 2) {
+        const loose = cover(doc, reading.matchers, true);
+        if (loose.covered === n) {
+          consider({ kind: 'homophone', tf: loose.tf, titleSpans: loose.titleSpans });
+          continue;
+        }
+      }
+      // A query longer than what it finds (four characters or more): most of it must be there, in runs
+      // of two or more. Shorter ones would turn 防晒衣 into every 防晒 product.
+      if (words && n >= partialFrom && strict.covered >= Math.max(3, Math.ceil(n / 2))) {
+        consider({ kind: 'partial', tf: strict.tf, titleSpans: strict.titleSpans });
+      }
+    }
+    return found;
+  }
+
+  /** Typos: Latin words one or two edits away, and pinyin one or two edits away from a title's phrase. */
+  function fuzzyReadings(segment: string, extra: number, pinyin = true): Reading[] {
+    if (!/^[a-z0-9]+$/.test(segment)) return [];
+    const typos = allowedTypos(segment.length) + extra;
+    if (typos === 0) return [];
+    const words = new Set<string>();
+    for (const word of latinWords.keys()) {
+      if (editDistance(segment, word, typos) <= typos) words.add(word);
+      else if (word.length > segment.length && editDistance(segment, word.slice(0, segment.length), typos) <= typos) {
+        words.add(word);
+      }
+    }
+    const readings: Reading[] = words.size > 0 ? [{ matchers: [{ type: 'words', words }], kind: 'fuzzy' }] : [];
+    if (pinyin && /^[a-z]+$/.test(segment)) {
+      for (const han of pinyinNeighbours(segment, typos)) {
+        readings.push({ matchers: Array.from(han, (char): Matcher => ({ type: 'char', char })), kind: 'fuzzy' });
+      }
+    }
+    return readings;
+  }
+
+  const spellings = new Map<string, { chars: string[]; text: string; starts: number[] }>();
+  /** A phrase in pinyin (each character's first reading), with where each character's syllable starts. */
+  function spell(phrase: string) {
+    let spelling = spellings.get(phrase);
+    if (!spelling) {
+      const chars = Array.from(phrase);
+      const starts: number[] = [];
+      let text = '';
+      for (const char of chars) {
+        starts.push(text.length);
+        text += readingsOf(char)[0] ?? '';
+      }
+      spellings.set(phrase, (spelling = { chars, text, starts }));
+    }
+    return spelling;
+  }
+
+  /** Han words whose pinyin is within `typos` edits of the letters, anywhere inside a title's phrase. */
+  function pinyinNeighbours(letters: string, typos: number): string[] {
+    const found = new Map<string, number>();
+    for (const phrase of phrases.keys()) {
+      const { chars, text, starts } = spell(phrase);
+      const match = substringDistance(letters, text, typos);
+      if (!match) continue;
+      const first = starts.findLastIndex((start) => start <= match.start);
+      const last = starts.findLastIndex((start) => start < match.end);
+      const han = chars.slice(first, last + 1).join('');
+      if (han.length >= 2 && (found.get(han) ?? Infinity) > match.distance) found.set(han, match.distance);
+    }
+    return [...found]
+      .sort((a, z) => a[1] - z[1])
+      .slice(0, 4)
+      .map(([han]) => han);
+  }
+
+  // ——— searching ———
+
+  interface Matched {
+    hits: Hit[];
+    /** Every product the text matched, before filters: what the facets count. */
+    all: number[];
+  }
+
+  function matchQuery(q: string): Matched {
+    const simplified = toSimplified(q);
+    const segments = querySegments(simplified);
+    const traditional = simplified !== q && querySegments(q).join(' ') !== segments.join(' ');
+    if (segments.length === 0) {
+      const all = docs.flatMap((doc, id) => (doc.live ? [id] : []));
+      return { all, hits: all.map((doc) => ({ doc, tier: 0, score: 0, titleSpans: [] })) };
+    }
+    // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
+    const joined = segments.every((segment) => /^[a-z]+$/.test(segment)) && segments.length > 1;
+    if (joined) {
+      const together = matchSegments([segments.join('')], traditional);
+      if (together.all.length > 0) return together;
+    }
+    return matchSegments(segments, traditional);
+  }
+
+  function matchSegments(segments: readonly string[], traditional: boolean): Matched {
+    const groups: Reading[][] = segments.flatMap((segment) => readingsOfSegment(segment, traditional));
+    const perGroup: Array<Map<number, SegmentHit>> = [];
+    let dropped = false;
+    for (const [g, readings] of groups.entries()) {
+      let hits = matchGroup(readings);
+      if (hits.size === 0) {
+        const source = segments.length === groups.length ? segments[g]! : '';
+        hits = matchGroup(fuzzyReadings(source, 0));
+      }
+      if (hits.size === 0) {
+        // A word the catalog does not have does not empty the result, it only lowers it.
+        dropped = true;
+        continue;
+      }
+      perGroup.push(hits);
+    }
+    if (perGroup.length === 0) return { hits: [], all: [] };
+    perGroup.sort((a, z) => a.size - z.size);
+    const hits: Hit[] = [];
+    const total = liveCount || 1;
+    for (const [doc, first] of perGroup[0]!) {
+      const parts = [first];
+      for (const other of perGroup.slice(1)) {
+        const part = other.get(doc);
+        if (!part) break;
+        parts.push(part);
+      }
+      if (parts.length < perGroup.length) continue;
+      let kind: MatchKind = dropped ? 'partial' : 'exact';
+      let score = 0;
+      const spans: Array<[number, number]> = [];
+      parts.forEach((part, g) => {
+        kind = worse(kind, part.kind);
+        const idf = Math.log(1 + (total - perGroup[g]!.size + 0.5) / (perGroup[g]!.size + 0.5));
+        let best = 0;
+        part.tf.forEach((tf, f) => {
+          if (tf === 0) return;
+          const length = docs[doc]!.fields[f]!.text.length;
+          const average = fieldLengthSums[f]! / (fieldCounts[f]! || 1) || 1;
+          best = Math.max(best, (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average)));
+        });
+        score += idf * best;
+        spans.push(...part.titleSpans);
+      });
+      hits.push({ doc, tier: tierOf.get(kind)!, score, titleSpans: mergeSpans(spans) });
+    }
+    return { hits, all: hits.map((hit) => hit.doc) };
+  }
+
+  function matchGroup(readings: readonly Reading[]): Map<number, SegmentHit> {
+    const hits = new Map<number, SegmentHit>();
+    for (const reading of readings) {
+      for (const doc of candidates(reading)) {
+        const hit = matchSegment(docs[doc]!, [reading]);
+        const known = hits.get(doc);
+        if (hit && (!known || tierOf.get(hit.kind)! < tierOf.get(known.kind)!)) hits.set(doc, hit);
+      }
+    }
+    return hits;
+  }
+
+  /** A close query that has results: for a query with none. */
+  function didYouMean(q: string, query: SearchQuery): string | undefined {
+    const segments = querySegments(toSimplified(q));
+    for (const [i, segment] of segments.entries()) {
+      const options: string[] = [];
+      if (/^\p{Script=Han}{2,}$/u.test(segment)) {
+        // The most used phrase first: 防晒衫 is more likely 防晒衣 than a rarer neighbour.
+        const near = [...phrases].filter(([phrase]) => editDistance(segment, phrase, 1) <= 1);
+        options.push(...near.sort((a, z) => z[1] - a[1]).map(([phrase]) => phrase));
+      } else {
+        // One edit more than a typo may have; pinyin phrases only for longer input (short letters are too
+        // close to too many syllables to guess from).
+        for (const reading of fuzzyReadings(segment, 1, segment.length >= 8)) {
+          const only = reading.matchers[0];
+          if (only?.type === 'words') options.push(...only.words);
+          else options.push(reading.matchers.map((matcher) => (matcher.type === 'char' ? matcher.char : '')).join(''));
+        }
+      }
+      for (const option of options.slice(0, 8)) {
+        const candidate = segments.map((other, j) => (j === i ? option : other)).join(' ');
+        const found = matchQuery(candidate).hits.some((hit) => passesFilters(docs[hit.doc]!.product, query));
+        if (found) return candidate;
+      }
+    }
+    return undefined;
   }
 
   return {
-    size: docs.length,
+    get size() {
+      return liveCount;
+    },
+    upsert(product) {
+      removeRef(product);
+      add(product);
+    },
+    remove: removeRef,
     search(query) {
       const offset = readCursor(query.cursor);
       const limit = Math.min(Math.max(1, query.limit ?? defaultPageSize), maxPageSize);
-      const hits: Array<{ product: Product; score: number }> = [];
-      const matched: Product[] = [];
-      for (const [doc, score] of matches(query.q)) {
-        const product = docs[doc]!;
-        matched.push(product);
-        if (passesFilters(product, query)) hits.push({ product, score });
-      }
-      const bySales = (a: Product, b: Product) => b.sales - a.sales || a.productId.localeCompare(b.productId);
+      const matched = matchQuery(query.q);
+      const hits = matched.hits.filter((hit) => passesFilters(docs[hit.doc]!.product, query));
+      const product = (hit: Hit) => docs[hit.doc]!.product;
+      const bySales = (a: Product, z: Product) => z.sales - a.sales || (a.productId < z.productId ? -1 : 1);
       const sort = query.sort ?? 'relevance';
-      hits.sort((a, b) => {
-        if (sort === 'price_asc') return a.product.minPrice - b.product.minPrice || bySales(a.product, b.product);
-        if (sort === 'price_desc') return b.product.minPrice - a.product.minPrice || bySales(a.product, b.product);
-        if (sort === 'sales') return bySales(a.product, b.product);
+      hits.sort((a, z) => {
+        const pa = product(a);
+        const pz = product(z);
+        if (sort === 'price_asc') return pa.minPrice - pz.minPrice || bySales(pa, pz);
+        if (sort === 'price_desc') return pz.minPrice - pa.minPrice || bySales(pa, pz);
+        if (sort === 'sales') return bySales(pa, pz);
         // In stock before sold out: a buyer cannot act on the latter today.
-        const stock = Number(b.product.availability === 'available') - Number(a.product.availability === 'available');
-        return b.score - a.score || stock || bySales(a.product, b.product);
+        const stock = Number(pz.availability === 'available') - Number(pa.availability === 'available');
+        return a.tier - z.tier || z.score - a.score || stock || bySales(pa, pz);
       });
-      const items = hits.slice(offset, offset + limit).map((hit) => hit.product);
-      const end = offset + items.length;
+      const page = hits.slice(offset, offset + limit);
+      const end = offset + page.length;
+      const info = page.map((hit): SearchHitInfo => ({ kind: matchKinds[hit.tier]!, titleRanges: hit.titleSpans }));
+      const suggestion = hits.length === 0 && query.q.trim() !== '' ? didYouMean(query.q, query) : undefined;
       return {
-        items,
+        items: page.map(product),
         total: hits.length,
         ...(end < hits.length ? { nextCursor: String(end) } : {}),
-        hits: items.map((product) => ({ kind: 'exact' as const, titleRanges: literalRanges(product.title, query.q) })),
-        facets: computeFacets(matched, query),
+        hits: info,
+        facets: computeFacets(
+          matched.all.map((doc) => docs[doc]!.product),
+          query,
+        ),
+        ...(suggestion === undefined ? {} : { didYouMean: suggestion }),
       };
     },
     suggest(prefix) {
-      const wanted = prefix.normalize('NFKC').trim().toLowerCase();
-      if (wanted === '') return [];
-      const starts: SuggestionSource[] = [];
-      const contains: SuggestionSource[] = [];
-      for (const suggestion of suggestions) {
-        const text = suggestion.text.toLowerCase();
-        if (text.startsWith(wanted)) starts.push(suggestion);
-        else if (Array.from(wanted).length >= 2 && text.includes(wanted)) contains.push(suggestion);
-      }
-      return [...starts, ...contains].slice(0, maxSuggestions).map(({ text, kind }) => ({ text, kind }));
+      suggester ??= buildSuggester(
+        docs.filter((doc) => doc.live).map((doc) => doc.product),
+        options.suggestions ?? [],
+      );
+      return suggester(toSimplified(prefix), maxSuggestions);
     },
   };
 }
 
-/** Categories, item names, shops and product short titles, each once, the most popular first. */
-function buildSuggestions(docs: readonly Product[], extra: readonly SuggestionSource[]): SuggestionSource[] {
-  const byText = new Map<string, SuggestionSource>();
-  const add = (text: string | undefined, kind: SuggestionKind, popularity: number) => {
-    if (!text) return;
-    const known = byText.get(text);
-    if (known) known.popularity += popularity;
-    else byText.set(text, { text, kind, popularity });
-  };
-  for (const source of extra) add(source.text, source.kind, source.popularity);
-  for (const product of docs) {
-    add(product.category, 'category', product.sales);
-    add(product.shop.name, 'shop', product.sales);
-    add(product.shortTitle, 'product', product.sales);
-  }
-  return [...byText.values()].sort((a, b) => b.popularity - a.popularity || a.text.localeCompare(b.text));
-}
-
-/** Where the query's words occur in the title as typed (case-insensitive), merged, in order. */
-function literalRanges(title: string, q: string): MatchRange[] {
-  const lower = title.toLowerCase();
-  const spans: Array<[number, number]> = [];
-  for (const [word] of q.toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + word.length)) {
-      spans.push([at, at + word.length]);
-    }
-  }
-  spans.sort((a, b) => a[0] - b[0]);
+function mergeSpans(spans: Array<[number, number]>): MatchRange[] {
+  spans.sort((a, z) => a[0] - z[0]);
   const merged: Array<[number, number]> = [];
   for (const span of spans) {
-    const last = merged.at(-1);
+    const last = merged[merged.length - 1];
     if (last && span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
-    else merged.push(span);
+    else merged.push([span[0], span[1]]);
   }
   return merged;
+}
+
+/**
+ * The smallest edit distance from `pattern` to any substring of `text` (Sellers' algorithm), with where
+ * that substring starts and ends; undefined when above `max`.
+ */
+function substringDistance(
+  pattern: string,
+  text: string,
+  max: number,
+): { distance: number; start: number; end: number } | undefined {
+  let previous = Array.from({ length: text.length + 1 }, () => 0);
+  let previousStart = Array.from({ length: text.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= pattern.length; i += 1) {
+    const row = [i];
+    const rowStart = [0];
+    for (let j = 1; j <= text.length; j += 1) {
+      const substitute = previous[j - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+      const skipPattern = previous[j]! + 1;
+      const skipText = row[j - 1]! + 1;
+      const value = Math.min(substitute, skipPattern, skipText);
+      row.push(value);
+      rowStart.push(
+        value === substitute ? previousStart[j - 1]! : value === skipPattern ? previousStart[j]! : rowStart[j - 1]!,
+      );
+    }
+    previous = row;
+    previousStart = rowStart;
+  }
+  let best: { distance: number; start: number; end: number } | undefined;
+  for (let j = 1; j <= text.length; j += 1) {
+    if (previous[j]! <= max && (!best || previous[j]! < best.distance)) {
+      best = { distance: previous[j]!, start: previousStart[j]!, end: j };
+    }
+  }
+  return best;
 }
