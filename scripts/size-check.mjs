@@ -28,7 +28,10 @@ const budgets = [
     entry: 'packages/elements/dist/product-card/define.js',
     // Held where it stands (2026-12-01, after the client reads error bodies with the model's check instead of
     // a second compiled validator: Vite 20.94 kB, esbuild 21.33 kB) until the 20 kB target is met again.
-    gzipLimit: { vite: 21.0 * 1024, esbuild: 21.4 * 1024 },
+    // Raised on the searchui branch after merging searchidx's contract (the client's `supersede` option:
+    // Vite 21.13 kB, esbuild 21.55 kB with the card unchanged) and the product view shared with the search
+    // tile (+0.05 / +0.08 kB): Vite 21.18 kB, esbuild 21.63 kB.
+    gzipLimit: { vite: 21.2 * 1024, esbuild: 21.65 * 1024 },
     gzipTarget: 20 * 1024,
   },
   {
