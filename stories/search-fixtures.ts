@@ -33,8 +33,8 @@ export const facets: SearchFacets = {
 };
 
 export interface SearchBackendOptions {
-  /** How many results every query has (a query `nothing…` has none). */
-  total?: number;
+  /** How many results every query has (a query `nothing…` has none), or per query. */
+  total?: number | ((q: string) => number);
   /** Titles of the results, in order (the rest synthetic). */
   titles?: string[];
   didYouMean?: string;
@@ -56,7 +56,8 @@ export function searchBackend(options: SearchBackendOptions = {}) {
       const held = gate; // the gate at the time of the call: later calls may go through
       if (held) await held;
       answered += 1;
-      const total = query.q.startsWith('nothing') ? 0 : (options.total ?? 100);
+      const { total: totalOf = 100 } = options;
+      const total = query.q.startsWith('nothing') ? 0 : typeof totalOf === 'function' ? totalOf(query.q) : totalOf;
       const start = Number(query.cursor ?? 0);
       const end = Math.min(total, start + (query.limit ?? 20));
       const items: Product[] = [];

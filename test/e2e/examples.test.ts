@@ -68,9 +68,21 @@ describe('the example pages', () => {
     await gateway?.close();
   });
 
-  for (const path of ['index.html', 'article.html', 'gallery.html', 'gallery.html?theme=dark', 'live.html']) {
+  for (const path of [
+    'index.html',
+    'article.html',
+    'gallery.html',
+    'gallery.html?theme=dark',
+    'live.html',
+    'search.html?q=防晒',
+  ]) {
     it(`${path} passes axe and asks for nothing that is not there (no /favicon.ico 404)`, async () => {
       const { page, failures } = await open(browser, `${gateway.url}/${path}`);
+      if (path.startsWith('search')) {
+        await page.waitForFunction(
+          () => document.querySelector('xd-search-results')?.getAttribute('state') === 'ready',
+        );
+      }
       if (path.startsWith('article')) {
         await page.waitForFunction(() =>
           [...document.querySelectorAll('xd-product-card, xd-shop-entry')].every(

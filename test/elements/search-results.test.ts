@@ -167,6 +167,24 @@ describe('<xd-search-results>', () => {
     await waitUntil(() => focusedIndex() === 0, 'home');
   });
 
+  it('announces the count politely, at most once a second, the latest count winning', async () => {
+    const search = searchBackend({ total: (q) => q.length });
+    const results = await mountResults(search.client, '一');
+    const region = () => document.querySelector('[data-xiaodian-announcer]');
+    await waitUntil(() => region()?.textContent === '共 1 件商品', 'first count announced', { timeout: 3000 });
+    const heard: string[] = [];
+    const observer = new MutationObserver(() => heard.push(region()!.textContent ?? ''));
+    observer.observe(region()!, { childList: true, characterData: true, subtree: true });
+    // Two more answers within the second: only the last is spoken, once the second is over.
+    results.query = '一二';
+    await waitUntil(() => statusText(results) === '共 2 件商品', 'second answer shown');
+    results.query = '一二三';
+    await waitUntil(() => statusText(results) === '共 3 件商品', 'third answer shown');
+    await waitUntil(() => heard.length > 0, 'the next announcement', { timeout: 3000 });
+    observer.disconnect();
+    expect(heard).to.deep.equal(['共 3 件商品']);
+  });
+
   describe('every state is axe-clean', () => {
     it('idle (nothing typed)', async () => {
       const results = await mountResults(searchBackend().client);

@@ -130,17 +130,29 @@ describe('<xd-search>', () => {
   });
 
   it('sends nothing while an IME composition is open, and asks once for the composed text after it ends', async () => {
-    const { input, search } = await mountBox();
+    const { box, input, search } = await mountBox();
+    // The pause before asking, stepped by hand: a composition can last longer than any debounce.
+    const waiting: Array<() => void> = [];
+    box.scheduler = (run) => {
+      waiting.push(run);
+      return () => waiting.splice(waiting.indexOf(run), 1);
+    };
     input.focus();
     input.dispatchEvent(new CompositionEvent('compositionstart', { data: '' }));
     for (const text of ['f', 'fa', 'fan', 'fang', 'fang s', 'fang sh', 'fang shai']) {
       input.value = text;
       input.dispatchEvent(new InputEvent('input', { data: text, isComposing: true, bubbles: true, composed: true }));
+      await box.updateComplete;
     }
+    // Nothing asked, and nothing waiting to be asked, however long the composition lasts.
+    expect(waiting).to.have.length(0);
+    expect(search.prefixes).to.deep.equal([]);
     input.value = '防晒';
     input.dispatchEvent(new CompositionEvent('compositionend', { data: '防晒' }));
+    await box.updateComplete;
+    expect(waiting).to.have.length(1);
+    waiting[0]!();
     await waitUntil(() => search.prefixes.length > 0, 'asked after the composition', { timeout: 3000 });
-    // The first thing asked is the composed text: nothing was sent during the composition.
     expect(search.prefixes).to.deep.equal(['防晒']);
   });
 

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { suggestionKinds, type Suggestion } from '@xiaodian/model';
 import { DataController } from '../internal/data-controller.js';
-import { debounced } from '../internal/debounce.js';
+import { debounced, type Scheduler } from '../internal/debounce.js';
 import { XdElement } from '../internal/element.js';
 import { dispatchSearch, type XdSearchEvent } from '../events/xd-search.js';
 import { searchMessages } from './search.messages.js';
@@ -83,11 +83,24 @@ export class XdSearch extends XdElement {
   #prefix = '';
   #composing = false;
 
+  /**
+   * What times the pause before suggestions are asked for (tests step it by hand).
+   * @internal
+   */
+  scheduler: Scheduler = (run, ms) => {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  };
+
   private readonly suggestions = new DataController(this, {
     args: () => [this.#prefix] as const,
-    task: debounced(suggestDelayMs, async ([prefix], { signal, client }) => ({
-      value: prefix.trim() ? await client.suggest(prefix.trim(), { signal }) : [],
-    })),
+    task: debounced(
+      suggestDelayMs,
+      async ([prefix], { signal, client }) => ({
+        value: prefix.trim() ? await client.suggest(prefix.trim(), { signal }) : [],
+      }),
+      (run, ms) => this.scheduler(run, ms),
+    ),
     // The last suggestions stay while the next load, so the popup does not flicker at every keystroke.
     keepPrevious: true,
   });
