@@ -159,6 +159,26 @@ describe('live subscription fixes', () => {
     [20, 40, 80].forEach((delay, i) => assert.ok(gaps[i]! >= delay - 1, `gap ${i}: ${gaps[i]} ms < ${delay} ms`));
   });
 
+  it('keeps streaming a stream that works and drops now and then, instead of counting its cuts as failures in a row', async (t) => {
+    const { backend, connections } = inProcess(async function* (options, n) {
+      yield { id: String(5 + n), at: n, type: 'viewers', viewers: n };
+      throw new ModelError('offline', `cut ${n}`);
+    });
+    const client = createClient({ backend, random: () => 0 });
+    const states = new Set<LiveConnectionState>();
+    const subscription = client.subscribeLive(ref, () => undefined, {
+      reconnectDelayMs: 4,
+      onState: (state) => states.add(state),
+    });
+    t.after(() => subscription.close());
+    await until(() => connections.length >= 6, 'six connections');
+    assert.equal(states.has('polling'), false, 'three cuts of a working stream are no reason to poll');
+    assert.deepEqual(
+      connections.slice(0, 6).map((connection) => connection.lastEventId),
+      ['5', '6', '7', '8', '9', '10'],
+    );
+  });
+
   it('waits the server’s retry: hint before reconnecting after the server ends the stream', async (t) => {
     const gateway = sseGateway();
     const client = createClient({ gateway: 'http://gateway.test', fetch: gateway.fetch, random: () => 0.999 });
