@@ -1,7 +1,6 @@
 import {
   XiaodianError,
   formatProductRef,
-  liveRef,
   maxRefsPerRequest,
   type LiveEvent,
   type LiveRef,
@@ -25,14 +24,13 @@ import { emptyStats, type ClientEvent, type ClientStats, type ResourceKind } fro
 import { createHttpBackend, gatewayNamespace } from './http-backend.js';
 import { setCore } from './internal.js';
 import { lazyModule } from './lazy.js';
-import { productRefArg } from './ref-args.js';
-import { sleep } from './signals.js';
+import { liveRefArg, productRefArg } from './ref-args.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 import { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
 import { checkProductResult, isProduct } from './validate.js';
 import type { ArticleInput, ResolveArticleOptions, ResolvedItem } from './article.js';
-import type { LiveConnectionState, LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
+import type { LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
 
 export interface CacheOptions {
   /** Entries kept in memory, all kinds together. */
@@ -327,67 +325,44 @@ export function createClient(options: ClientOptions): XiaodianClient {
       return (await more()).getLive(core, ref, callOptions);
     },
     subscribeLive(ref, onUpdate, subscriptionOptions = {}) {
-      if (typeof ref !== 'object' || ref === null) {
-        throw new XiaodianError('invalid_ref', 'subscribeLive takes a ref object {finderUserName}');
-      }
-      const { finderUserName } = liveRef(ref.finderUserName);
-      // Synchronous handle, asynchronous start: the module loads while the caller goes on.
-      const controller = new AbortController();
-      const signal = controller.signal;
-      const outer = subscriptionOptions.signal;
-      const stop = () => controller.abort();
-      // An already aborted signal never fires 'abort' again; a live one must not keep this handle alive.
-      if (outer?.aborted) stop();
-      else {
-        outer?.addEventListener('abort', stop, { once: true });
-        signal.addEventListener('abort', () => outer?.removeEventListener('abort', stop), { once: true });
-      }
+      const { finderUserName } = liveRefArg(ref, 'subscribeLive');
+      // Synchronous handle, asynchronous start: the module loads while the caller goes on, and the
+      // subscription it starts follows the caller's signal. A failed load is tried again a second later,
+      // reconnecting meanwhile (kept small: every product card carries this).
       let inner: LiveSubscription | undefined;
-      let state: LiveConnectionState = 'connecting';
-      let paused = false;
-      const setState = (next: LiveConnectionState) => {
-        if (next === state) return;
-        state = next;
-        subscriptionOptions.onState?.(next);
-      };
-      // A failed load (the network dropped) is retried with the subscription's backoff, never left hanging.
-      void (async () => {
-        for (let failures = 1; !signal.aborted; failures += 1) {
-          try {
-            const module = await live();
-            if (signal.aborted) break;
-            inner = module.subscribeLive(client, finderUserName, onUpdate, { ...subscriptionOptions, signal });
-            if (paused) inner.pause();
-            return;
-          } catch (error) {
-            subscriptionOptions.onError?.(XiaodianError.from(error));
-            setState('reconnecting');
-            const ceiling = Math.min(
-              subscriptionOptions.maxReconnectDelayMs ?? 30_000,
-              (subscriptionOptions.reconnectDelayMs ?? 1000) * 2 ** (failures - 1),
-            );
-            await sleep(Math.round(ceiling / 2 + (random() * ceiling) / 2), signal).catch(() => undefined);
-          }
-        }
-        setState('closed');
-      })();
+      let closed = false;
+      let failed = false;
+      const ended = () => closed || subscriptionOptions.signal?.aborted;
+      const start = (): void =>
+        void live().then(
+          (module) => {
+            if (!ended()) inner = module.subscribeLive(client, finderUserName, onUpdate, subscriptionOptions);
+          },
+          // lazyModule rejects with a XiaodianError (offline or upstream) already.
+          (error: XiaodianError) => {
+            subscriptionOptions.onError?.(error);
+            if (!failed) subscriptionOptions.onState?.('reconnecting');
+            failed = true;
+            if (!ended()) setTimeout(start, 1000);
+          },
+        );
+      start();
+      // Pausing before the module has loaded does nothing: it loads in a moment, and the page's next
+      // visibility change pauses it.
       return {
         get room() {
           return inner?.room;
         },
         get state() {
-          return signal.aborted ? 'closed' : (inner?.state ?? state);
+          return ended() ? 'closed' : (inner?.state ?? (failed ? 'reconnecting' : 'connecting'));
         },
         serverNow: () => inner?.serverNow() ?? now(),
-        pause() {
-          paused = true;
-          inner?.pause();
+        pause: () => inner?.pause(),
+        resume: () => inner?.resume(),
+        close() {
+          closed = true;
+          inner?.close();
         },
-        resume() {
-          paused = false;
-          inner?.resume();
-        },
-        close: stop,
       };
     },
     async resolveArticle(input, resolveOptions) {

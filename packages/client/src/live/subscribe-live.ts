@@ -88,6 +88,8 @@ export function subscribeLive(
     options.onState?.(next);
   };
   const seen: string[] = [];
+  /** Whether the current connection delivered an event: a working stream that then drops starts afresh. */
+  let delivered = false;
   /** The server's `retry:` hint, in ms. */
   let retryHint: number | undefined;
 
@@ -152,7 +154,7 @@ export function subscribeLive(
     let timeoutMs = options.heartbeatTimeoutMs;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
     let silent = false;
-    let delivered = false;
+    delivered = false;
     const openedAt = core.now();
     const alive = () => {
       setState('streaming');
@@ -242,7 +244,9 @@ export function subscribeLive(
         options.onError?.(failure);
         // A room that is gone stays gone: say so and stop.
         if (failure.code === 'not_found') break;
-        failures += 1;
+        // A stream that worked and then dropped is a first failure, not one more in a row.
+        failures = delivered ? 1 : failures + 1;
+        delivered = false;
         // A stream that keeps failing (a proxy that buffers or cuts it) is given up for polling in auto mode.
         if (mode === 'auto' && failures >= 3 && room) {
           mode = 'poll';
