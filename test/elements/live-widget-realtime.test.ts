@@ -186,4 +186,77 @@ describe('<xd-live-widget> in real time', () => {
     await waitUntil(() => room.stats.open === 0, 'the stream is closed');
     await expect(widget).to.be.accessible();
   });
+
+  it('stops consuming on a hidden page, and catches up from where it was when shown again', async () => {
+    const room = drivenRoom(live);
+    const widget = await mountWidget(room.client, live.finderUserName);
+    await liveReady(widget);
+    await waitUntil(() => room.stats.open === 1, 'streaming');
+    room.push({ type: 'viewers', viewers: 1111 });
+    await shows(widget, '1111人观看');
+    const page = pageVisibility();
+    try {
+      page.set('hidden');
+      await waitUntil(() => room.stats.open === 0, 'the stream is closed while hidden');
+      room.push({ type: 'viewers', viewers: 2222 }, { type: 'stock', productId: other.productId, stock: 3 });
+      // Nobody is reading the room: what happened meanwhile waits on the server.
+      expect(room.stats.yielded).to.deep.equal(['e-1']);
+      page.set('visible');
+      await shows(widget, '2222人观看');
+      expect(row(widget, other.productId).textContent).to.include('剩余3件');
+      expect(room.stats.resumedFrom.at(-1)).to.equal('e-1');
+      expect(room.stats.yielded).to.deep.equal(['e-1', 'e-2', 'e-3']);
+    } finally {
+      page.restore();
+    }
+  });
+
+  it("counts down on the server's clock when the device's is five minutes wrong", async () => {
+    const realNow = Date.now;
+    const serverNow = () => realNow.call(Date);
+    Date.now = () => serverNow() - 5 * 60_000; // the phone is five minutes slow
+    try {
+      const startsIn = 90_000;
+      const upcoming = await roomLike(
+        {
+          status: 'not_started',
+          statusCode: 1,
+          notice: {
+            noticeId: 'notice_clock',
+            status: 'open',
+            startAt: serverNow() + startsIn,
+            reservable: true,
+          },
+        },
+        ['pinnedProductId'],
+      );
+      const room = drivenRoom(upcoming, serverNow);
+      const widget = await mountWidget(room.client, upcoming.finderUserName);
+      await liveReady(widget);
+      await waitUntil(() => room.stats.open === 1, 'streaming (its first heartbeat carries the server time)');
+      await waitUntil(() => Math.abs(widget.serverNow() - serverNow()) < 1000, 'server time learnt');
+      const timer = () => widget.shadowRoot!.querySelector('[role=timer]')?.textContent;
+      // On the device's clock it would say 06:30.
+      await waitUntil(() => timer() === '01:30' || timer() === '01:29', `01:30 (shows ${timer()})`);
+    } finally {
+      Date.now = realNow;
+    }
+  });
 });
+
+/** Makes the page hidden or visible as a browser does when its tab goes to the background. */
+function pageVisibility() {
+  let state: DocumentVisibilityState = 'visible';
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+  return {
+    set(next: DocumentVisibilityState) {
+      state = next;
+      document.dispatchEvent(new Event('visibilitychange'));
+    },
+    restore() {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      delete (document as { hidden?: unknown }).hidden;
+    },
+  };
+}
