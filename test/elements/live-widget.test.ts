@@ -1,6 +1,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { liveWidgetVariants, reservationOutcomes, type IntentDetail, type XdOpenEvent } from '@xiaodian/elements';
+import {
+  liveWidgetVariants,
+  miniProgramUrl,
+  reservationOutcomeOf,
+  reservationOutcomes,
+  type IntentDetail,
+  type XdOpenEvent,
+} from '@xiaodian/elements';
 import { demoClient } from '../../stories/fixtures.js';
 import { liveWidgetStates } from '../../stories/live-fixtures.js';
 import { diagnosticsWritten, shadowText, shows } from './helpers.js';
@@ -207,4 +214,41 @@ describe('<xd-live-widget> actions', () => {
       await expect(widget).to.be.accessible();
     });
   }
+});
+
+describe('live intents in a mini-program web-view', () => {
+  it('the mini-program page gets the room, the notice and the feed, to call wx.reserveChannelsLive or wx.openChannelsLive', () => {
+    const reserve = miniProgramUrl(
+      { intent: 'reserve', ref: { finderUserName: 'sphShanyeOutdoor' }, noticeId: 'notice_1' },
+      '/pages/open',
+    );
+    expect(reserve).to.equal('/pages/open?intent=reserve&finder_user_name=sphShanyeOutdoor&notice_id=notice_1');
+    const buy = miniProgramUrl(
+      {
+        intent: 'buy',
+        ref: { appid: 'wx3f8a2c1d9e7b6a54', productId: '10000201001001' },
+        finderUserName: 'sphShanyeOutdoor',
+      },
+      '/pages/open',
+    );
+    expect(buy).to.equal(
+      '/pages/open?intent=buy&appid=wx3f8a2c1d9e7b6a54&product_id=10000201001001&finder_user_name=sphShanyeOutdoor',
+    );
+    const replay = miniProgramUrl(
+      { intent: 'replay', ref: { finderUserName: 'sphDigitalLive' }, feedId: 'feed 1' },
+      '/pages/open',
+    );
+    expect(replay).to.equal('/pages/open?intent=replay&finder_user_name=sphDigitalLive&feed_id=feed%201');
+  });
+
+  it("maps wx.reserveChannelsLive's state codes to outcomes, and ignores the others", () => {
+    expect([6, 8, 3, 10, 4].map(reservationOutcomeOf)).to.deep.equal([
+      'reserved',
+      'already_reserved',
+      'notice_cancelled',
+      'notice_expired',
+      'live_ended',
+    ]);
+    expect(reservationOutcomeOf(5)).to.equal(undefined); // closed the sheet without reserving
+  });
 });

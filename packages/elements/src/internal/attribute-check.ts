@@ -1,15 +1,4 @@
-import {
-  XiaodianError,
-  isAppid,
-  isFinderUserName,
-  isId,
-  liveRef,
-  productRef,
-  shopRef,
-  type LiveRef,
-  type ProductRef,
-  type ShopRef,
-} from '@xiaodian/model';
+import { XiaodianError, isAppid, isId, productRef, shopRef, type ProductRef, type ShopRef } from '@xiaodian/model';
 
 /**
  * Attribute checks for elements that a page author configures by hand. The rule: tell the developer what is
@@ -43,13 +32,6 @@ export function checkProductRef(
 /** The shop ref the `appid` attribute names, or why it names none. */
 export function checkShopRef(host: Element, appid: string | undefined): ShopRef | XiaodianError {
   return isAppid(appid ?? '') ? shopRef(appid ?? '') : invalid(host, 'appid', appid);
-}
-
-/** The live room the `finder-user-name` attribute names (a 视频号 account), or why it names none. */
-export function checkLiveRef(host: Element, finderUserName: string | undefined): LiveRef | XiaodianError {
-  return isFinderUserName(finderUserName ?? '')
-    ? liveRef(finderUserName ?? '')
-    : invalid(host, 'finder-user-name', finderUserName);
 }
 
 /**

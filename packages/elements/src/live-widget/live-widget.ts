@@ -1,7 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { XiaodianError, formatFen, type LiveBagItem, type LiveRef, type LiveRoom } from '@xiaodian/model';
+import {
+  XiaodianError,
+  formatFen,
+  isFinderUserName,
+  liveRef,
+  type LiveBagItem,
+  type LiveRef,
+  type LiveRoom,
+} from '@xiaodian/model';
 import type { LiveConnectionState, LiveSubscription, XiaodianClient } from '@xiaodian/client';
-import { checkLiveRef, checkOption, diagnostics } from '../internal/attribute-check.js';
+import { checkOption, diagnostics } from '../internal/attribute-check.js';
 import { XdElement } from '../internal/element.js';
 import { DataController, type Loaded } from '../internal/data-controller.js';
 import { renderPending } from '../internal/pending-view.js';
@@ -25,6 +33,16 @@ type Price = Pick<LiveBagItem, 'price' | 'originalPrice'>;
 
 const statusOf = (room: LiveRoom): LiveWidgetStatus =>
   room.status === 'unknown' ? 'ended' : (room.status satisfies LiveWidgetStatus);
+
+/**
+ * The live room `finder-user-name` names, or why it names none: warned once, like the other elements' refs
+ * (here rather than in attribute-check.ts, which every product card downloads).
+ */
+function checkLiveRef(host: Element, name: string | undefined): LiveRef | XiaodianError {
+  if (isFinderUserName(name ?? '')) return liveRef(name ?? '');
+  void diagnostics().then((words) => words.warnOnce(host, words.refProblem(host.localName, 'finder-user-name', name)));
+  return new XiaodianError('invalid_ref', 'Invalid finder-user-name');
+}
 
 const isOutcome = (value: string): value is ReservationOutcome =>
   (reservationOutcomes as readonly string[]).includes(value);
