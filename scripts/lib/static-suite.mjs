@@ -1,5 +1,5 @@
 // The static suite: types of the tests and stories, lint and formatting. Each check (a tsc project, the lint,
-// the format check) counts as one result, and the line says what it covered ("1 tsc project, 212 files
+// the format check) counts as one result, and the line says what it covered ("7 tsc projects, 212 files
 // linted, 260 files format-checked"): files are not tests, so they do not inflate the total.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -8,16 +8,29 @@ import * as prettier from 'prettier';
 import { emptyOutcome } from './outcome.mjs';
 import { runBounded } from './run-bounded.mjs';
 
-const tscProjects = ['tsconfig.test.json'];
+// Each project with the checker that reads it. Besides the tests: the examples and the typing fixtures,
+// type-checked with the typings the packages ship, as an app's own compiler would (issue 13); each fixture
+// project compiles one file alone, so declarations one file reaches are not lent to another.
+const tscProjects = [
+  { bin: 'tsc', project: 'tsconfig.test.json' },
+  { bin: 'tsc', project: 'examples/react' },
+  { bin: 'vue-tsc', project: 'examples/vue' },
+  { bin: 'tsc', project: 'examples/mini-program' },
+  { bin: 'tsc', project: 'test/packaging/typings/tsconfig.define-module.json' },
+  { bin: 'tsc', project: 'test/packaging/typings/tsconfig.package-root.json' },
+  { bin: 'tsc', project: 'test/packaging/typings/tsconfig.react.json' },
+];
 
 async function typecheck(cwd, timeoutMs) {
   let passed = 0;
   const problems = [];
-  for (const project of tscProjects) {
-    const tsc = join(cwd, 'node_modules', '.bin', 'tsc');
-    const run = await runBounded(tsc, ['-p', project, '--noEmit'], { cwd, timeoutMs });
+  for (const { bin, project } of tscProjects) {
+    const run = await runBounded(join(cwd, 'node_modules', '.bin', bin), ['-p', project, '--noEmit'], {
+      cwd,
+      timeoutMs,
+    });
     if (run.code === 0) passed += 1;
-    else problems.push(`static: tsc -p ${project} ${run.timedOut ? `killed after ${timeoutMs} ms` : 'failed'}`);
+    else problems.push(`static: ${bin} -p ${project} ${run.timedOut ? `killed after ${timeoutMs} ms` : 'failed'}`);
   }
   return { passed, failed: problems.length, problems };
 }
@@ -86,7 +99,7 @@ export async function runStaticSuite({ cwd = process.cwd(), tscTimeoutMs = 300_0
     failed,
     problems: parts.flatMap((part) => part.problems),
     checked:
-      `${types.passed + types.failed} tsc project, ${linted.files} files linted, ` +
+      `${types.passed + types.failed} tsc projects, ${linted.files} files linted, ` +
       `${formatted.files} files format-checked`,
     ok: failed === 0,
   };

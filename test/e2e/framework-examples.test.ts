@@ -1,6 +1,6 @@
 // examples/react (React 19) and examples/vue (Vue 3) as an app's developer would use them: built (esbuild,
 // Vite with the Vue plugin) and rendered in Chromium against the demo gateway, intents handled by the app.
-// test/packaging/examples-typecheck.test.ts type-checks them (and examples/mini-program).
+// The static suite type-checks them (and examples/mini-program): scripts/lib/static-suite.mjs.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

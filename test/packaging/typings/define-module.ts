@@ -1,5 +1,5 @@
-// What a page gets from importing one define module and nothing else (test/packaging/typings.test.ts
-// compiles this file alone): the element's type from querySelector, and its events on addEventListener.
+// What a page gets from importing one define module and nothing else (the static suite compiles this file
+// alone, tsconfig.define-module.json): the element type from querySelector, its events on addEventListener.
 import '@xiaodian/elements/product-card/define';
 
 const card = document.querySelector('xd-product-card');
