@@ -49,6 +49,19 @@ const budgets = [
   },
 ];
 
+// Issue 10: pinyin and traditional-Chinese dictionaries run where the search index runs, never in a
+// browser bundle. A string from each library's data, as it survives minification; every chunk of every
+// entry (loaded at once or on demand) is checked, and a bundle of the index itself must contain both, so
+// a marker that no longer matches the libraries fails here instead of passing silently.
+const dictionaryMarkers = [
+  ['pinyin-pro', /丄["'`,\s]*尙/],
+  ['opencc-js', /絨 绒/],
+];
+// esbuild writes non-ASCII characters as \\u escapes, Vite as they are: both are read as characters.
+const unescaped = (code) => code.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+const dictionariesIn = (code) =>
+  dictionaryMarkers.filter(([, marker]) => marker.test(unescaped(code))).map(([name]) => name);
+
 const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 
@@ -69,6 +82,7 @@ function sizeOf(chunks, alsoCounts) {
     min: Buffer.byteLength(code),
     gzip: gzip(code),
     lazy: lazy.map((chunk) => `${chunk.name} ${kB(gzip(chunk.code))}`),
+    dictionaries: dictionariesIn(chunks.map((chunk) => chunk.code).join('\n')),
   };
 }
 
@@ -133,16 +147,30 @@ for (const budget of budgets) {
     const size = await measure(budget.entry, budget.alsoCounts);
     checks += 1;
     const limit = typeof budget.gzipLimit === 'number' ? budget.gzipLimit : budget.gzipLimit[bundler];
-    const ok = size.gzip <= limit;
+    const ok = size.gzip <= limit && size.dictionaries.length === 0;
     if (!ok) failed += 1;
     const target = size.gzip <= budget.gzipTarget ? 'target met' : `target ${kB(budget.gzipTarget)} NOT met`;
+    const dictionaries = size.dictionaries.length ? `; CARRIES ${size.dictionaries.join(', ')}` : '; no dictionary';
     console.log(
       `${ok ? 'ok  ' : 'OVER'} ${budget.name} [${bundler}]: ${kB(size.min)} min, ${kB(size.gzip)} min+gzip ` +
-        `(limit ${kB(limit)}; ${target})`,
+        `(limit ${kB(limit)}; ${target}${dictionaries})`,
     );
     if (size.lazy.length) console.log(`     loaded on demand, not counted: ${size.lazy.join(', ')}`);
   }
 }
+// The control: the search index's own bundle must show both markers.
+{
+  const control = await measureEsbuild('packages/model/dist/search/index.js');
+  checks += 1;
+  const missing = dictionaryMarkers.map(([name]) => name).filter((name) => !control.dictionaries.includes(name));
+  if (missing.length) failed += 1;
+  console.log(
+    missing.length
+      ? `FAIL dictionary markers not found in the search index's own bundle: ${missing.join(', ')}`
+      : "ok   dictionary markers found in the search index's own bundle (pinyin-pro, opencc-js)",
+  );
+}
+
 const jsonAt = process.argv.indexOf('--json');
 if (jsonAt !== -1 && process.argv[jsonAt + 1]) {
   const file = process.argv[jsonAt + 1];

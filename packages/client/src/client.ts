@@ -26,7 +26,6 @@ import { ResourceCache } from './cache/resource-cache.js';
 import { emptyStats, type ClientEvent, type ClientStats, type ResourceKind } from './events.js';
 import { createHttpBackend, gatewayNamespace } from './http-backend.js';
 import { setCore } from './internal.js';
-import { abortedError } from './signals.js';
 import { lazyModule } from './lazy.js';
 import { productRefArg } from './ref-args.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
@@ -311,36 +310,6 @@ export function createClient(options: ClientOptions): XiaodianClient {
   const live = lazyModule(() => import('./live/subscribe-live.js'), 'subscribe-live.js');
   const article = lazyModule(() => import('./article.js'), 'article.js');
 
-  // The call each `supersede` key is waiting for, per method, so the next one with that key can abort it.
-  const latestCalls = new Map<string, AbortController>();
-  async function latestOnly<T>(
-    method: string,
-    callOptions: CallOptions,
-    run: (options: CallOptions) => Promise<T>,
-  ): Promise<T> {
-    if (callOptions.supersede === undefined) return run(callOptions);
-    const key = `${method}:${callOptions.supersede}`;
-    latestCalls.get(key)?.abort(new XiaodianError('aborted', `A newer ${method} call superseded this one`));
-    const controller = new AbortController();
-    latestCalls.set(key, controller);
-    const outer = callOptions.signal;
-    const forward = () => controller.abort(abortedError());
-    if (outer?.aborted) forward();
-    else outer?.addEventListener('abort', forward, { once: true });
-    // Rejects the moment this call is superseded, whatever the request is still doing.
-    const superseded = new Promise<never>((_resolve, reject) => {
-      const fail = () => reject(XiaodianError.from(controller.signal.reason));
-      if (controller.signal.aborted) fail();
-      else controller.signal.addEventListener('abort', fail, { once: true });
-    });
-    try {
-      return await Promise.race([run({ ...callOptions, signal: controller.signal }), superseded]);
-    } finally {
-      outer?.removeEventListener('abort', forward);
-      if (latestCalls.get(key) === controller) latestCalls.delete(key);
-    }
-  }
-
   const client: XiaodianClient = {
     get stats() {
       return Object.freeze({ ...stats });
@@ -363,11 +332,11 @@ export function createClient(options: ClientOptions): XiaodianClient {
     async listShopProducts(shop, page = {}, callOptions = {}) {
       return (await more()).listShopProducts(core, shop, page, callOptions);
     },
-    search(query, callOptions = {}) {
-      return latestOnly('search', callOptions, async (options) => (await more()).search(core, query, options));
+    async search(query, callOptions = {}) {
+      return (await more()).search(core, query, callOptions);
     },
-    suggest(prefix, callOptions = {}) {
-      return latestOnly('suggest', callOptions, async (options) => (await more()).suggest(core, prefix, options));
+    async suggest(prefix, callOptions = {}) {
+      return (await more()).suggest(core, prefix, callOptions);
     },
     async getLive(ref, callOptions = {}) {
       return (await more()).getLive(core, ref, callOptions);
