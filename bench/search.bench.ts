@@ -35,11 +35,12 @@ for (const name of engineNames) {
     for (const label of ['build (s)', 'heap (MB)', 'query p50 (ms)', 'query p95 (ms)']) row(label).push('failed');
     continue;
   }
-  const perf = JSON.parse(line) as { buildMs: number; heapMb: number; p50: number; p95: number };
+  const perf = JSON.parse(line) as { buildMs: number; heapMb: number; p50: number; p95: number; queries: number };
   row(`build ${size.toLocaleString('en')} (s)`).push((perf.buildMs / 1000).toFixed(2));
   row('heap (MB)').push(perf.heapMb.toFixed(0));
   row('query p50 (ms)').push(perf.p50.toFixed(3));
   row('query p95 (ms)').push(perf.p95.toFixed(3));
+  row('queries timed').push(String(perf.queries));
 }
 
 const table = [['', ...columns], ...[...rows].map(([label, cells]) => [label, ...cells])];
