@@ -79,6 +79,19 @@ const budgets = [
   },
 ];
 
+// Issue 10: pinyin and traditional-Chinese dictionaries run where the search index runs, never in a
+// browser bundle. A string from each library's data, as it survives minification; every chunk of every
+// entry (loaded at once or on demand) is checked, and a bundle of the index itself must contain both, so
+// a marker that no longer matches the libraries fails here instead of passing silently.
+const dictionaryMarkers = [
+  ['pinyin-pro', /丄["'`,\s]*尙/],
+  ['opencc-js', /絨 绒/],
+];
+// esbuild writes non-ASCII characters as \\u escapes, Vite as they are: both are read as characters.
+const unescaped = (code) => code.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+const dictionariesIn = (code) =>
+  dictionaryMarkers.filter(([, marker]) => marker.test(unescaped(code))).map(([name]) => name);
+
 const kB = (bytes) => `${(bytes / 1024).toFixed(2)} kB`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 
@@ -101,6 +114,7 @@ function sizeOf(chunks, alsoCounts) {
     lazy: lazy.map((chunk) => `${chunk.name} ${kB(gzip(chunk.code))}`),
     // Every module in any chunk, loaded at once or on demand: what `forbidden` is checked against.
     modules: chunks.flatMap((chunk) => chunk.modules),
+    dictionaries: dictionariesIn(chunks.map((chunk) => chunk.code).join('\n')),
   };
 }
 
@@ -240,18 +254,20 @@ for (const budget of budgets) {
     const size = await measure(budget.entry, budget.alsoCounts);
     checks += 1;
     const limit = typeof budget.gzipLimit === 'number' ? budget.gzipLimit : budget.gzipLimit[bundler];
-    // A module path naming a forbidden package (`node_modules/pinyin-pro/…`) in any chunk, even a lazy one.
+    // A module path naming a forbidden package (`node_modules/pinyin-pro/…`) in any chunk, even a lazy one,
+    // and the libraries' dictionary data by content, whatever path brought it in.
     const leaked = (budget.forbidden ?? []).filter((name) =>
       size.modules.some((id) => `/${id.replaceAll('\\', '/')}`.includes(`/node_modules/${name}/`)),
     );
-    const ok = size.gzip <= limit && leaked.length === 0;
+    const ok = size.gzip <= limit && leaked.length === 0 && size.dictionaries.length === 0;
     if (!ok) failed += 1;
     if (leaked.length) console.log(`LEAK ${budget.name} [${bundler}]: bundles ${leaked.join(', ')}`);
     const targetBytes = budget.gzipTarget ?? limit;
     const target = size.gzip <= targetBytes ? 'target met' : `target ${kB(targetBytes)} NOT met`;
+    const dictionaries = size.dictionaries.length ? `; CARRIES ${size.dictionaries.join(', ')}` : '; no dictionary';
     console.log(
       `${ok ? 'ok  ' : 'OVER'} ${budget.name} [${bundler}]: ${kB(size.min)} min, ${kB(size.gzip)} min+gzip ` +
-        `(limit ${kB(limit)}; ${target})`,
+        `(limit ${kB(limit)}; ${target}${dictionaries})`,
     );
     if (size.lazy.length) console.log(`     loaded on demand, not counted: ${size.lazy.join(', ')}`);
     if (budget.specific) {
@@ -267,6 +283,19 @@ for (const budget of budgets) {
     }
   }
 }
+// The control: the search index's own bundle must show both markers.
+{
+  const control = await measureEsbuild('packages/model/dist/search/index.js');
+  checks += 1;
+  const missing = dictionaryMarkers.map(([name]) => name).filter((name) => !control.dictionaries.includes(name));
+  if (missing.length) failed += 1;
+  console.log(
+    missing.length
+      ? `FAIL dictionary markers not found in the search index's own bundle: ${missing.join(', ')}`
+      : "ok   dictionary markers found in the search index's own bundle (pinyin-pro, opencc-js)",
+  );
+}
+
 const jsonAt = process.argv.indexOf('--json');
 if (jsonAt !== -1 && process.argv[jsonAt + 1]) {
   const file = process.argv[jsonAt + 1];

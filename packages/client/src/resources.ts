@@ -14,6 +14,7 @@ import type { ResourceKind } from './events.js';
 import { searchKey, shopProductsKey, suggestKey } from './keys.js';
 import { liveRefArg, shopRefArg } from './ref-args.js';
 import { createSharedRequests, type SharedRequests } from './shared-requests.js';
+import { abortedError } from './signals.js';
 import { checkProduct } from './validate.js';
 import {
   checkLiveRoom,
@@ -162,7 +163,46 @@ export async function listShopProducts(
   );
 }
 
+// The call each `supersede` key is waiting for, per client and method, so the next one with that key can
+// abort it. Here, not in the client's core: product cards never search.
+const latestCalls = new WeakMap<ClientCore, Map<string, AbortController>>();
+
+/** Runs a call that a newer one with the same `supersede` key aborts; it then rejects with `aborted` at once. */
+async function latestOnly<T>(
+  core: ClientCore,
+  method: string,
+  options: CallOptions,
+  run: (options: CallOptions) => Promise<T>,
+): Promise<T> {
+  if (options.supersede === undefined) return run(options);
+  let calls = latestCalls.get(core);
+  if (!calls) latestCalls.set(core, (calls = new Map()));
+  const key = `${method}:${options.supersede}`;
+  calls.get(key)?.abort(new XiaodianError('aborted', `A newer ${method} call superseded this one`));
+  const controller = new AbortController();
+  calls.set(key, controller);
+  const outer = options.signal;
+  const forward = () => controller.abort(abortedError());
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  const superseded = new Promise<never>((_resolve, reject) => {
+    const fail = () => reject(XiaodianError.from(controller.signal.reason));
+    if (controller.signal.aborted) fail();
+    else controller.signal.addEventListener('abort', fail, { once: true });
+  });
+  try {
+    return await Promise.race([run({ ...options, signal: controller.signal }), superseded]);
+  } finally {
+    outer?.removeEventListener('abort', forward);
+    if (calls.get(key) === controller) calls.delete(key);
+  }
+}
+
 export function search(core: ClientCore, query: SearchQuery, options: CallOptions): Promise<SearchResultPage> {
+  return latestOnly(core, 'search', options, (latest) => searchOnce(core, query, latest));
+}
+
+function searchOnce(core: ClientCore, query: SearchQuery, options: CallOptions): Promise<SearchResultPage> {
   const method = core.backend.search?.bind(core.backend);
   return list(
     core,
@@ -175,7 +215,11 @@ export function search(core: ClientCore, query: SearchQuery, options: CallOption
   );
 }
 
-export async function suggest(core: ClientCore, prefix: string, options: CallOptions): Promise<Suggestion[]> {
+export function suggest(core: ClientCore, prefix: string, options: CallOptions): Promise<Suggestion[]> {
+  return latestOnly(core, 'suggest', options, (latest) => suggestOnce(core, prefix, latest));
+}
+
+async function suggestOnce(core: ClientCore, prefix: string, options: CallOptions): Promise<Suggestion[]> {
   const key = suggestKey(prefix);
   const answer = await core.cached(
     'suggest',

@@ -49,7 +49,10 @@ export function computeFacets(matched: Iterable<Product>, query: SearchQuery): S
       shopNames.set(product.appid, product.shop.name);
     }
     if (passesFilters(product, query, 'guarantee')) {
-      for (const guarantee of new Set(product.guarantees)) bump(guaranteeCounts, guarantee);
+      product.guarantees.forEach((guarantee, i) => {
+        // Counted once per product, however often a malformed listing repeats it.
+        if (product.guarantees.indexOf(guarantee) === i) bump(guaranteeCounts, guarantee);
+      });
     }
     if (passesFilters(product, query, 'price')) {
       let band = priceBandEdges.length - 1;

@@ -55,17 +55,19 @@ interface Reading {
 }
 
 interface SegmentHit {
-  kind: MatchKind;
-  /** Matched units per field. */
-  tf: number[];
-  titleSpans: Array<[number, number]>;
+  tier: number;
+  /** The BM25 field score before the group's idf. */
+  base: number;
+  /** What matched, to find the title's spans again for the products on the page only. */
+  reading: Reading;
+  loose: boolean;
 }
 
 interface Hit {
   doc: number;
   tier: number;
   score: number;
-  titleSpans: MatchRange[];
+  parts: SegmentHit[];
 }
 
 export interface SearchIndexOptions {
@@ -100,10 +102,6 @@ function readCursor(cursor: string | undefined): number {
 const partialFrom = 4;
 
 const tierOf = new Map(matchKinds.map((kind, i) => [kind, i]));
-
-function worse(a: MatchKind, b: MatchKind): MatchKind {
-  return tierOf.get(a)! >= tierOf.get(b)! ? a : b;
-}
 
 /**
  * An in-memory index over products for shoppers' queries: Chinese words and parts of words, full pinyin
@@ -308,8 +306,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * superset; `cover` decides). For Han characters also those with any two of them side by side, which a
    * partial match needs.
    */
-  function candidates(reading: Reading): number[] {
+  function candidates(reading: Reading, loose = false): number[] {
     const { matchers } = reading;
+    const strictWords = !loose && matchers.every((matcher) => matcher.type === 'char');
     const groups: string[][] = [];
     if (matchers.length === 1) {
       const only = matchers[0]!;
@@ -318,7 +317,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       else groups.push(wordKeys(only));
     } else {
       for (let i = 0; i + 1 < matchers.length; i += 1) {
-        const keys = pairKeys(matchers[i]!, matchers[i + 1]!);
+        const a = matchers[i]!;
+        const z = matchers[i + 1]!;
+        // Exact characters: the pair itself (far fewer products than every pair that sounds the same).
+        const keys = strictWords && a.type === 'char' && z.type === 'char' ? [`c:${a.char}${z.char}`] : pairKeys(a, z);
         if (keys) groups.push(keys);
       }
     }
@@ -371,12 +373,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         if (unit === matcher.char) return true;
         if (!loose || readings.length === 0) return false;
         const wanted = readingsOf(matcher.char);
-        return readings.some((reading) => wanted.includes(reading));
+        for (const reading of readings) if (wanted.includes(reading)) return true;
+        return false;
       }
       case 'pinyin':
-        return readings.some((reading) =>
-          matcher.prefix ? reading.startsWith(matcher.text) : reading === matcher.text,
-        );
+        for (const reading of readings) {
+          if (matcher.prefix ? reading.startsWith(matcher.text) : reading === matcher.text) return true;
+        }
+        return false;
       case 'word':
         return readings.length === 0 && (matcher.prefix ? unit.startsWith(matcher.text) : unit === matcher.text);
       case 'words':
@@ -397,85 +401,104 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * How much of a reading one product covers, with contiguous runs of at least two units (one for a
    * one-unit reading), in any of its fields; with the matched units per field and the title's spans.
    */
-  function cover(doc: Doc, matchers: readonly Matcher[], loose: boolean) {
+  // What the last `cover` found: matched units per field, and the longest run from each matcher.
+  const coverTf = new Int32Array(fieldWeights.length);
+  let longest = new Int32Array(16);
+  let best = new Int32Array(17);
+
+  function cover(doc: Doc, matchers: readonly Matcher[], loose: boolean, spans?: Array<[number, number]>) {
     const n = matchers.length;
     const minRun = Math.min(2, n);
-    const longest = new Array<number>(n).fill(0);
-    const tf = fieldWeights.map(() => 0);
-    const titleSpans: Array<[number, number]> = [];
-    doc.fields.forEach((units, f) => {
+    if (longest.length < n) {
+      longest = new Int32Array(n * 2);
+      best = new Int32Array(n * 2 + 1);
+    }
+    longest.fill(0, 0, n);
+    coverTf.fill(0);
+    for (let f = 0; f < doc.fields.length; f += 1) {
+      const units = doc.fields[f]!;
       const size = units.text.length;
+      if (size === 0) continue;
       const readings = doc.readings[f]!;
       // run[p] for matcher i: how many matchers from i on match the units from p on, one for one.
       let next = scratch(0, size + 1);
       const matched = scratch(2, size);
+      let any = false;
       for (let i = n - 1; i >= 0; i -= 1) {
         const run = scratch(1 + (i % 2) * 2, size + 1);
+        const matcher = matchers[i]!;
         for (let p = size - 1; p >= 0; p -= 1) {
-          if (!accepts(matchers[i]!, units.text[p]!, readings[p]!, loose)) continue;
+          if (!accepts(matcher, units.text[p]!, readings[p]!, loose)) continue;
           const adjacent = p + 1 < size && units.start[p + 1] === units.end[p];
-          run[p] = 1 + (adjacent ? next[p + 1]! : 0);
-          if (run[p]! > longest[i]!) longest[i] = run[p]!;
-          if (run[p]! >= minRun) {
-            for (let q = p; q < p + run[p]!; q += 1) matched[q] = 1;
+          const length = 1 + (adjacent ? next[p + 1]! : 0);
+          run[p] = length;
+          if (length > longest[i]!) longest[i] = length;
+          if (length >= minRun) {
+            any = true;
+            for (let q = p; q < p + length; q += 1) matched[q] = 1;
           }
         }
         next = run;
       }
+      if (!any) continue;
       for (let p = 0; p < size; p += 1) {
         if (!matched[p]) continue;
-        tf[f]! += 1;
-        if (f !== titleField) continue;
-        const matcher = matchers.length === 1 ? matchers[0]! : undefined;
+        coverTf[f]! += 1;
+        if (f !== titleField || !spans) continue;
+        const only = n === 1 ? matchers[0]! : undefined;
         const end =
-          matcher?.type === 'word' && matcher.prefix
-            ? Math.min(units.end[p]!, units.start[p]! + matcher.text.length)
+          only?.type === 'word' && only.prefix
+            ? Math.min(units.end[p]!, units.start[p]! + only.text.length)
             : units.end[p]!;
-        const last = titleSpans[titleSpans.length - 1];
+        const last = spans[spans.length - 1];
         if (last && units.start[p]! <= last[1]) last[1] = Math.max(last[1], end);
-        else titleSpans.push([units.start[p]!, end]);
-      }
-    });
-    // Best coverage of matchers i… by runs that start at or after i.
-    const best = new Array<number>(n + 1).fill(0);
-    for (let i = n - 1; i >= 0; i -= 1) {
-      best[i] = best[i + 1]!;
-      for (let length = minRun; length <= longest[i]! && i + length <= n; length += 1) {
-        best[i] = Math.max(best[i]!, length + best[i + length]!);
+        else spans.push([units.start[p]!, end]);
       }
     }
-    return { covered: best[0]!, whole: longest[0] === n, tf, titleSpans };
+    // Best coverage of matchers i… by runs that start at or after i.
+    best[n] = 0;
+    for (let i = n - 1; i >= 0; i -= 1) {
+      let value = best[i + 1]!;
+      for (let length = minRun; length <= longest[i]! && i + length <= n; length += 1) {
+        value = Math.max(value, length + best[i + length]!);
+      }
+      best[i] = value;
+    }
+    return best[0]!;
   }
 
-  function matchSegment(doc: Doc, readings: readonly Reading[]): SegmentHit | undefined {
-    let found: SegmentHit | undefined;
-    const consider = (hit: SegmentHit) => {
-      if (!found || tierOf.get(hit.kind)! < tierOf.get(found.kind)!) found = hit;
-    };
-    for (const reading of readings) {
-      const n = reading.matchers.length;
-      const strict = cover(doc, reading.matchers, false);
-      // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
-      // four initials would match any two pairs of characters anywhere.
-      const words = reading.kind === 'exact' || reading.kind === 'traditional';
-      if (words ? strict.covered === n : strict.whole) {
-        consider({ kind: reading.kind, tf: strict.tf, titleSpans: strict.titleSpans });
-        continue;
-      }
-      if (words && n >= 2) {
-        const loose = cover(doc, reading.matchers, true);
-        if (loose.covered === n) {
-          consider({ kind: 'homophone', tf: loose.tf, titleSpans: loose.titleSpans });
-          continue;
-        }
-      }
-      // A query longer than what it finds (four characters or more): most of it must be there, in runs
-      // of two or more. Shorter ones would turn 防晒衣 into every 防晒 product.
-      if (words && n >= partialFrom && strict.covered >= Math.max(3, Math.ceil(n / 2))) {
-        consider({ kind: 'partial', tf: strict.tf, titleSpans: strict.titleSpans });
-      }
+  /** BM25 over the fields `cover` matched, at the best field; the group's idf is applied by the caller. */
+  function fieldScore(doc: Doc): number {
+    let top = 0;
+    for (let f = 0; f < coverTf.length; f += 1) {
+      const tf = coverTf[f]!;
+      if (tf === 0) continue;
+      const length = doc.fields[f]!.text.length;
+      const average = fieldLengthSums[f]! / (fieldCounts[f]! || 1) || 1;
+      top = Math.max(top, (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average)));
     }
-    return found;
+    return top;
+  }
+
+  /** How one product matches one reading: its tier and score, or undefined. */
+  function matchSegment(doc: Doc, reading: Reading, homophones: boolean): SegmentHit | undefined {
+    const n = reading.matchers.length;
+    const covered = cover(doc, reading.matchers, false);
+    // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
+    // four initials would match any two pairs of characters anywhere.
+    const words = reading.kind === 'exact' || reading.kind === 'traditional';
+    if (words ? covered === n : longest[0] === n) {
+      return { tier: tierOf.get(reading.kind)!, base: fieldScore(doc), reading, loose: false };
+    }
+    if (!words) return undefined;
+    // A query longer than what it finds (four characters or more): most of it must be there, in runs
+    // of two or more. Shorter ones would turn 防晒衣 into every 防晒 product.
+    const partial = n >= partialFrom && covered >= Math.max(3, Math.ceil(n / 2));
+    const partialScore = partial ? fieldScore(doc) : 0;
+    if (homophones && n >= 2 && cover(doc, reading.matchers, true) === n) {
+      return { tier: tierOf.get('homophone')!, base: fieldScore(doc), reading, loose: true };
+    }
+    return partial ? { tier: tierOf.get('partial')!, base: partialScore, reading, loose: false } : undefined;
   }
 
   /** Typos: Latin words one or two edits away, and pinyin one or two edits away from a title's phrase. */
@@ -548,7 +571,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const traditional = simplified !== q && querySegments(q).join(' ') !== segments.join(' ');
     if (segments.length === 0) {
       const all = docs.flatMap((doc, id) => (doc.live ? [id] : []));
-      return { all, hits: all.map((doc) => ({ doc, tier: 0, score: 0, titleSpans: [] })) };
+      return { all, hits: all.map((doc) => ({ doc, tier: 0, score: 0, parts: [] })) };
     }
     // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
     const joined = segments.every((segment) => /^[a-z]+$/.test(segment)) && segments.length > 1;
@@ -577,45 +600,48 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       perGroup.push(hits);
     }
     if (perGroup.length === 0) return { hits: [], all: [] };
-    perGroup.sort((a, z) => a.size - z.size);
-    const hits: Hit[] = [];
     const total = liveCount || 1;
-    for (const [doc, first] of perGroup[0]!) {
-      const parts = [first];
-      for (const other of perGroup.slice(1)) {
-        const part = other.get(doc);
-        if (!part) break;
-        parts.push(part);
-      }
-      if (parts.length < perGroup.length) continue;
-      let kind: MatchKind = dropped ? 'partial' : 'exact';
+    const idf = perGroup.map((group) => Math.log(1 + (total - group.size + 0.5) / (group.size + 0.5)));
+    const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.size - perGroup[y]!.size);
+    const hits: Hit[] = [];
+    for (const [doc, first] of perGroup[order[0]!]!) {
+      let tier = dropped ? tierOf.get('partial')! : 0;
       let score = 0;
-      const spans: Array<[number, number]> = [];
-      parts.forEach((part, g) => {
-        kind = worse(kind, part.kind);
-        const idf = Math.log(1 + (total - perGroup[g]!.size + 0.5) / (perGroup[g]!.size + 0.5));
-        let best = 0;
-        part.tf.forEach((tf, f) => {
-          if (tf === 0) return;
-          const length = docs[doc]!.fields[f]!.text.length;
-          const average = fieldLengthSums[f]! / (fieldCounts[f]! || 1) || 1;
-          best = Math.max(best, (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average)));
-        });
-        score += idf * best;
-        spans.push(...part.titleSpans);
-      });
-      hits.push({ doc, tier: tierOf.get(kind)!, score, titleSpans: mergeSpans(spans) });
+      const parts: SegmentHit[] = [];
+      let all = true;
+      for (const g of order) {
+        const part = g === order[0] ? first : perGroup[g]!.get(doc);
+        if (!part) {
+          all = false;
+          break;
+        }
+        parts.push(part);
+        tier = Math.max(tier, part.tier);
+        score += idf[g]! * part.base;
+      }
+      if (all) hits.push({ doc, tier, score, parts });
     }
     return { hits, all: hits.map((hit) => hit.doc) };
   }
 
   function matchGroup(readings: readonly Reading[]): Map<number, SegmentHit> {
     const hits = new Map<number, SegmentHit>();
-    for (const reading of readings) {
-      for (const doc of candidates(reading)) {
-        const hit = matchSegment(docs[doc]!, [reading]);
+    const run = (reading: Reading, homophones: boolean) => {
+      for (const doc of candidates(reading, homophones)) {
+        const hit = matchSegment(docs[doc]!, reading, homophones);
         const known = hits.get(doc);
-        if (hit && (!known || tierOf.get(hit.kind)! < tierOf.get(known.kind)!)) hits.set(doc, hit);
+        if (hit && (!known || hit.tier < known.tier)) hits.set(doc, hit);
+      }
+    };
+    for (const reading of readings) run(reading, false);
+    // Homophones only when the characters as typed are found nowhere: 螺丝粉 finds 螺蛳粉, but 防晒衣 does
+    // not also bring every product whose characters merely sound like it.
+    const homophone = tierOf.get('homophone')!;
+    if (![...hits.values()].some((hit) => hit.tier < homophone)) {
+      for (const reading of readings) {
+        if (reading.matchers.length >= 2 && (reading.kind === 'exact' || reading.kind === 'traditional')) {
+          run(reading, true);
+        }
       }
     }
     return hits;
@@ -677,7 +703,12 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       });
       const page = hits.slice(offset, offset + limit);
       const end = offset + page.length;
-      const info = page.map((hit): SearchHitInfo => ({ kind: matchKinds[hit.tier]!, titleRanges: hit.titleSpans }));
+      const info = page.map((hit): SearchHitInfo => {
+        // Spans only for the page: found again with what matched each group.
+        const spans: Array<[number, number]> = [];
+        for (const part of hit.parts) cover(docs[hit.doc]!, part.reading.matchers, part.loose, spans);
+        return { kind: matchKinds[hit.tier]!, titleRanges: mergeSpans(spans) };
+      });
       const suggestion = hits.length === 0 && query.q.trim() !== '' ? didYouMean(query.q, query) : undefined;
       return {
         items: page.map(product),

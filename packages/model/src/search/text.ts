@@ -18,6 +18,10 @@ const wordChar = /^[\p{L}\p{N}]$/u;
 
 /** Folds one code point: full width to half width, compatibility forms, case. */
 function fold(char: string): string {
+  const code = char.charCodeAt(0);
+  // Fast paths for what titles are mostly made of: ASCII, and CJK ideographs (NFKC leaves them alone).
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : char;
+  if (code >= 0x4e00 && code <= 0x9fff) return char;
   return char.normalize('NFKC').toLowerCase();
 }
 
