@@ -332,12 +332,10 @@ export function createClient(options: ClientOptions): XiaodianClient {
       return (await more()).listShopProducts(core, shop, page, callOptions);
     },
     async search(query, callOptions = {}) {
-      const resources = await more();
-      return resources.latestOnly(core, 'search', callOptions, (options) => resources.search(core, query, options));
+      return (await more()).search(core, query, callOptions);
     },
     async suggest(prefix, callOptions = {}) {
-      const resources = await more();
-      return resources.latestOnly(core, 'suggest', callOptions, (options) => resources.suggest(core, prefix, options));
+      return (await more()).suggest(core, prefix, callOptions);
     },
     async getLive(ref, callOptions = {}) {
       return (await more()).getLive(core, ref, callOptions);

@@ -30,8 +30,6 @@ import {
  * only product cards never download them.
  */
 
-export { latestOnly } from './latest-only.js';
-
 const sharedByClient = new WeakMap<ClientCore, SharedRequests>();
 
 /** One in-flight request per key and client: identical asks share it. */
