@@ -198,6 +198,10 @@ export class XdSearchResults extends XdElement {
     cancelAnimationFrame(this.#frame);
     this.#frame = 0;
     this.#more?.abort();
+    // A results list taken off the page says nothing more: its count would be read over the next page's.
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = undefined;
+    this.#pendingCount = undefined;
     this.#more = undefined;
   }
 
@@ -315,7 +319,7 @@ export class XdSearchResults extends XdElement {
       this.#announceTimer = undefined;
       const count = this.#pendingCount;
       this.#pendingCount = undefined;
-      if (count === undefined) return;
+      if (count === undefined || !this.isConnected) return;
       this.#lastAnnounced = performance.now();
       const t = searchResultsMessages(this.locale, () => {});
       const query = this.query.trim();
