@@ -49,7 +49,9 @@ const shopEntries = (variant: string) =>
         <xd-store .client=${client} lang=${lang} theme=${theme}>
           ${
             variant === 'inline'
-              ? html`<p>推荐一家店 <xd-shop-entry variant="inline" appid=${shop.appid}></xd-shop-entry> 值得一逛。</p>`
+              ? html`<p>
+                  推荐一家店 <xd-shop-entry variant="inline" appid=${shop.appid}>${shop.name}</xd-shop-entry> 值得一逛。
+                </p>`
               : html`<xd-shop-entry variant=${variant} appid=${shop.appid}></xd-shop-entry>`
           }
         </xd-store>

@@ -25,8 +25,13 @@ interface Args {
   theme: 'auto' | 'light' | 'dark';
 }
 
-const entry = ({ state, variant }: Args) =>
-  html`<xd-shop-entry variant=${variant} appid=${states[state][1].appid}></xd-shop-entry>`;
+// Inline, the page writes the shop's name inside the entry: it reserves the link's width before the script runs.
+const entry = ({ state, variant }: Args) => {
+  const shop = states[state][1];
+  return variant === 'inline'
+    ? html`<xd-shop-entry variant=${variant} appid=${shop.appid}>${shop.name}</xd-shop-entry>`
+    : html`<xd-shop-entry variant=${variant} appid=${shop.appid}></xd-shop-entry>`;
+};
 
 const meta: Meta<Args> = {
   title: 'Shop entry',

@@ -4,6 +4,7 @@ export const enUS: ShopEntryMessages = {
   loading: 'Loading shop',
   enter: 'Visit',
   closed: 'Closed',
+  closedMark: '✕',
   loadFailed: 'Could not load this shop',
   notFound: 'Shop not found',
   offline: 'You are offline',

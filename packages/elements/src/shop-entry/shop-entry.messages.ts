@@ -5,6 +5,8 @@ export const zhCN = {
   loading: '店铺加载中',
   enter: '进店',
   closed: '店铺已关闭',
+  /** The inline link's status, one character in place of the logo. */
+  closedMark: '关',
   loadFailed: '店铺加载失败',
   notFound: '店铺不存在',
   offline: '网络不可用',

@@ -153,14 +153,51 @@ export const shopEntryStyles = [
       display: none;
     }
 
-    /* Inline in a paragraph: the logo and the name, a fixed width so the text around it never reflows. */
+    /*
+     * Inline in a paragraph: the logo and the name. The page writes the name inside the element; an invisible
+     * copy of it in the flow (.sizer, after the logo's room) gives the link its width, and the box is drawn
+     * over it. reserve.css gives the undefined element the same width, so the sentence never moves and no
+     * room is left empty after the name. Without a written name, a fixed 10em.
+     */
     :host([variant='inline']) {
       display: inline-block;
-      width: var(--xd-shop-entry-inline-width, 10em);
       height: 1.5em;
       vertical-align: bottom;
+      /* The sentence's own font, so the written name measures the same before and after definition. */
+      font-family: inherit;
       font-size: inherit;
       line-height: 1.5em;
+      white-space: nowrap;
+    }
+    :host([variant='inline']:empty) {
+      width: var(--xd-shop-entry-inline-width, 10em);
+    }
+    .sizer {
+      display: inline-block;
+      padding-inline-start: 1.25em;
+      color: var(--_link);
+      visibility: hidden;
+    }
+    /* While loading, the written name reads in place after the logo's pulsing dot. */
+    :host([variant='inline'][state='loading']) .sizer {
+      visibility: visible;
+    }
+    :host([variant='inline']) .box {
+      position: absolute;
+      inset: 0;
+    }
+    :host([variant='inline']:not(:empty)) .bar {
+      display: none;
+    }
+    /* A closed shop's status in the logo's circle: one character, read with the muted name beside it. */
+    :host([variant='inline']) .logo.status {
+      flex: none;
+      color: var(--_muted);
+      font-size: 0.75em;
+      line-height: calc(1em / 0.75);
+      text-align: center;
+      width: calc(1em / 0.75);
+      height: calc(1em / 0.75);
     }
     :host([variant='inline']) div.entry {
       color: var(--_muted);

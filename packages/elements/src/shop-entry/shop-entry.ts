@@ -25,7 +25,10 @@ import { shopEntryStyles } from './shop-entry.styles.js';
  *
  * @csspart entry - The entry's box (the button, when the shop is open).
  *
- * @cssproperty --xd-shop-entry-inline-width - Width reserved by the `inline` variant (10em).
+ * @slot - The `inline` variant: the shop's name as the page writes it (`<xd-shop-entry variant="inline" …>山野户外旗舰店</xd-shop-entry>`).
+ * It reads in place before the script runs and sets the link's width in every state.
+ *
+ * @cssproperty --xd-shop-entry-inline-width - Width of an `inline` entry with nothing written inside it (10em).
  *
  * @event {XdClickEvent} xd-click - The entry was activated (analytics).
  * @event {XdOpenEvent} xd-open - Cancelable: `{intent: 'shop', ref: {appid}}`.
@@ -133,6 +136,13 @@ export class XdShopEntry extends XdElement {
   }
 
   protected override render() {
+    const view = this.renderView();
+    // The inline link is as wide as the name the page wrote inside it, measured by an invisible copy in the
+    // flow (the box is drawn over it): the same width before definition (reserve.css), loading and ready.
+    return this.variant === 'inline' ? html`<span class="sizer" aria-hidden="true"><slot></slot></span>${view}` : view;
+  }
+
+  private renderView() {
     const t = shopEntryMessages(this.locale, () => this.requestUpdate());
     const value = this.shop.value;
     if (t && value) return this.renderShop(value, t);
@@ -150,7 +160,13 @@ export class XdShopEntry extends XdElement {
       shop.totalSales !== undefined ? t.sold(formatCount(shop.totalSales, locale)) : '',
     ].filter(Boolean);
     const accounts = shop.linkedAccounts;
-    const content = html`<img class="logo" src=${pictureUrl(shop.logoUrl) ?? nothing} alt="" />
+    // Inline, a closed shop's status takes the logo's place (one character in the logo's circle), so the name
+    // keeps the room the page wrote it in; the group's label says it in full.
+    const logo =
+      closed && this.variant === 'inline'
+        ? html`<span class="logo status" aria-hidden="true">${t.closedMark}</span>`
+        : html`<img class="logo" src=${pictureUrl(shop.logoUrl) ?? nothing} alt="" />`;
+    const content = html`${logo}
       <span class="text">
         <span class="name-row">
           <span class="name">${shop.name}</span>
