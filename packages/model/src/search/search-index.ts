@@ -56,7 +56,7 @@ interface Reading {
 
 interface SegmentHit {
   tier: number;
-  /** The BM25 field score before the group's idf. */
+  /** The BM25 field score before the group's idf; NaN until a product in every group needs it. */
   base: number;
   /** What matched, to find the title's spans again for the products on the page only. */
   reading: Reading;
@@ -299,6 +299,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
 
   const seen: number[] = [];
   const counts: number[] = [];
+  const placeSeen: number[] = [];
+  const placeCounts: number[] = [];
+  const placeLast: number[] = [];
   let stamp = 0;
 
   /**
@@ -322,6 +325,11 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         // Exact characters: the pair itself (far fewer products than every pair that sounds the same).
         const keys = strictWords && a.type === 'char' && z.type === 'char' ? [`c:${a.char}${z.char}`] : pairKeys(a, z);
         if (keys) groups.push(keys);
+      }
+      // Characters typed among letters (`防晒yi`) must be there as typed: their own postings are far
+      // shorter than the initials' pairs around them.
+      if (!loose && !strictWords) {
+        for (const matcher of matchers) if (matcher.type === 'char') groups.push([`c:${matcher.char}`]);
       }
     }
     stamp += 1;
@@ -353,15 +361,54 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
     }
     if ((reading.kind === 'exact' || reading.kind === 'traditional') && matchers.length >= partialFrom) {
-      for (let i = 0; i + 1 < matchers.length; i += 1) {
-        const a = matchers[i]!;
-        const z = matchers[i + 1]!;
-        if (a.type !== 'char' || z.type !== 'char') continue;
-        for (const doc of postings.get(`c:${a.char}${z.char}`) ?? []) {
-          if (seen[doc] === stamp || !docs[doc]!.live) continue;
-          seen[doc] = stamp;
-          found.push(doc);
+      found.push(...piecewiseCandidates(matchers, loose, stamp));
+    }
+    return found;
+  }
+
+  /**
+   * Products that may match a Han reading of `partialFrom` characters or more in pieces (山野 … 防晒衣) or
+   * in part: those with one of its character pairs, and, as `cover` needs runs of two or more covering at
+   * least three characters for either, pairs at two or more places of the query or more. That second
+   * condition only drops products `matchSegment` would reject, at the character level (exact pairs) or,
+   * for homophones, at the reading level; it keeps `cover` off the thousands of products that merely
+   * share one word with a long query. Products stamped `foundStamp` are already candidates.
+   */
+  function piecewiseCandidates(matchers: readonly Matcher[], loose: boolean, foundStamp: number): number[] {
+    const places: string[][] = [];
+    for (let i = 0; i + 1 < matchers.length; i += 1) {
+      const a = matchers[i]!;
+      const z = matchers[i + 1]!;
+      if (a.type !== 'char' || z.type !== 'char') continue;
+      const exact = `c:${a.char}${z.char}`;
+      places.push(loose ? [exact, ...(pairKeys(a, z) ?? [])] : [exact]);
+    }
+    stamp += 1;
+    const placeStamp = stamp;
+    for (const [place, keys] of places.entries()) {
+      for (const key of keys) {
+        for (const doc of postings.get(key) ?? []) {
+          if (placeSeen[doc] !== placeStamp) {
+            placeSeen[doc] = placeStamp;
+            placeCounts[doc] = 0;
+            placeLast[doc] = -1;
+          }
+          // Each place counts once, however many of its readings' pairs a product has.
+          if (placeLast[doc] === place) continue;
+          placeLast[doc] = place;
+          placeCounts[doc] = (placeCounts[doc] ?? 0) + 1;
         }
+      }
+    }
+    const found: number[] = [];
+    for (let i = 0; i + 1 < matchers.length; i += 1) {
+      const a = matchers[i]!;
+      const z = matchers[i + 1]!;
+      if (a.type !== 'char' || z.type !== 'char') continue;
+      for (const doc of postings.get(`c:${a.char}${z.char}`) ?? []) {
+        if (seen[doc] === foundStamp || !docs[doc]!.live) continue;
+        seen[doc] = foundStamp;
+        if (placeSeen[doc] === placeStamp && placeCounts[doc]! >= 2) found.push(doc);
       }
     }
     return found;
@@ -617,6 +664,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         }
         parts.push(part);
         tier = Math.max(tier, part.tier);
+        if (Number.isNaN(part.base)) {
+          cover(docs[doc]!, part.reading.matchers, part.loose);
+          part.base = fieldScore(docs[doc]!);
+        }
         score += idf[g]! * part.base;
       }
       if (all) hits.push({ doc, tier, score, parts });
@@ -624,9 +675,33 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return { hits, all: hits.map((hit) => hit.doc) };
   }
 
+  /**
+   * Whether `candidates` finds exactly the products `matchSegment` accepts (in full, at the reading's
+   * tier): one unit whose postings are its matches (a character, a syllable, an initial, Latin words), or
+   * two characters side by side (their pair's postings).
+   */
+  function candidatesAreMatches(reading: Reading): boolean {
+    const { matchers } = reading;
+    if (matchers.length === 1) {
+      const only = matchers[0]!;
+      return only.type !== 'pinyin' || !only.prefix || only.text.length === 1;
+    }
+    return matchers.length === 2 && matchers.every((matcher) => matcher.type === 'char');
+  }
+
   function matchGroup(readings: readonly Reading[]): Map<number, SegmentHit> {
     const hits = new Map<number, SegmentHit>();
     const run = (reading: Reading, homophones: boolean) => {
+      if (!homophones && candidatesAreMatches(reading)) {
+        // Every candidate matches, at the reading's own tier: the score waits until the product is in
+        // every group's hits (a letter such as `t` in `t恤` has tens of thousands of products).
+        const tier = tierOf.get(reading.kind)!;
+        for (const doc of candidates(reading, false)) {
+          const known = hits.get(doc);
+          if (!known || tier < known.tier) hits.set(doc, { tier, base: NaN, reading, loose: false });
+        }
+        return;
+      }
       for (const doc of candidates(reading, homophones)) {
         const hit = matchSegment(docs[doc]!, reading, homophones);
         const known = hits.get(doc);
@@ -691,7 +766,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const product = (hit: Hit) => docs[hit.doc]!.product;
       const bySales = (a: Product, z: Product) => z.sales - a.sales || (a.productId < z.productId ? -1 : 1);
       const sort = query.sort ?? 'relevance';
-      hits.sort((a, z) => {
+      const compare = (a: Hit, z: Hit): number => {
         const pa = product(a);
         const pz = product(z);
         if (sort === 'price_asc') return pa.minPrice - pz.minPrice || bySales(pa, pz);
@@ -700,8 +775,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         // In stock before sold out: a buyer cannot act on the latter today.
         const stock = Number(pz.availability === 'available') - Number(pa.availability === 'available');
         return a.tier - z.tier || z.score - a.score || stock || bySales(pa, pz);
-      });
-      const page = hits.slice(offset, offset + limit);
+      };
+      const page = firstInOrder(hits, offset + limit, compare).slice(offset, offset + limit);
       const end = offset + page.length;
       const info = page.map((hit): SearchHitInfo => {
         // Spans only for the page: found again with what matched each group.
@@ -730,6 +805,31 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       return suggester(toSimplified(prefix), maxSuggestions);
     },
   };
+}
+
+/**
+ * The first `count` items in `compare` order, sorted: a page needs the top of thousands of hits, and
+ * keeping a short sorted list costs far less than sorting them all. The comparison is a total order (ties
+ * end at the product id), so the result is the same as sorting everything.
+ */
+function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, z: T) => number): T[] {
+  if (count <= 0) return [];
+  if (count * 8 >= items.length) return [...items].sort(compare);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length === count && compare(item, top[count - 1]!) >= 0) continue;
+    // Binary search for the first kept item that sorts after this one.
+    let low = 0;
+    let high = top.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(item, top[middle]!) < 0) high = middle;
+      else low = middle + 1;
+    }
+    top.splice(low, 0, item);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 function mergeSpans(spans: Array<[number, number]>): MatchRange[] {
