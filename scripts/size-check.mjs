@@ -52,7 +52,8 @@ const budgets = [
     // (its own code, styles and words) must stay under 8 kB.
     name: 'live widget, self-contained (Lit, client, live subscription and validation)',
     entry: 'packages/elements/dist/live-widget/define.js',
-    alsoCounts: [...shopModules, 'subscribe-live'],
+    // The SSE parser loads with the first stream (http-routes imports it on demand), before the first event.
+    alsoCounts: [...shopModules, 'subscribe-live', 'sse-parser'],
     // Held where it stands (2026-12-01: Vite 31.46 kB, esbuild 32.81 kB) until the 28 kB target is met: the
     // client and the resource checks it shares with the shop entry weigh 25 kB of it.
     gzipLimit: { vite: 31.5 * 1024, esbuild: 32.9 * 1024 },
@@ -69,10 +70,10 @@ const budgets = [
     entry: 'packages/elements/dist/search-page/define.js',
     // Results search at once: the client's search, its routes and the page validators load before they show.
     alsoCounts: shopModules,
-    // Measured 2026-12-01 (Vite 35.81 kB, esbuild 37.49 kB): 27.4 / 28.2 kB before the search modules; most of
-    // the rest is the client's compiled validators for every resource (shops, live rooms…), which a search
-    // page loads whole. Held here until the 30 kB target is met.
-    gzipLimit: { vite: 35.9 * 1024, esbuild: 37.6 * 1024 },
+    // Held where it stands (2026-12-01: Vite 30.11 kB, esbuild 30.59 kB, once the SSE parser left the routes
+    // a search page loads) until the 30 kB target is met: the resource checks for shops and live rooms that
+    // a search page loads with its own are the next to split.
+    gzipLimit: { vite: 30.2 * 1024, esbuild: 30.7 * 1024 },
     gzipTarget: 30 * 1024,
     // The search index's dictionaries run where the data is (gateway, demo backend), never in a browser.
     forbidden: ['pinyin-pro', 'opencc-js'],
