@@ -11,7 +11,8 @@ import { dirname } from 'node:path';
 import { browserJsonSchemas } from '../packages/model/dist/index.js';
 import { validatorsModule } from './lib/validator-code.mjs';
 
-// Two files: what every product card runs, and what shops, lists and lives run (loaded on first use).
+// Three files: what every product card runs, what shops, lists and lives run, and what search runs (the
+// last two loaded on first use, apart).
 const outputs = [
   {
     file: 'packages/client/src/generated/validators.ts',
@@ -25,10 +26,16 @@ const outputs = [
     exports: {
       validateShop: 'shop',
       validateProductPage: 'productPage',
-      validateSearchPage: 'searchPage',
-      validateSuggestResponse: 'suggestResponse',
       validateLiveRoom: 'liveRoom',
       validateLiveEvent: 'liveEvent',
+    },
+  },
+  {
+    // Loaded apart from the shop and live checks: a search page needs only these.
+    file: 'packages/client/src/generated/search-validators.ts',
+    exports: {
+      validateSearchPage: 'searchPage',
+      validateSuggestResponse: 'suggestResponse',
     },
   },
 ];

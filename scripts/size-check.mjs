@@ -51,7 +51,8 @@ const budgets = [
     // (its own code, styles and words) must stay under 8 kB.
     name: 'live widget, self-contained (Lit, client, live subscription and validation)',
     entry: 'packages/elements/dist/live-widget/define.js',
-    alsoCounts: [...shopModules, 'subscribe-live'],
+    // The SSE parser loads with the first stream (http-routes imports it on demand), before the first event.
+    alsoCounts: [...shopModules, 'subscribe-live', 'sse-parser'],
     // 2026-12-01: Vite 27.15 kB, esbuild 27.41 kB; the client and the resource checks it shares with the shop
     // entry weigh most of it.
     gzipLimit: 28 * 1024,
@@ -65,13 +66,11 @@ const budgets = [
     // index (pinyin, traditional → simplified dictionaries) runs where the data is, never here.
     name: 'search page (store, box, results, tiles, Lit, client, validation)',
     entry: 'packages/elements/dist/search-page/define.js',
-    // Results search at once: the client's search, its routes and the page validators load before they show.
-    alsoCounts: shopModules,
-    // Measured 2026-12-01 (Vite 35.81 kB, esbuild 37.49 kB): 27.4 / 28.2 kB before the search modules; most of
-    // the rest is the client's compiled validators for every resource (shops, live rooms…), which a search
-    // page loads whole. Held here until the 30 kB target is met.
-    gzipLimit: { vite: 35.9 * 1024, esbuild: 37.6 * 1024 },
-    gzipTarget: 30 * 1024,
+    // Results search at once: the client's search, its routes and the search validators load before they
+    // show (and whatever those import); the shop and live checks do not.
+    alsoCounts: ['search-resources', 'http-routes'],
+    // 2026-12-01: Vite 29.10 kB, esbuild 29.60 kB, once search loads its own resources and checks.
+    gzipLimit: 30 * 1024,
     // The search index's dictionaries run where the data is (gateway, demo backend), never in a browser.
     forbidden: ['pinyin-pro', 'opencc-js'],
   },

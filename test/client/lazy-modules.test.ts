@@ -66,7 +66,7 @@ describe('a lazily loaded part of the client that failed to load', () => {
 
   it('is a retryable upstream failure, never cached, when the runtime is online', async () => {
     const client = createClient({ backend: demo });
-    const restore = withoutChunk('resources.js');
+    const restore = withoutChunk('search-resources.js');
     setOnline(true);
     try {
       await assert.rejects(client.search({ q: '茶' }), { code: 'upstream', retryable: true });
@@ -75,6 +75,18 @@ describe('a lazily loaded part of the client that failed to load', () => {
       restore();
     }
     assert.ok((await client.search({ q: '茶' })).items.length > 0);
+  });
+
+  it('does not stop search: a search page loads its own resources, never the shop and live ones', async () => {
+    const client = createClient({ backend: demo });
+    const restore = withoutChunk('resources.js');
+    try {
+      assert.ok((await client.search({ q: '茶' })).items.length > 0);
+      assert.ok(Array.isArray(await client.suggest('茶')));
+      await assert.rejects(client.getShop(shop), { code: 'upstream' });
+    } finally {
+      restore();
+    }
   });
 
   it('leaves a live subscription reconnecting, not connecting forever, and subscribes once the module loads', async (t) => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as compiled from '../../packages/client/src/generated/resource-validators.js';
+import * as resourceValidators from '../../packages/client/src/generated/resource-validators.js';
+import * as searchValidators from '../../packages/client/src/generated/search-validators.js';
 import { createDemoBackend, seededRandom } from '@xiaodian/demo';
 import {
   liveEventSchema,
@@ -19,6 +20,7 @@ import { mutate, type Json } from './payload-mutations.js';
  * every payload: the demo's own data, and thousands of seeded mutations of it.
  */
 type Validator = (data: unknown) => boolean;
+const compiled = { ...resourceValidators, ...searchValidators };
 
 const replacements: unknown[] = [
   undefined,

@@ -303,9 +303,10 @@ export function createClient(options: ClientOptions): XiaodianClient {
     );
   }
 
-  // Shops, lists, lives and the article resolver load on first use, so a page of product cards
+  // Shops, lists, lives, search and the article resolver load on first use, so a page of product cards
   // never downloads them (see the size budget in scripts/size-check.mjs).
   const more = lazyModule(() => import('./resources.js'), 'resources.js');
+  const searching = lazyModule(() => import('./search-resources.js'), 'search-resources.js');
   const live = lazyModule(() => import('./live/subscribe-live.js'), 'subscribe-live.js');
   const article = lazyModule(() => import('./article.js'), 'article.js');
 
@@ -332,10 +333,10 @@ export function createClient(options: ClientOptions): XiaodianClient {
       return (await more()).listShopProducts(core, shop, page, callOptions);
     },
     async search(query, callOptions = {}) {
-      return (await more()).search(core, query, callOptions);
+      return (await searching()).search(core, query, callOptions);
     },
     async suggest(prefix, callOptions = {}) {
-      return (await more()).suggest(core, prefix, callOptions);
+      return (await searching()).suggest(core, prefix, callOptions);
     },
     async getLive(ref, callOptions = {}) {
       return (await more()).getLive(core, ref, callOptions);

@@ -15,7 +15,10 @@ import {
   type HttpBackendOptions,
   type Query,
 } from './http-backend.js';
-import { SseParser } from './live/sse-parser.js';
+import { lazyModule } from './lazy.js';
+
+// Only a live stream parses SSE: a page that lists or searches never downloads the parser.
+const sseParser = lazyModule(() => import('./live/sse-parser.js'), 'the SSE parser');
 
 type Routes = Required<Omit<UncheckedBackend, 'getProducts'>>;
 
@@ -114,6 +117,7 @@ async function* streamEvents(
   if (response.status !== 200) throw await errorFrom(response, url);
   // The answer itself is the first sign of life; the gateway's heartbeats (comments) carry its clock.
   eventOptions.onHeartbeat?.({});
+  const { SseParser } = await sseParser();
   const parser = new SseParser({
     onComment(text) {
       const heartbeat = readHeartbeat(text);
