@@ -100,7 +100,7 @@ describe('the inline shop entry in running text (375 px)', () => {
         getProducts: () => Promise.reject(new Error('no products here')),
         getShop: async (appid) => {
           await gate;
-          return structuredClone(answers.get(appid));
+          return structuredClone(answers.get(appid)!);
         },
       },
     });
