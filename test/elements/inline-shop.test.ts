@@ -7,58 +7,10 @@ import '@xiaodian/elements/store/define';
 import type { Shop, ShopStatus } from '@xiaodian/model';
 import { shops } from '../../stories/fixtures.js';
 import { part, settled } from './helpers.js';
-
-async function loadReserveCss(): Promise<void> {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = '/packages/elements/reserve.css';
-  const loaded = new Promise((resolve, reject) => {
-    link.onload = resolve;
-    link.onerror = reject;
-  });
-  document.head.append(link);
-  await loaded;
-}
+import { charactersWide, frame, loadReserveCss, rect, textEnd, wordSpace } from './layout.js';
 
 // A phone's article text: 17 px in a 343 px column (375 px less the article's margins).
 const fontSize = 17;
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-
-/** The width of one space in the paragraph's font: the widest gap the sentence may show. */
-function wordSpace(paragraph: Element): number {
-  const probe = document.createElement('span');
-  paragraph.append(probe);
-  probe.textContent = 'x x';
-  const spaced = probe.getBoundingClientRect().width;
-  probe.textContent = 'xx';
-  const tight = probe.getBoundingClientRect().width;
-  probe.remove();
-  return spaced - tight;
-}
-
-/** How wide the first six characters (or all, if fewer) of a text are in an element's font. */
-function sixCharactersWide(text: string, fontOf: Element): number {
-  const probe = document.createElement('span');
-  probe.style.cssText = 'position:absolute;white-space:pre;visibility:hidden';
-  probe.style.font = getComputedStyle(fontOf).font;
-  probe.textContent = [...text].slice(0, 6).join('');
-  document.body.append(probe);
-  const width = probe.getBoundingClientRect().width;
-  probe.remove();
-  return width;
-}
-
-const rect = (element: Element) => {
-  const { left, top, width, height } = element.getBoundingClientRect();
-  return [left, top, width, height].map((n) => Math.round(n * 10) / 10).join(',');
-};
-
-/** The right edge of an element's text as drawn: where its characters end, or its box when they are cut. */
-function textEnd(element: Element): number {
-  const range = document.createRange();
-  range.selectNodeContents(element);
-  return Math.min(range.getBoundingClientRect().right, element.getBoundingClientRect().right);
-}
 
 const nameOf = (entry: Element) => entry.shadowRoot!.querySelector('.name')!;
 
@@ -138,7 +90,7 @@ describe('the inline shop entry in running text (375 px)', () => {
     const undefinedLayout = layout();
     // The written name reads in place before the script runs, after the logo's room.
     expect(entries[0]!.getBoundingClientRect().width).to.be.at.least(
-      1.25 * fontSize + sixCharactersWide(fourCharacterName, entries[0]!) - 0.5,
+      1.25 * fontSize + charactersWide(fourCharacterName, entries[0]!) - 0.5,
     );
 
     await import('@xiaodian/elements/shop-entry/define');
@@ -173,7 +125,7 @@ describe('the inline shop entry in running text (375 px)', () => {
         space + 0.5,
       );
       expect(shown.getBoundingClientRect().width, 'the name keeps six characters').to.be.at.least(
-        sixCharactersWide(shop.name, shown) - 0.5,
+        charactersWide(shop.name, shown) - 0.5,
       );
       expect(Math.abs(shown.getBoundingClientRect().top - after.top), 'one line').to.be.below(fontSize / 2);
 

@@ -7,59 +7,10 @@ import '@xiaodian/elements/store/define';
 import type { Product } from '@xiaodian/model';
 import { products } from '../../stories/fixtures.js';
 import { gatedBackend, part, settled } from './helpers.js';
-
-async function loadReserveCss(): Promise<void> {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = '/packages/elements/reserve.css';
-  const loaded = new Promise((resolve, reject) => {
-    link.onload = resolve;
-    link.onerror = reject;
-  });
-  document.head.append(link);
-  await loaded;
-}
+import { charactersWide, frame, loadReserveCss, rect, textEnd, wordSpace } from './layout.js';
 
 // A phone's article text: 17 px in a 343 px column (375 px less the article's margins).
 const fontSize = 17;
-const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-
-/** The width of one space in the paragraph's font: the widest gap the sentence may show. */
-function wordSpace(paragraph: Element): number {
-  const probe = document.createElement('span');
-  paragraph.append(probe);
-  probe.textContent = 'x x';
-  const spaced = probe.getBoundingClientRect().width;
-  probe.textContent = 'xx';
-  const tight = probe.getBoundingClientRect().width;
-  probe.remove();
-  return spaced - tight;
-}
-
-/** How wide the first six characters of the card's title are in the title's own font. */
-function sixCharacters(card: Element): number {
-  const title = part(card, 'title')!;
-  const probe = document.createElement('span');
-  probe.style.cssText = 'position:absolute;white-space:pre;visibility:hidden';
-  probe.style.font = getComputedStyle(title).font;
-  probe.textContent = [...(title.textContent ?? '')].slice(0, 6).join('');
-  document.body.append(probe);
-  const width = probe.getBoundingClientRect().width;
-  probe.remove();
-  return width;
-}
-
-const rect = (element: Element) => {
-  const { left, top, width, height } = element.getBoundingClientRect();
-  return [left, top, width, height].map((n) => Math.round(n * 10) / 10).join(',');
-};
-
-/** The right edge of an element's text as drawn: where its characters end, or its box when they are cut. */
-function textEnd(element: Element): number {
-  const range = document.createRange();
-  range.selectNodeContents(element);
-  return Math.min(range.getBoundingClientRect().right, element.getBoundingClientRect().right);
-}
 
 const base = products.available;
 /** A product as the page's backend answers it: the demo's, with the title, price and status of the case. */
@@ -197,7 +148,7 @@ describe('the text link in running text (375 px)', () => {
         expect(gap, `${where} (a space is ${space.toFixed(1)} px)`).to.be.at.most(space + 0.5);
       }
       expect(title.getBoundingClientRect().width, 'the title keeps six characters').to.be.at.least(
-        sixCharacters(card) - 0.5,
+        charactersWide(title.textContent ?? '', title) - 0.5,
       );
       expect(price.getBoundingClientRect().width, 'the price is shown whole').to.be.at.least(price.scrollWidth - 0.5);
       expect(Math.abs(title.getBoundingClientRect().top - after.top), 'one line').to.be.below(fontSize / 2);

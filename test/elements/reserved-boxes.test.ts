@@ -4,6 +4,7 @@ import type { XiaodianClient } from '@xiaodian/client';
 import { productCardVariants, shopEntryVariants } from '@xiaodian/elements';
 import { demoClient, offlineClient, pendingClient, products, refOf, shops } from '../../stories/fixtures.js';
 import { box, settled } from './helpers.js';
+import { loadReserveCss } from './layout.js';
 
 // Layout stability against reserve.css itself: a page loads reserve.css, its elements sit undefined until
 // the script runs, then load, then show data or an error. Each element × variant must keep the box
@@ -23,18 +24,6 @@ interface Mounted {
 }
 
 const mounted = new Map<string, Mounted[]>();
-
-async function loadReserveCss(): Promise<void> {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = '/packages/elements/reserve.css';
-  const loaded = new Promise<void>((resolve, reject) => {
-    link.addEventListener('load', () => resolve(), { once: true });
-    link.addEventListener('error', () => reject(new Error('reserve.css did not load')), { once: true });
-  });
-  document.head.append(link);
-  await loaded;
-}
 
 function inStore(client: XiaodianClient, content: ReturnType<typeof html>) {
   return html`<xd-store .client=${client} style="display:block">

@@ -4,6 +4,7 @@ import type { XiaodianClient } from '@xiaodian/client';
 import { XiaodianError } from '@xiaodian/model';
 import { demoClient, offlineClient, pendingClient, products, refOf } from '../../stories/fixtures.js';
 import { box, settled } from './helpers.js';
+import { loadReserveCss } from './layout.js';
 
 // Layout stability of the search tile against reserve.css, as reserved-boxes.test.ts does for the cards: a
 // page's tiles and box sit undefined until the script runs, then load, then show a product or an error, and
@@ -14,18 +15,6 @@ const states = [
   { state: 'ready', client: demoClient },
   { state: 'error', client: offlineClient },
 ] as const;
-
-async function loadReserveCss(): Promise<void> {
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = '/packages/elements/reserve.css';
-  const loaded = new Promise<void>((resolve, reject) => {
-    link.addEventListener('load', () => resolve(), { once: true });
-    link.addEventListener('error', () => reject(new Error('reserve.css did not load')), { once: true });
-  });
-  document.head.append(link);
-  await loaded;
-}
 
 describe('reserve.css holds the search tile (both layouts) and the search box in every state', () => {
   const mounted: Array<{ key: string; element: Element; state: string; undefinedBox: ReturnType<typeof box> }> = [];
