@@ -1,27 +1,23 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { createDemoBackend } from '@xiaodian/demo';
-import { startGateway, type RunningGateway } from '@xiaodian/gateway';
-import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
-
-const site = new URL('../../dist/site/', import.meta.url).pathname;
-const backend = createDemoBackend();
+import type { Browser } from 'playwright-core';
+import { siteDir, startSite, type Site } from './harness.js';
 
 describe('article page end to end', () => {
-  let gateway: RunningGateway;
+  let site: Site;
   let browser: Browser;
+  let gateway: Site['gateway'];
+  let backend: Site['backend'];
 
   before(async () => {
-    assert.ok(existsSync(`${site}article.html`), 'the examples are built (npm run build:site)');
-    gateway = await startGateway({ backend, port: 0, host: '127.0.0.1', staticDir: site, log: false });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+    assert.ok(existsSync(`${siteDir}article.html`), 'the examples are built (npm run build:site)');
+    site = await startSite();
+    ({ browser, gateway, backend } = site);
   });
 
   after(async () => {
-    await browser?.close();
-    await gateway?.close();
+    await site?.close();
   });
 
   it('renders 20 cards in four variants at 375 px from one products request, with no layout shift', async () => {

@@ -3,41 +3,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createDemoBackend } from '@xiaodian/demo';
-import { startGateway, type RunningGateway } from '@xiaodian/gateway';
-import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
+import type { Browser, Page } from 'playwright-core';
+import { siteDir, startSite, visit, type Site } from './harness.js';
 
-const site = new URL('../../dist/site/', import.meta.url).pathname;
 const { version } = JSON.parse(
   readFileSync(new URL('../../packages/elements/package.json', import.meta.url), 'utf8'),
 ) as { version: string };
 const cdn = `/cdn/xiaodian-elements@${version}`;
-const backend = createDemoBackend();
 const ref = { appid: 'wx3f8a2c1d9e7b6a54', productId: '10000201001001' };
-
-interface Visit {
-  page: Page;
-  /** Console warnings and errors, page errors and failed requests, as they happened. */
-  problems: string[];
-}
-
-async function visit(browser: Browser, url: string, html?: string): Promise<Visit> {
-  const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (['warning', 'error'].includes(message.type())) problems.push(`console ${message.type()}: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
-  if (html !== undefined)
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
-  return { page, problems };
-}
 
 /** Waits until every data-bound element on the page has settled, and returns their states. */
 async function settledStates(page: Page): Promise<string[]> {
@@ -53,25 +26,18 @@ async function settledStates(page: Page): Promise<string[]> {
 }
 
 describe('the CDN build', () => {
-  let gateway: RunningGateway;
+  let site: Site;
   let browser: Browser;
+  let gateway: Site['gateway'];
 
   before(async () => {
-    assert.ok(existsSync(`${site}cdn.html`), 'the examples are built (npm run build)');
-    gateway = await startGateway({
-      backend,
-      assets: (path) => backend.renderImage(path),
-      port: 0,
-      host: '127.0.0.1',
-      staticDir: site,
-      log: false,
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+    assert.ok(existsSync(`${siteDir}cdn.html`), 'the examples are built (npm run build)');
+    site = await startSite();
+    ({ browser, gateway } = site);
   });
 
   after(async () => {
-    await browser?.close();
-    await gateway?.close();
+    await site?.close();
   });
 
   it('renders the no-build example (SRI-checked modules) with its pictures, and hands intents to the page', async () => {
@@ -116,7 +82,7 @@ describe('the CDN build', () => {
       const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${scripts}</head><body>
         <xd-product-card appid="${ref.appid}" product-id="${ref.productId}"></xd-product-card>
         <xd-shop-entry appid="${ref.appid}"></xd-shop-entry></body></html>`;
-      const { page, problems } = await visit(browser, `${gateway.url}/cdn-order.html`, html);
+      const { page, problems } = await visit(browser, `${gateway.url}/cdn-order.html`, { html });
       try {
         const loads = (file: string) => files.includes(file) || files.includes('xiaodian-elements.js');
         const expected = [...(loads('product-card.js') ? ['ready'] : []), ...(loads('shop-entry.js') ? ['ready'] : [])];

@@ -1,71 +1,31 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createDemoBackend } from '@xiaodian/demo';
-import { startGateway, type RunningGateway } from '@xiaodian/gateway';
-import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
+import type { Browser } from 'playwright-core';
+import { axe, siteDir, startSite, visit, type Site } from './harness.js';
 
-const site = new URL('../../dist/site/', import.meta.url).pathname;
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const backend = createDemoBackend();
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  nodes: Array<{ target: unknown; failureSummary?: string }>;
-}
-
-/** Loads a page until every element that can settle has, recording failed requests and console errors. */
+/** Loads a page and waits for the elements it holds to be defined (module scripts have run by `load`). */
 async function open(browser: Browser, url: string, colorScheme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage({ viewport: { width: 375, height: 812 }, colorScheme });
-  const failures: string[] = [];
-  page.on('response', (response) => {
-    if (response.status() >= 400) failures.push(`${response.status()} ${new URL(response.url()).pathname}`);
-  });
-  await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
-  // Module scripts have run by \`load\`; wait for the elements the page holds to be defined.
+  const { page, problems } = await visit(browser, url, { colorScheme });
   await page.waitForFunction(
     () => !document.querySelector('xd-product-card:not(:defined), xd-shop-entry:not(:defined)'),
   );
-  return { page, failures };
-}
-
-async function axe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }
-    ).axe.run(document);
-    return violations.map(({ id, impact, nodes }) => ({
-      id,
-      impact,
-      nodes: nodes.slice(0, 3).map(({ target, failureSummary }) => ({ target, failureSummary })),
-    }));
-  });
+  return { page, problems };
 }
 
 describe('the example pages', () => {
-  let gateway: RunningGateway;
+  let site: Site;
   let browser: Browser;
+  let gateway: Site['gateway'];
 
   before(async () => {
-    assert.ok(existsSync(`${site}article.html`), 'the examples are built (npm run build:site)');
-    gateway = await startGateway({
-      backend,
-      assets: (path) => backend.renderImage(path),
-      port: 0,
-      host: '127.0.0.1',
-      staticDir: site,
-      log: false,
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+    assert.ok(existsSync(`${siteDir}article.html`), 'the examples are built (npm run build:site)');
+    site = await startSite();
+    ({ browser, gateway } = site);
   });
 
   after(async () => {
-    await browser?.close();
-    await gateway?.close();
+    await site?.close();
   });
 
   for (const path of [
@@ -77,7 +37,7 @@ describe('the example pages', () => {
     'search.html?q=防晒',
   ]) {
     it(`${path} passes axe and asks for nothing that is not there (no /favicon.ico 404)`, async () => {
-      const { page, failures } = await open(browser, `${gateway.url}/${path}`);
+      const { page, problems } = await open(browser, `${gateway.url}/${path}`);
       if (path.startsWith('search')) {
         await page.waitForFunction(
           () => document.querySelector('xd-search-results')?.getAttribute('state') === 'ready',
@@ -100,7 +60,7 @@ describe('the example pages', () => {
       // Chromium asks for the icon once the page has loaded; fetch it as the browser would.
       const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel~=icon]')?.href ?? null);
       assert.ok(icon, 'the page names its icon, so the browser does not ask for /favicon.ico');
-      assert.deepEqual(failures, []);
+      assert.deepEqual(problems, []);
       await page.close();
     });
   }

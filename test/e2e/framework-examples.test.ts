@@ -8,21 +8,16 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
 import { build as viteBuild } from 'vite';
-import { createDemoBackend } from '@xiaodian/demo';
-import { startGateway, type RunningGateway } from '@xiaodian/gateway';
-import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
+import { startSite, visit, type Site } from './harness.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const examples = join(root, 'examples');
-const backend = createDemoBackend();
-const product = backend.products.find((p) => p.appid === 'wx3f8a2c1d9e7b6a54' && p.productId === '10000201001001')!;
+const ref = { appid: 'wx3f8a2c1d9e7b6a54', productId: '10000201001001' };
 
 describe('the React and Vue examples', () => {
   const site = mkdtempSync(join(tmpdir(), 'xd-framework-examples-'));
-  let gateway: RunningGateway;
-  let browser: Browser;
+  let running: Site;
 
   before(async () => {
     await esbuild.build({
@@ -36,32 +31,20 @@ describe('the React and Vue examples', () => {
     });
     copyFileSync(join(examples, 'react/index.html'), join(site, 'react/index.html'));
     await viteBuild({ configFile: join(examples, 'vue/vite.config.ts'), build: { outDir: join(site, 'vue') } });
-    gateway = await startGateway({
-      backend,
-      assets: (path) => backend.renderImage(path),
-      port: 0,
-      host: '127.0.0.1',
-      staticDir: site,
-      log: false,
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
+    running = await startSite(site);
   });
 
   after(async () => {
-    await browser?.close();
-    await gateway?.close();
+    await running?.close();
     rmSync(site, { recursive: true, force: true });
   });
 
   for (const framework of ['react', 'vue']) {
     it(`${framework}: renders the cards with pictures, sets properties, and the app receives the intent`, async () => {
-      const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-      const problems: string[] = [];
-      page.on('console', (m) => ['warning', 'error'].includes(m.type()) && problems.push(`${m.type()}: ${m.text()}`));
-      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+      const { gateway, browser, backend } = running;
+      const product = backend.products.find((p) => p.appid === ref.appid && p.productId === ref.productId)!;
+      const { page, problems } = await visit(browser, `${gateway.url}/${framework}/index.html`);
       try {
-        await page.goto(`${gateway.url}/${framework}/index.html`, { waitUntil: 'load', timeout: 15_000 });
         const settled = () =>
           page.waitForFunction(
             (count) => {
