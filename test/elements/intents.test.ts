@@ -159,6 +159,17 @@ describe('intents', () => {
     await waitUntil(() => openDialogs().length === 0, 'Esc closed the dialog');
   });
 
+  it("draws the QR dialog in its opener's theme, set on the opener's container", async () => {
+    const card = await mountCard(demoClient, refOf(products.available), { theme: 'dark' });
+    await settled(card);
+    card.closest('xd-store')!.style.setProperty('--xd-color-surface', 'rgb(1, 2, 3)');
+    part(card, 'card')!.click();
+    await waitUntil(() => openDialogs()[0]?.shadowRoot?.querySelector('dialog[open]'), 'the dialog opened');
+    const dialog = openDialogs()[0]!.shadowRoot!.querySelector('dialog')!;
+    expect(getComputedStyle(dialog).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(getComputedStyle(dialog).colorScheme).to.equal('dark');
+  });
+
   it('builds mini-program URLs for shops and lives too, percent-encoded, after a query the page has', () => {
     expect(miniProgramUrl({ intent: 'shop', ref: { appid: 'wx0123456789abcdef' } }, '/p')).to.equal(
       '/p?intent=shop&appid=wx0123456789abcdef',

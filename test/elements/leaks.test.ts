@@ -68,6 +68,9 @@ const listening = (key: string) => listeners.get(key) ?? 0;
 
 const { demoClient, products } = await import('../../stories/fixtures.js');
 await import('@xiaodian/elements/define');
+// The root define's one watch for the search elements' tags, kept until they are defined (tested in
+// define-when-seen.test.ts): not the elements' to leave behind.
+const watchingForSearch = live.mutation;
 
 const cards = (count: number) =>
   Array.from({ length: count }, (_, i) => {
@@ -102,7 +105,7 @@ describe('cost per element', () => {
   it('mounted and removed many times, leaves no observer or page-wide listener behind', async () => {
     for (let round = 0; round < 5; round += 1) (await mountGrid(12)).remove();
     expect(live.intersection, 'IntersectionObservers alive').to.equal(0);
-    expect(live.mutation, 'MutationObservers observing').to.equal(0);
+    expect(live.mutation - watchingForSearch, 'MutationObservers observing').to.equal(0);
     expect(listening('document visibilitychange')).to.equal(0);
     expect(listening('window online')).to.equal(0);
   });

@@ -32,7 +32,7 @@ import { fetchTransport, type FetchLike } from './transport/fetch-transport.js';
 import type { Transport } from './transport/transport.js';
 import { checkProductResult, isProduct } from './validate.js';
 import type { ArticleInput, ResolveArticleOptions, ResolvedItem } from './article.js';
-import type { LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
+import type { LiveConnectionState, LiveSubscription, LiveSubscriptionOptions } from './live/subscribe-live.js';
 
 export interface CacheOptions {
   /** Entries kept in memory, all kinds together. */
@@ -343,44 +343,34 @@ export function createClient(options: ClientOptions): XiaodianClient {
     },
     subscribeLive(ref, onUpdate, subscriptionOptions = {}) {
       const { finderUserName } = liveRefArg(ref, 'subscribeLive');
-      // Synchronous handle, asynchronous start: the module loads while the caller goes on, and the
-      // subscription it starts follows the caller's signal. A failed load is tried again a second later,
-      // reconnecting meanwhile (kept small: every product card carries this).
-      let inner: LiveSubscription | undefined;
-      let closed = false;
-      let failed = false;
-      const ended = () => closed || subscriptionOptions.signal?.aborted;
+      // Synchronous handle, asynchronous start: this stand-in answers until the live module has loaded and
+      // put its running subscription's own members on it (`takeOver`), so the live code every product card
+      // carries is no more than this. A failed load is tried again a second later, `reconnecting` meanwhile.
+      // Pausing before the module has loaded does nothing: the page's next visibility change pauses it.
+      let state: LiveConnectionState = 'connecting';
+      const handle: LiveSubscription = {
+        room: undefined,
+        get state() {
+          return subscriptionOptions.signal?.aborted ? 'closed' : state;
+        },
+        serverNow: now,
+        pause() {},
+        resume() {},
+        close: () => void (state = 'closed'),
+      };
       const start = (): void =>
         void live().then(
-          (module) => {
-            if (!ended()) inner = module.subscribeLive(client, finderUserName, onUpdate, subscriptionOptions);
-          },
+          (module) => module.takeOver(handle, client, finderUserName, onUpdate, subscriptionOptions),
           // lazyModule rejects with a XiaodianError (offline or upstream) already.
           (error: XiaodianError) => {
+            if (handle.state === 'closed') return;
             subscriptionOptions.onError?.(error);
-            if (!failed) subscriptionOptions.onState?.('reconnecting');
-            failed = true;
-            if (!ended()) setTimeout(start, 1000);
+            if (state !== 'reconnecting') subscriptionOptions.onState?.((state = 'reconnecting'));
+            setTimeout(start, 1000);
           },
         );
       start();
-      // Pausing before the module has loaded does nothing: it loads in a moment, and the page's next
-      // visibility change pauses it.
-      return {
-        get room() {
-          return inner?.room;
-        },
-        get state() {
-          return ended() ? 'closed' : (inner?.state ?? (failed ? 'reconnecting' : 'connecting'));
-        },
-        serverNow: () => inner?.serverNow() ?? now(),
-        pause: () => inner?.pause(),
-        resume: () => inner?.resume(),
-        close() {
-          closed = true;
-          inner?.close();
-        },
-      };
+      return handle;
     },
     async resolveArticle(input, resolveOptions) {
       return (await article()).resolveArticle(client, input, resolveOptions);

@@ -1,5 +1,5 @@
 import { XiaodianError, isErrorBody as hasErrorBodyShape, type ErrorBody, type Product } from '@xiaodian/model';
-import * as generated from './generated/validators.js';
+import { validateProduct, validateProductsResponse } from './generated/validators.js';
 import type { CompiledValidator } from './validate-schema.js';
 
 /**
@@ -9,8 +9,6 @@ import type { CompiledValidator } from './validate-schema.js';
  * checked the same way, by validators loaded on demand (validate-resources.ts).
  */
 export type { CompiledValidator } from './validate-schema.js';
-
-const { validateProduct, validateProductsResponse } = generated;
 
 /** Where and why a compiled check failed, from its first error (` at path: failed "keyword" {params}`). */
 export function firstIssue(validator: CompiledValidator): string {

@@ -50,6 +50,23 @@ export interface LiveSubscription {
   close(): void;
 }
 
+/**
+ * Starts the subscription behind the client's synchronous stand-in handle (`client.subscribeLive`), unless it
+ * was closed while this module loaded, and moves the running subscription's own members onto it: the caller's
+ * handle is the subscription from then on.
+ */
+export function takeOver(
+  handle: LiveSubscription,
+  client: XiaodianClient,
+  finderUserName: string,
+  onUpdate: (room: LiveRoom, event: LiveEvent | undefined) => void,
+  options: LiveSubscriptionOptions,
+): void {
+  if (handle.state === 'closed') return;
+  const running = subscribeLive(client, finderUserName, onUpdate, options);
+  Object.defineProperties(handle, Object.getOwnPropertyDescriptors(running));
+}
+
 /** How many recent clock samples the server time estimate keeps. */
 const clockSamples = 8;
 
@@ -271,8 +288,9 @@ export function subscribeLive(
     get room() {
       return room;
     },
+    // Closed the moment it is closed (or its signal aborts), not once the loop has wound down.
     get state() {
-      return state;
+      return signal.aborted ? 'closed' : state;
     },
     serverNow: () => core.now() + (offset ?? 0),
     pause() {

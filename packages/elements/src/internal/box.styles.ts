@@ -87,9 +87,22 @@ export const boxStyles = css`
   /*
    * The inline variant (the card's 'text', the shop entry's 'inline'): a link in a sentence, the
    * same in every element; its error and retry are words in the line, not a panel and a button. The
-   * element sizes its host (an inline-block of a fixed width, one line high) and hides what a link omits.
+   * element sizes its host (an inline-block one line high, as wide as what the page wrote inside it) and
+   * hides what a link omits. That written text is copied, invisible, into the flow (.sizer, after the
+   * logo's room) to give the link its width, and the box is drawn over it; while loading it reads in place.
    */
+  .sizer {
+    display: inline-block;
+    padding-inline-start: 1.25em;
+    color: var(--_link);
+    visibility: hidden;
+  }
+  :host([state='loading']) .sizer {
+    visibility: visible;
+  }
   .inline.box {
+    position: absolute;
+    inset: 0;
     display: flex;
     flex-direction: row;
     align-items: center;

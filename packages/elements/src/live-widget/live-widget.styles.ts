@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { boxStyles } from '../internal/box.styles.js';
+import { panelHostStyles } from '../internal/panel.styles.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
@@ -9,18 +10,10 @@ import { tokenStyles } from '../theme/tokens.styles.js';
 export const liveWidgetStyles = [
   tokenStyles,
   boxStyles,
+  panelHostStyles,
   css`
     :host {
-      display: block;
-      max-width: 100%;
-      font-size: 14px;
-      line-height: 20px;
-      color: var(--_text);
-      --_box-bg: var(--_surface);
       --_live: var(--_buy);
-    }
-    :host([hidden]) {
-      display: none;
     }
     :host([variant='mini']) {
       display: inline-block;

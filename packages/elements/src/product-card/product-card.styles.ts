@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { boxStyles } from '../internal/box.styles.js';
+import { productViewStyles } from '../internal/product-view/product-view.styles.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
@@ -14,6 +15,7 @@ import { tokenStyles } from '../theme/tokens.styles.js';
 export const productCardStyles = [
   tokenStyles,
   boxStyles,
+  productViewStyles,
   css`
     :host {
       --_bg: var(--xd-product-card-background, var(--_surface));
@@ -26,46 +28,20 @@ export const productCardStyles = [
       line-height: 20px;
       color: var(--_title);
     }
-    :host([hidden]) {
-      display: none;
-    }
-
     .card {
       display: flex;
       flex-direction: column;
     }
-    /* Without specificity, so that each part's own display (grid, flex) wins. */
-    :where(.media, .body, .body > span) {
-      display: block;
-      min-width: 0;
-    }
-
     .media {
-      position: relative;
-      flex: none;
       aspect-ratio: 16 / 9;
-      background: var(--_placeholder);
-    }
-    [part='image'] {
-      position: absolute;
-      inset: 0;
-      display: block;
-      width: 100%;
-      height: 100%;
-      object-fit: cover;
     }
     .logo {
       width: 20px;
       height: 20px;
-      border-radius: 50%;
       flex: none;
-      background: #fff;
-      box-shadow: 0 0 0 1.5px #fff;
     }
 
     .body {
-      box-sizing: border-box;
-      display: grid;
       grid-template-rows: 44px 24px 20px 32px;
       row-gap: 6px;
       height: 162px !important;
@@ -77,27 +53,15 @@ export const productCardStyles = [
       line-height: 22px !important;
       font-weight: 500;
       color: var(--_title);
-      overflow: hidden;
-      display: -webkit-box !important;
-      -webkit-line-clamp: 2;
-      -webkit-box-orient: vertical;
-      overflow-wrap: anywhere;
     }
     .meta,
     .guarantees,
     .footer {
-      display: flex !important;
-      align-items: center;
       gap: 8px;
-      overflow: hidden;
-      white-space: nowrap;
     }
     .price {
-      flex: none;
-      color: var(--_price-color);
       font-size: 18px !important;
       line-height: 24px !important;
-      font-weight: 600;
     }
     .original,
     .sales,
@@ -109,18 +73,7 @@ export const productCardStyles = [
       line-height: 16px !important;
     }
     .guarantees > * + *::before {
-      content: '·';
       margin-inline-end: 6px;
-    }
-    .footer {
-      justify-content: space-between;
-    }
-    .shop {
-      overflow: hidden;
-      text-overflow: ellipsis;
-    }
-    .notice {
-      flex: none;
     }
     .buy {
       flex: none;
@@ -273,21 +226,7 @@ export const productCardStyles = [
     :host([variant='text']:empty) {
       width: var(--xd-product-card-text-width, 14em);
     }
-    /* Only the text link renders it (empty, it sits unseen in the fixed width). */
-    .sizer {
-      display: inline-block;
-      padding-inline-start: 1.25em;
-      color: var(--_link);
-      visibility: hidden;
-    }
-    /* While loading, the written text reads in place after the logo's pulsing dot. */
-    :host([variant='text'][state='loading']) .sizer {
-      visibility: visible;
-    }
-    :host([variant='text']) .box {
-      position: absolute;
-      inset: 0;
-    }
+    /* Only the text link renders the .sizer (box.styles.ts); empty, it sits unseen in the fixed width. */
     :host([variant='text']) .media {
       width: 1em;
       height: 1em;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { boxStyles } from '../internal/box.styles.js';
+import { productViewStyles } from '../internal/product-view/product-view.styles.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
@@ -10,6 +11,7 @@ import { tokenStyles } from '../theme/tokens.styles.js';
 export const searchTileStyles = [
   tokenStyles,
   boxStyles,
+  productViewStyles,
   css`
     :host {
       --_box-bg: var(--xd-search-tile-background, var(--_surface));
@@ -20,30 +22,13 @@ export const searchTileStyles = [
       line-height: 18px;
       color: var(--_text);
     }
-    :host([hidden]) {
-      display: none;
-    }
     .tile {
       display: flex;
       flex-direction: column;
       height: 100%;
     }
-    :where(.media, .body, .body > span) {
-      display: block;
-      min-width: 0;
-    }
     .media {
-      position: relative;
-      flex: none;
       aspect-ratio: 1;
-      background: var(--_placeholder);
-    }
-    [part='image'] {
-      position: absolute;
-      inset: 0;
-      width: 100%;
-      height: 100%;
-      object-fit: cover;
     }
     .logo {
       position: absolute;
@@ -51,13 +36,8 @@ export const searchTileStyles = [
       left: 6px;
       width: 16px;
       height: 16px;
-      border-radius: 50%;
-      background: #fff;
-      box-shadow: 0 0 0 1.5px #fff;
     }
     .body {
-      box-sizing: border-box;
-      display: grid;
       grid-template-rows: 40px 24px 16px 16px;
       row-gap: 4px;
       height: 124px !important;
@@ -67,11 +47,6 @@ export const searchTileStyles = [
       height: 40px !important;
       font-size: 14px !important;
       line-height: 20px !important;
-      overflow: hidden;
-      display: -webkit-box !important;
-      -webkit-line-clamp: 2;
-      -webkit-box-orient: vertical;
-      overflow-wrap: anywhere;
     }
     mark {
       background: none;
@@ -81,18 +56,11 @@ export const searchTileStyles = [
     .meta,
     .guarantees,
     .footer {
-      display: flex !important;
-      align-items: center;
       gap: 6px;
-      overflow: hidden;
-      white-space: nowrap;
     }
     .price {
-      flex: none;
-      color: var(--_price-color);
       font-size: 16px !important;
       line-height: 24px !important;
-      font-weight: 600;
     }
     .original,
     .sales,
@@ -109,22 +77,13 @@ export const searchTileStyles = [
       text-overflow: ellipsis;
     }
     .guarantees > * + *::before {
-      content: '·';
       margin-inline-end: 4px;
-    }
-    .footer {
-      justify-content: space-between;
-    }
-    .shop {
-      overflow: hidden;
-      text-overflow: ellipsis;
     }
     /* The whole tile opens the product: a buy button would be a second target; only 已售罄 is said. */
     .buy:not([data-disabled]) {
       display: none;
     }
-    .buy,
-    .notice {
+    .buy {
       flex: none;
     }
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { boxStyles } from '../internal/box.styles.js';
+import { panelHostStyles } from '../internal/panel.styles.js';
 import { tokenStyles } from '../theme/tokens.styles.js';
 
 /*
@@ -9,18 +10,8 @@ import { tokenStyles } from '../theme/tokens.styles.js';
 export const shopEntryStyles = [
   tokenStyles,
   boxStyles,
+  panelHostStyles,
   css`
-    :host {
-      display: block;
-      max-width: 100%;
-      font-size: 14px;
-      line-height: 20px;
-      color: var(--_text);
-      --_box-bg: var(--_surface);
-    }
-    :host([hidden]) {
-      display: none;
-    }
     /* The live badge sits over the card's bottom right, in the room the accounts row leaves; only while live. */
     :host {
       position: relative;
@@ -172,20 +163,7 @@ export const shopEntryStyles = [
     :host([variant='inline']:empty) {
       width: var(--xd-shop-entry-inline-width, 10em);
     }
-    .sizer {
-      display: inline-block;
-      padding-inline-start: 1.25em;
-      color: var(--_link);
-      visibility: hidden;
-    }
-    /* While loading, the written name reads in place after the logo's pulsing dot. */
-    :host([variant='inline'][state='loading']) .sizer {
-      visibility: visible;
-    }
-    :host([variant='inline']) .box {
-      position: absolute;
-      inset: 0;
-    }
+    /* Only the inline entry renders the .sizer (box.styles.ts). */
     :host([variant='inline']:not(:empty)) .bar {
       display: none;
     }
