@@ -3,8 +3,6 @@ import { articleRefKey, parseRef } from './ref-links.js';
 import type { ArticleRef } from './refs.js';
 import { defaultLinkPatterns, findTextLinks } from './text-links.js';
 
-export { defaultLinkPatterns };
-
 /**
  * What an article holds: a ref read straight from the markup, or a link only the gateway can read
  * (WeChat's H5 short links carry no ids).
