@@ -2,6 +2,7 @@
 // intent bridge. What authors of new elements build on (the base class, the data controller, registration)
 // is `@xiaodian/elements/base`; the rest of `internal/` is not public.
 export { XdStore } from './store/index.js';
+export { upgradeLinks, type UpgradeLinksOptions, type UpgradeLinksResult } from './upgrade-links/upgrade-links.js';
 export { XdProductCard } from './product-card/index.js';
 export { XdShopEntry } from './shop-entry/index.js';
 export { XdSearch } from './search/index.js';

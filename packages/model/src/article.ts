@@ -1,6 +1,7 @@
 import { XiaodianError } from './errors.js';
 import { articleRefKey, parseRef } from './ref-links.js';
 import type { ArticleRef } from './refs.js';
+import { defaultLinkPatterns, findTextLinks } from './text-links.js';
 
 /**
  * What an article holds: a ref read straight from the markup, or a link only the gateway can read
@@ -10,17 +11,11 @@ export type ArticleMatch = { source: string; ref: ArticleRef } | { source: strin
 
 export interface ExtractOptions {
   /**
-   * Links worth reading, tested against each `href`. A match that is a canonical link (`…/p/APPID/ID`,
+   * Links worth reading, tested against each `href` and each URL written as text. A match that is a canonical link (`…/p/APPID/ID`,
    * `…/s/APPID`, `…/l/FINDER`) becomes a ref; any other match is left for the gateway to resolve.
    */
   linkPatterns?: readonly RegExp[];
 }
-
-/** WeChat's product and shop short links (`…/shop/a/<code>`), and canonical links on any origin. */
-export const defaultLinkPatterns: readonly RegExp[] = [
-  /^https:\/\/(?:channels|store)\.weixin\.qq\.com\/shop\/a\/[0-9A-Za-z_-]+\/?(?:[?#].*)?$/,
-  /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/(?:p\/wx[0-9a-f]{16}\/[0-9]+|s\/wx[0-9a-f]{16}|l\/sph[0-9A-Za-z_-]+)\/?(?:[?#].*)?$/,
-];
 
 /** Tags whose attributes name a ref, ours and WeChat's own components, with the kind each must name. */
 const refTags = new Map<string, ArticleRef['kind']>([
@@ -41,6 +36,14 @@ const dataAttributes = ['data-xd-ref', 'data-xd-product', 'data-xd-shop', 'data-
 const startTag = /<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s=/>"'<]+(?:\s*=\s*(?:"[^"<]*"|'[^'<]*'|[^\s>"'<]+))?)*)\s*\/?>/g;
 const attribute = /([^\s=/>"'<]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
 const blockOpener = /<!--|<(script|style|template)\b/gi;
+// A start tag (as above) or an end tag; what lies between them is text. An end tag stops at the next "<",
+// so a run of unclosed ones stays linear too.
+const tagOrEndTag = new RegExp(`${startTag.source}|<\\/([a-zA-Z][a-zA-Z0-9-]*)[^<>]*>`, 'g');
+// What the strict tag pattern refused but a browser may read as a tag (`<a title="x<y" href="…">`) is not
+// text either: each such run, to its first ">" (or the end), is dropped. Each character is read once.
+const tagLike = /<[A-Za-z/!?][^>]*>?/g;
+/** Text in these is not a link to a product: an anchor's own words (its href is), code shown as code. */
+const noTextLinksIn = new Set(['a', 'code', 'pre', 'textarea', 'kbd', 'samp']);
 
 /**
  * Blanks out comments, scripts, styles and templates (keeping offsets), scanning each character a
@@ -102,8 +105,9 @@ function tryParse(input: Parameters<typeof parseRef>[0]): ArticleRef | undefined
 /**
  * Finds product, shop and live references in article HTML, in document order and without duplicates:
  * our elements and WeChat's (`xd-product-card`, `store-product`, …), `data-xd-*` attributes, and links
- * matching the patterns. Malformed references are skipped, never guessed at. Comments, scripts, styles
- * and templates are ignored. This reads text only: it runs in browsers, Node and mini programs alike.
+ * matching the patterns, in an `href` or written as text (not an anchor's own words, nor text in `<code>`,
+ * `<pre>`, `<kbd>`, `<samp>` or `<textarea>`). Malformed references are skipped, never guessed at. Comments,
+ * scripts, styles and templates are ignored. This reads text only: it runs in browsers, Node and mini programs alike.
  */
 export function extractArticleRefs(html: string, options: ExtractOptions = {}): ArticleMatch[] {
   const patterns = options.linkPatterns ?? defaultLinkPatterns;
@@ -117,9 +121,44 @@ export function extractArticleRefs(html: string, options: ExtractOptions = {}): 
     found.push({ source, ref });
   };
 
+  const addLink = (link: string) => {
+    const ref = tryParse(link);
+    if (ref) addRef(link, ref);
+    else if (!seen.has(`link:${link}`)) {
+      seen.add(`link:${link}`);
+      found.push({ source: link, link });
+    }
+  };
+
   const visible = blankSkippedBlocks(html);
-  for (const tag of visible.matchAll(startTag)) {
+  // How many open elements of each `noTextLinksIn` kind surround the text being read.
+  const open = new Map<string, number>();
+  let quiet = 0;
+  let textStart = 0;
+  const readText = (end: number) => {
+    if (quiet === 0 && end > textStart) {
+      const text = decodeEntities(visible.slice(textStart, end).replace(tagLike, ' '));
+      for (const { link } of findTextLinks(text, patterns)) addLink(link);
+    }
+  };
+  for (const tag of visible.matchAll(tagOrEndTag)) {
+    readText(tag.index);
+    textStart = tag.index + tag[0].length;
+    const closing = tag[3]?.toLowerCase();
+    if (closing !== undefined) {
+      const depth = open.get(closing) ?? 0;
+      if (depth > 0) {
+        open.set(closing, depth - 1);
+        quiet -= 1;
+      }
+      continue;
+    }
     const name = tag[1]?.toLowerCase() ?? '';
+    // "<a/>" still opens an anchor in HTML, and an anchor never nests in another (the parser closes it).
+    if (noTextLinksIn.has(name) && !(name === 'a' && open.get('a'))) {
+      open.set(name, (open.get(name) ?? 0) + 1);
+      quiet += 1;
+    }
     const attributes = readAttributes(tag[2] ?? '');
     const kind = refTags.get(name);
     if (kind) {
@@ -132,14 +171,8 @@ export function extractArticleRefs(html: string, options: ExtractOptions = {}): 
       if (value !== undefined) addRef(value, tryParse(value));
     }
     const href = name === 'a' ? attributes.get('href')?.trim() : undefined;
-    if (href && patterns.some((pattern) => pattern.test(href))) {
-      const ref = tryParse(href);
-      if (ref) addRef(href, ref);
-      else if (!seen.has(`link:${href}`)) {
-        seen.add(`link:${href}`);
-        found.push({ source: href, link: href });
-      }
-    }
+    if (href && patterns.some((pattern) => pattern.test(href))) addLink(href);
   }
+  readText(visible.length);
   return found;
 }

@@ -23,6 +23,8 @@ export * from './wechat/shop.js';
 export * from './wechat/live.js';
 export * from './wechat/to-domain.js';
 export * from './article.js';
+// Kept apart from the resolver: the link upgrader in the browser needs only these.
+export * from './text-links.js';
 export * from './json-schemas.js';
 // The search index (and its pinyin and traditional-Chinese dictionaries) is `@xiaodian/model/search`, so
 // that no element bundle can reach it; facet counting has no dictionary and stays here.

@@ -3,6 +3,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { XiaodianClient } from '@xiaodian/client';
 import { configureBridge } from '../intents/bridge-options.js';
 import { clientContext, clientFor, defaultClient } from '../internal/context.js';
+import { upgradeLinks as upgrade } from '../upgrade-links/upgrade-links.js';
 
 /**
  * @tagname xd-store
@@ -23,6 +24,7 @@ export class XdStore extends LitElement {
     theme: { type: String, reflect: true },
     miniProgramPage: { type: String, attribute: 'mini-program-page' },
     client: { attribute: false },
+    upgradeLinks: { type: Boolean, attribute: 'upgrade-links' },
   };
 
   /** The gateway's base URL. Ignored when `.client` is set. */
@@ -35,6 +37,12 @@ export class XdStore extends LitElement {
   declare miniProgramPage: string | undefined;
   /** Any client; takes precedence over `gateway`. */
   declare client: XiaodianClient | undefined;
+  /**
+   * Once the page has loaded, turns the WeChat product and shop links in the content (`<a href>` links and
+   * links written as plain text) into cards, with one resolve request; links it cannot resolve stay as they
+   * were (see `upgradeLinks`). The code for it loads only where the attribute is set.
+   */
+  declare upgradeLinks: boolean;
 
   private readonly provider = new ContextProvider(this, { context: clientContext, initialValue: defaultClient() });
 
@@ -49,6 +57,14 @@ export class XdStore extends LitElement {
     }
     if (changed.has('miniProgramPage') && this.miniProgramPage)
       configureBridge({ miniProgramPage: this.miniProgramPage });
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('upgradeLinks') || !this.upgradeLinks) return;
+    const run = () =>
+      upgrade(this, { client: this.provider.value }).catch((error: unknown) => console.warn('upgrade-links:', error));
+    if (document.readyState === 'complete') void run();
+    else addEventListener('load', () => void run(), { once: true });
   }
 
   protected override render() {
