@@ -16,6 +16,7 @@ const tscProjects = [
   { bin: 'tsc', project: 'examples/react' },
   { bin: 'vue-tsc', project: 'examples/vue' },
   { bin: 'tsc', project: 'examples/mini-program' },
+  { bin: 'tsc', project: 'examples/builder' },
   { bin: 'tsc', project: 'test/packaging/typings/tsconfig.define-module.json' },
   { bin: 'tsc', project: 'test/packaging/typings/tsconfig.package-root.json' },
   { bin: 'tsc', project: 'test/packaging/typings/tsconfig.react.json' },

@@ -34,6 +34,11 @@ export type GatewayBackend = ProductSource &
     changeFromPush?: PushTarget['changeFromPush'];
     applyChange?: PushTarget['applyChange'];
     productLinks?(appid: string, productId: string, options?: { signal?: AbortSignal }): Promise<ShareLinks>;
+    /**
+     * The shops this backend serves, when it knows them (the demo does): `POST /v1/resolve` offers the ones
+     * selling a product id pasted without its shop, for the creator to pick from.
+     */
+    readonly shops?: ReadonlyArray<{ readonly appid: string; readonly name: string }>;
     /** The backend's own clock, when it keeps one (the demo's simulation): live streams send clients this time. */
     now?(): number;
   };

@@ -61,6 +61,8 @@ export const liveResponseSchema = z.object({ live: z.unknown() });
 export const resolveRequestSchema = z.object({
   html: z.optional(z.string()),
   links: z.optional(z.array(z.string())),
+  /** With `links`: the shop a product id pasted alone belongs to (the embed builder's shop picker). */
+  appid: z.optional(z.string()),
 });
 export const resolveResponseSchema = z.object({
   items: z.array(z.looseObject({ source: z.string(), ok: z.boolean() })),

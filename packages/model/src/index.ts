@@ -2,6 +2,7 @@ export * from './errors.js';
 export * from './money.js';
 export * from './refs.js';
 export * from './ref-links.js';
+export * from './pasted-ref.js';
 export * from './backend.js';
 // The product limit lives without zod, exported from here directly so that no bundler pulls zod in for it.
 export * from './limits.js';
