@@ -46,7 +46,8 @@ export function scoreOf(report) {
  * one may cover it). Stryker reuses such results anyway; skipping the file also saves its initial test run.
  */
 export function isMeasured(report, file, readSource, testFiles) {
-  if (report?.files?.[file]?.source !== readSource(file)) return false;
+  const measured = report?.files?.[file];
+  if (measured === undefined || measured.source !== readSource(file)) return false;
   const measuredTests = Object.keys(report.testFiles ?? {}).sort();
   if (measuredTests.join('\n') !== [...testFiles].sort().join('\n')) return false;
   return measuredTests.every((test) => report.testFiles[test]?.source === readSource(test));
