@@ -83,7 +83,7 @@ describe('live event stream framing', () => {
     assert.deepEqual([...fields.keys()].sort(), ['data', 'event', 'id']);
     assert.equal(fields.get('id'), 'e-7');
     assert.equal(fields.get('event'), 'viewers');
-    const data = JSON.parse(fields.get('data') ?? '') as LiveEvent & { time: number };
+    const data = JSON.parse(fields.get('data') ?? '') as { viewers: number; at: number; time: number };
     assert.equal(data.viewers, 1300);
     assert.equal(data.at, viewers.at, 'when it happened stays as it was');
     assert.equal(typeof data.time, 'number', 'when it was sent is added');
