@@ -6,6 +6,8 @@
 //   npm run mutation -- gateway --mutate packages/gateway/src/http/etag.ts   some files (Stryker's flags pass on)
 //   npm run mutation -- --scores          only print the scores of the last reports
 //   npm run mutation -- model --by-file   one Stryker run per source file, smallest first: resumable
+//   npm run mutation -- model --tests test/model/refs.mutants.test.ts --mutate …   against some tests only:
+//                                         a lower bound of the score, quick where the covering tests are slow
 //
 // Incremental: each package keeps reports/mutation/<package>.incremental.json, so a rerun tests only the
 // mutants whose code or covering tests changed. Stryker writes that file only when a run ends, so a whole
@@ -71,7 +73,7 @@ function runStryker(name, strykerArgs) {
 /** One Stryker run per source file, smallest first, each saved to the incremental file as it ends. */
 function runByFile(name, strykerArgs) {
   const readSource = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-  const tests = mutationTestFiles(name);
+  const tests = process.env.MUTATION_TESTS?.split(',') ?? mutationTestFiles(name);
   const files = mutatedFiles(name).sort((a, b) => statSync(a).size - statSync(b).size);
   let ok = true;
   for (const [i, file] of files.entries()) {
@@ -89,7 +91,10 @@ function printScores(names) {
   const rows = names.map((name) => {
     const file = `reports/mutation/${name}.json`;
     if (!existsSync(file)) return `  ${name.padEnd(8)} no report (run: npm run mutation -- ${name})`;
-    const s = scoreOf(JSON.parse(readFileSync(file, 'utf8')));
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const s = scoreOf(report);
+    const testsRun = Object.keys(report.testFiles ?? {}).length;
+    const testsAll = mutationTestFiles(name).length;
     const score = Number.isNaN(s.score) ? '  n/a' : `${s.score.toFixed(2).padStart(6)} %`;
     return (
       `  ${name.padEnd(8)} ${score}  killed ${s.killed}, timeout ${s.timeout}, survived ${s.survived}, ` +
@@ -97,7 +102,9 @@ function printScores(names) {
       // A run limited with --mutate reports only the files measured so far: say how many of the package's,
       // so nobody reads a part as the whole.
       `(${s.files.length} of ${mutatedFiles(name).length} files` +
-      (s.files.length <= 3 ? `: ${s.files.join(', ')})` : ')')
+      (s.files.length <= 3 ? `: ${s.files.join(', ')})` : ')') +
+      // Against some of the tests (--tests) the score is a lower bound: say so.
+      (testsRun < testsAll ? `, against ${testsRun} of ${testsAll} test files` : '')
     );
   });
   console.log(`\nMutation score per package (reports/mutation/<package>.html lists every mutant):\n${rows.join('\n')}`);
@@ -105,6 +112,17 @@ function printScores(names) {
 
 function main(argv) {
   const ourFlags = ['--scores', '--by-file'];
+  // `--tests FILES` is ours too (it reaches stryker.config.mjs as MUTATION_TESTS); take it out with its value.
+  const testsAt = argv.indexOf('--tests');
+  const tests = testsAt === -1 ? undefined : argv[testsAt + 1];
+  if (testsAt !== -1) {
+    if (!tests || tests.startsWith('-')) {
+      console.error('--tests needs a comma-separated list of test files.');
+      return 2;
+    }
+    argv = [...argv.slice(0, testsAt), ...argv.slice(testsAt + 2)];
+    process.env.MUTATION_TESTS = tests;
+  }
   const scoresOnly = argv.includes('--scores');
   const byFile = argv.includes('--by-file');
   // Package names come first; from the first other flag on, the arguments are Stryker's (--mutate FILES).
