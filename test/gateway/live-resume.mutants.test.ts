@@ -89,3 +89,33 @@ describe('live event stream framing', () => {
     assert.equal(typeof data.time, 'number', 'when it was sent is added');
   });
 });
+
+describe('open live streams are limited', () => {
+  it('refuses a stream beyond maxStreams with a 503, Retry-After 5 and the reason, and counts a closed one out', async () => {
+    const backend = fixtureBackend();
+    const app = createGatewayApp({ backend, log: false, rateLimit: false, maxStreams: 1 });
+    const url = `/v1/lives/${finder}/events`;
+    const first = await app.request(url);
+    assert.equal(first.status, 200);
+    const refused = await app.request(url);
+    // Stream bodies are cancelled whatever the asserts say, so a failing run still ends.
+    await first.body?.cancel();
+    if (refused.status === 200) await refused.body?.cancel();
+    assert.equal(refused.status, 503, 'one stream is open and one is the limit');
+    assert.equal(refused.headers.get('retry-after'), '5');
+    assert.deepEqual(await refused.json(), {
+      error: { code: 'rate_limited', message: 'Too many live streams are open on this gateway; retry shortly' },
+    });
+    // The route counts a stream out once it has ended, a few turns of the event loop after the cancel: ask
+    // /metrics until it says so (a bounded number of times, so a stream never counted out fails the test).
+    const openStreams = async () =>
+      /^xiaodian_live_streams_open (\d+)$/m.exec(await (await app.request('/metrics')).text())?.[1];
+    for (let turn = 0; turn < 1_000 && (await openStreams()) !== '0'; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    assert.equal(await openStreams(), '0', 'a closed stream no longer counts');
+    const again = await app.request(url);
+    assert.equal(again.status, 200);
+    await again.body?.cancel();
+  });
+});
