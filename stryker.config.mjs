@@ -10,24 +10,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Test files each package's mutants are run against: the package's own node tests. */
-const packages = {
-  model: { tests: ['test/model/**/*.test.ts'] },
-  client: { tests: ['test/client/**/*.test.ts'] },
-  gateway: {
-    tests: ['test/gateway/**/*.test.ts'],
-    // cli.test.ts spawns packages/gateway/dist/cli.js, which no mutant reaches: it would cost 18 s a mutant
-    // and kill nothing. cli.ts is therefore not mutated either (its flags are parsed by config.ts, which is).
-    skipTests: ['test/gateway/cli.test.ts'],
-    skipMutate: ['packages/gateway/src/cli.ts'],
-  },
-};
+import { mutationPackages } from './scripts/mutation-packages.mjs';
 
 const name = process.env.MUTATION_PACKAGE ?? '';
-const selected = packages[name];
+const selected = mutationPackages[name];
 if (!selected) {
-  throw new Error(`Set MUTATION_PACKAGE to one of: ${Object.keys(packages).join(', ')} (got "${name}").`);
+  throw new Error(`Set MUTATION_PACKAGE to one of: ${Object.keys(mutationPackages).join(', ')} (got "${name}").`);
 }
+
+// `npm run mutation -- PACKAGE --tests FILES` (MUTATION_TESTS) runs the mutants against some of the package's
+// test files only: a quick lower bound of the score (the other tests can only kill more), for a file whose
+// slow covering tests (search.test.ts takes 37 s a mutant on a loaded machine) would take hours.
+const testFiles = process.env.MUTATION_TESTS
+  ? process.env.MUTATION_TESTS.split(',')
+  : [`${selected.testDir}/**/*.test.ts`];
 
 // Read by tsx in every test process Stryker starts (they inherit this environment); relative to the sandbox.
 process.env.TSX_TSCONFIG_PATH = 'tsconfig.mutation.json';
@@ -50,7 +46,7 @@ export default {
   testRunner: 'tap',
   plugins: ['@stryker-mutator/tap-runner'],
   tap: {
-    testFiles: selected.tests,
+    testFiles,
     nodeArgs: ['--import', 'tsx', '--test-reporter=tap', '-r', '{{hookFile}}', '{{testFile}}'],
     // Stop a test file at its first failure: the mutant is killed, the rest of the file would be wasted time.
     forceBail: true,
@@ -61,7 +57,7 @@ export default {
     '!packages/client/src/generated/**',
     // Re-export lists: a removed export fails at import, which says nothing about behaviour.
     `!packages/${name}/src/**/index.ts`,
-    ...(selected.skipMutate ?? []).map((file) => `!${file}`),
+    ...selected.skipMutate.map((file) => `!${file}`),
   ],
   ignorePatterns: [
     // Not needed to run the node tests against the sources: keeps each sandbox copy small.
@@ -75,7 +71,7 @@ export default {
     'bench',
     'test/elements',
     'test/e2e',
-    ...(selected.skipTests ?? []),
+    ...selected.skipTests,
   ],
   coverageAnalysis: 'perTest',
   // Two cores shared with everything else on the machine: more workers only make each one slower.

@@ -5,14 +5,21 @@
 //   npm run mutation -- gateway           one package
 //   npm run mutation -- gateway --mutate packages/gateway/src/http/etag.ts   some files (Stryker's flags pass on)
 //   npm run mutation -- --scores          only print the scores of the last reports
+//   npm run mutation -- model --by-file   one Stryker run per source file, smallest first: resumable
+//   npm run mutation -- model --tests test/model/refs.mutants.test.ts --mutate …   against some tests only:
+//                                         a lower bound of the score, quick where the covering tests are slow
 //
 // Incremental: each package keeps reports/mutation/<package>.incremental.json, so a rerun tests only the
-// mutants whose code or covering tests changed. A run limited with --mutate reports those files only.
+// mutants whose code or covering tests changed. Stryker writes that file only when a run ends, so a whole
+// package that is stopped halfway keeps nothing; --by-file saves after every file (a run limited with
+// --mutate keeps the results of the other files), and skips files whose results are current: the same
+// source and the same test files as when they were measured. The report then holds every file measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { mutatedFiles, mutationTestFiles, packageNames } from './mutation-packages.mjs';
 
-export const packageNames = ['model', 'client', 'gateway'];
+export { packageNames };
 
 /**
  * Stryker's mutation score from a mutation-testing-report-schema JSON report: detected (killed or timed
@@ -35,28 +42,97 @@ export function scoreOf(report) {
   return { ...counts, files: Object.keys(report.files ?? {}), score: valid ? (100 * detected) / valid : NaN };
 }
 
+/**
+ * Whether an incremental report already holds `file`'s results for the code and tests as they are now: the
+ * same source, and the same test files with the same sources (a changed test may kill a survivor, a new
+ * one may cover it). Stryker reuses such results anyway; skipping the file also saves its initial test run.
+ */
+export function isMeasured(report, file, readSource, testFiles) {
+  const measured = report?.files?.[file];
+  if (measured === undefined || measured.source !== readSource(file)) return false;
+  const measuredTests = Object.keys(report.testFiles ?? {}).sort();
+  if (measuredTests.join('\n') !== [...testFiles].sort().join('\n')) return false;
+  return measuredTests.every((test) => report.testFiles[test]?.source === readSource(test));
+}
+
+function readIncremental(name) {
+  const file = `reports/mutation/${name}.incremental.json`;
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
+function runStryker(name, strykerArgs) {
+  const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...strykerArgs], {
+    stdio: 'inherit',
+    env: { ...process.env, MUTATION_PACKAGE: name },
+  });
+  if (result.status === 0) return true;
+  console.error(`Stryker failed for ${name} (exit ${result.status ?? result.signal}).`);
+  return false;
+}
+
+/** One Stryker run per source file, smallest first, each saved to the incremental file as it ends. */
+function runByFile(name, strykerArgs) {
+  const readSource = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  const tests = process.env.MUTATION_TESTS?.split(',') ?? mutationTestFiles(name);
+  const files = mutatedFiles(name).sort((a, b) => statSync(a).size - statSync(b).size);
+  let ok = true;
+  for (const [i, file] of files.entries()) {
+    if (isMeasured(readIncremental(name), file, readSource, tests)) {
+      console.log(`-- ${i + 1}/${files.length} ${file}: measured already, same source and tests`);
+      continue;
+    }
+    console.log(`-- ${i + 1}/${files.length} ${file}`);
+    ok = runStryker(name, [...strykerArgs, '--mutate', file]) && ok;
+  }
+  return ok;
+}
+
 function printScores(names) {
   const rows = names.map((name) => {
     const file = `reports/mutation/${name}.json`;
     if (!existsSync(file)) return `  ${name.padEnd(8)} no report (run: npm run mutation -- ${name})`;
-    const s = scoreOf(JSON.parse(readFileSync(file, 'utf8')));
+    const report = JSON.parse(readFileSync(file, 'utf8'));
+    const s = scoreOf(report);
+    const testsRun = Object.keys(report.testFiles ?? {}).length;
+    const testsAll = mutationTestFiles(name).length;
     const score = Number.isNaN(s.score) ? '  n/a' : `${s.score.toFixed(2).padStart(6)} %`;
     return (
       `  ${name.padEnd(8)} ${score}  killed ${s.killed}, timeout ${s.timeout}, survived ${s.survived}, ` +
       `no coverage ${s.noCoverage}, not counted ${s.invalid} ` +
-      // A run limited with --mutate reports only its files: say which, so nobody reads it as the package's.
-      (s.files.length <= 3 ? `(only ${s.files.join(', ')})` : `(${s.files.length} files)`)
+      // A run limited with --mutate reports only the files measured so far: say how many of the package's,
+      // so nobody reads a part as the whole.
+      `(${s.files.length} of ${mutatedFiles(name).length} files` +
+      (s.files.length <= 3 ? `: ${s.files.join(', ')})` : ')') +
+      // Against some of the tests (--tests) the score is a lower bound: say so.
+      (testsRun < testsAll ? `, against ${testsRun} of ${testsAll} test files` : '')
     );
   });
   console.log(`\nMutation score per package (reports/mutation/<package>.html lists every mutant):\n${rows.join('\n')}`);
 }
 
 function main(argv) {
+  const ourFlags = ['--scores', '--by-file'];
+  // `--tests FILES` is ours too (it reaches stryker.config.mjs as MUTATION_TESTS); take it out with its value.
+  const testsAt = argv.indexOf('--tests');
+  const tests = testsAt === -1 ? undefined : argv[testsAt + 1];
+  if (testsAt !== -1) {
+    if (!tests || tests.startsWith('-')) {
+      console.error('--tests needs a comma-separated list of test files.');
+      return 2;
+    }
+    argv = [...argv.slice(0, testsAt), ...argv.slice(testsAt + 2)];
+    process.env.MUTATION_TESTS = tests;
+  }
   const scoresOnly = argv.includes('--scores');
+  const byFile = argv.includes('--by-file');
   // Package names come first; from the first other flag on, the arguments are Stryker's (--mutate FILES).
-  const firstFlag = argv.findIndex((arg) => arg.startsWith('-') && arg !== '--scores');
-  const ours = (firstFlag === -1 ? argv : argv.slice(0, firstFlag)).filter((arg) => arg !== '--scores');
-  const strykerArgs = firstFlag === -1 ? [] : argv.slice(firstFlag);
+  const firstFlag = argv.findIndex((arg) => arg.startsWith('-') && !ourFlags.includes(arg));
+  const ours = (firstFlag === -1 ? argv : argv.slice(0, firstFlag)).filter((arg) => !ourFlags.includes(arg));
+  const strykerArgs = (firstFlag === -1 ? [] : argv.slice(firstFlag)).filter((arg) => !ourFlags.includes(arg));
+  if (byFile && strykerArgs.some((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='))) {
+    console.error('--by-file picks the files itself: leave out --mutate.');
+    return 2;
+  }
   const names = ours.filter((arg) => packageNames.includes(arg));
   const unknown = ours.filter((arg) => !packageNames.includes(arg));
   if (unknown.length) {
@@ -72,15 +148,8 @@ function main(argv) {
   }
   if (!scoresOnly) {
     for (const name of wanted) {
-      console.log(`\n== mutation testing @xiaodian/${name}`);
-      const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...strykerArgs], {
-        stdio: 'inherit',
-        env: { ...process.env, MUTATION_PACKAGE: name },
-      });
-      if (result.status !== 0) {
-        console.error(`Stryker failed for ${name} (exit ${result.status ?? result.signal}).`);
-        failed = true;
-      }
+      console.log(`\n== mutation testing @xiaodian/${name}${byFile ? ', one file at a time' : ''}`);
+      if (!(byFile ? runByFile(name, strykerArgs) : runStryker(name, strykerArgs))) failed = true;
     }
   }
   printScores(wanted);

@@ -1,0 +1,29 @@
+// Types of scripts/mutation.mjs for the tests that import it (test/runner/mutation-script.test.ts).
+export { packageNames } from './mutation-packages.mjs';
+
+/** The parts of a mutation-testing-report-schema JSON report that the score reads. */
+export interface MutationReport {
+  files?: Record<string, { mutants?: { status: string }[]; source?: string }>;
+  testFiles?: Record<string, { source?: string }>;
+}
+
+export interface MutationScore {
+  killed: number;
+  timeout: number;
+  survived: number;
+  noCoverage: number;
+  /** Compile and runtime errors and ignored mutants: not counted, as Stryker does. */
+  invalid: number;
+  files: string[];
+  /** Percent detected of valid mutants; NaN when none is valid. */
+  score: number;
+}
+
+export function scoreOf(report: MutationReport): MutationScore;
+
+export function isMeasured(
+  report: MutationReport | undefined,
+  file: string,
+  readSource: (file: string) => string | undefined,
+  testFiles: readonly string[],
+): boolean;
