@@ -72,6 +72,8 @@ export class DocTable {
   private category = new Uint32Array(1024);
   private guaranteeMask = new Uint32Array(1024);
   private band = new Uint8Array(1024);
+  /** 1 while the product is in the index (0 once removed or replaced). */
+  live = new Uint8Array(1024);
   /** 1 when the product can be bought now. */
   available = new Uint8Array(1024);
   minPrice = new Float64Array(1024);
@@ -85,6 +87,8 @@ export class DocTable {
     this.guaranteeMask = grown(this.guaranteeMask, size, (n) => new Uint32Array(n));
     this.band = grown(this.band, size, (n) => new Uint8Array(n));
     this.available = grown(this.available, size, (n) => new Uint8Array(n));
+    this.live = grown(this.live, size, (n) => new Uint8Array(n));
+    this.live[doc] = 1;
     this.minPrice = grown(this.minPrice, size, (n) => new Float64Array(n));
     this.sales = grown(this.sales, size, (n) => new Float64Array(n));
     this.products[doc] = product;

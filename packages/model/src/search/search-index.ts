@@ -89,8 +89,8 @@ interface SegmentHit {
 interface Hit {
   doc: number;
   tier: number;
+  /** NaN until a relevance sort needs it (`scoreOf`). */
   score: number;
-  parts: SegmentHit[];
 }
 
 export interface SearchIndexOptions {
@@ -249,6 +249,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (id === undefined) return;
     const doc = docs[id]!;
     doc.live = false;
+    table.live[id] = 0;
     doc.fields.forEach((field, f) => {
       fieldLengthSums[f]! -= field.ids.length;
       if (field.ids.length > 0) fieldCounts[f]! -= 1;
@@ -357,12 +358,29 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return pair;
   }
 
-  const seen: number[] = [];
-  const counts: number[] = [];
-  const placeSeen: number[] = [];
-  const placeCounts: number[] = [];
-  const placeLast: number[] = [];
+  // Per-document scratch columns for `candidates`, stamped per pass instead of cleared (typed: a plain
+  // array written at scattered indices falls back to a dictionary).
+  let seen = new Int32Array(0);
+  let counts = new Int32Array(0);
+  let placeSeen = new Int32Array(0);
+  let placeCounts = new Int32Array(0);
+  let placeLast = new Int32Array(0);
   let stamp = 0;
+
+  function ensureScratch() {
+    if (seen.length >= docs.length) return;
+    const size = docs.length * 2;
+    const copy = (column: Int32Array) => {
+      const next = new Int32Array(size);
+      next.set(column);
+      return next;
+    };
+    seen = copy(seen);
+    counts = copy(counts);
+    placeSeen = copy(placeSeen);
+    placeCounts = copy(placeCounts);
+    placeLast = copy(placeLast);
+  }
 
   /**
    * Products that may match a reading in full: each adjacent pair of its units occurs in them (a
@@ -370,6 +388,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * partial match needs.
    */
   function candidates(reading: Reading, loose = false): number[] {
+    ensureScratch();
     const { matchers } = reading;
     const strictWords = !loose && matchers.every((matcher) => matcher.type === 'char');
     const groups: string[][] = [];
@@ -392,8 +411,25 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         for (const matcher of matchers) if (matcher.type === 'char') groups.push([`c:${matcher.char}`]);
       }
     }
-    stamp += 1;
+    const { live } = table;
     const found: number[] = [];
+    if (groups.length === 1 && groups[0]!.length === 1) {
+      // One posting list (a character, a syllable, a word): its products, each once, are the candidates.
+      for (const doc of postings.get(groups[0]![0]!) ?? []) if (live[doc]) found.push(doc);
+    } else {
+      collect(groups, found);
+    }
+    if ((reading.kind === 'exact' || reading.kind === 'traditional') && matchers.length >= partialFrom) {
+      // Products `collect` stamped are candidates already (four characters make three groups, never one).
+      for (const doc of piecewiseCandidates(matchers, loose, stamp)) found.push(doc);
+    }
+    return found;
+  }
+
+  /** The live products with a key of every group (each group's keys are alternatives), into `found`. */
+  function collect(groups: readonly string[][], found: number[]): void {
+    const { live } = table;
+    stamp += 1;
     // Smallest group first: later groups only count products the first one had.
     const sized = groups
       .map((keys) => ({ keys, size: keys.reduce((sum, key) => sum + (postings.get(key)?.length ?? 0), 0) }))
@@ -416,14 +452,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         for (const doc of postings.get(key) ?? []) {
           if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
           seen[doc] = stamp;
-          if (docs[doc]!.live) found.push(doc);
+          if (live[doc]) found.push(doc);
         }
       }
     }
-    if ((reading.kind === 'exact' || reading.kind === 'traditional') && matchers.length >= partialFrom) {
-      found.push(...piecewiseCandidates(matchers, loose, stamp));
-    }
-    return found;
   }
 
   /**
@@ -456,7 +488,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
           // Each place counts once, however many of its readings' pairs a product has.
           if (placeLast[doc] === place) continue;
           placeLast[doc] = place;
-          placeCounts[doc] = (placeCounts[doc] ?? 0) + 1;
+          placeCounts[doc]! += 1;
         }
       }
     }
@@ -466,7 +498,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const z = matchers[i + 1]!;
       if (a.type !== 'char' || z.type !== 'char') continue;
       for (const doc of postings.get(`c:${a.char}${z.char}`) ?? []) {
-        if (seen[doc] === foundStamp || !docs[doc]!.live) continue;
+        if (seen[doc] === foundStamp || !table.live[doc]) continue;
         seen[doc] = foundStamp;
         if (placeSeen[doc] === placeStamp && placeCounts[doc]! >= 2) found.push(doc);
       }
@@ -754,7 +786,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     hits: Hit[] | undefined;
     /** Every product the text matched, before filters: what the facets count. */
     all: number[];
-    /** Each part's idf, in the order of a hit's `parts`. */
+    /** What each group matched, smallest first (a hit's parts), with each one's idf. */
+    groups: GroupHits[];
     partIdf: number[];
   }
 
@@ -765,7 +798,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (segments.length === 0) {
       const all: number[] = [];
       for (let id = 0; id < docs.length; id += 1) if (docs[id]!.live) all.push(id);
-      return { all, hits: undefined, partIdf: [] };
+      return { all, hits: undefined, groups: [], partIdf: [] };
     }
     // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
     const joined = segments.every((segment) => /^[a-z]+$/.test(segment)) && segments.length > 1;
@@ -793,7 +826,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       perGroup.push(hits);
     }
-    if (perGroup.length === 0) return { hits: [], all: [], partIdf: [] };
+    if (perGroup.length === 0) return { hits: [], all: [], groups: [], partIdf: [] };
     const total = liveCount || 1;
     const idf = perGroup.map((group) => Math.log(1 + (total - group.docs.length + 0.5) / (group.docs.length + 0.5)));
     const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.docs.length - perGroup[y]!.docs.length);
@@ -810,24 +843,39 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         }
         tier = Math.max(tier, part - 1);
       }
-      if (!all) continue;
-      hits.push({ doc, tier, score: NaN, parts: order.map((g) => hitOf(perGroup[g]!, doc)) });
+      if (all) hits.push({ doc, tier, score: NaN });
     }
-    return { hits, all: hits.map((hit) => hit.doc), partIdf: order.map((g) => idf[g]!) };
+    return {
+      hits,
+      all: hits.map((hit) => hit.doc),
+      groups: order.map((g) => perGroup[g]!),
+      partIdf: order.map((g) => idf[g]!),
+    };
   }
 
   /**
    * A hit's score: each group's BM25 field score (computed now, for the hits a page may show) times the
    * group's idf, summed in the order `matchSegments` put the parts.
    */
-  function scoreOf(hit: Hit, partIdf: readonly number[]): number {
+  function scoreOf(hit: Hit, { groups, partIdf }: Matched): number {
+    const doc = docs[hit.doc]!;
     let score = 0;
-    hit.parts.forEach((part, i) => {
-      if (Number.isNaN(part.base)) {
-        cover(docs[hit.doc]!, part.reading, part.loose);
-        part.base = fieldScore(docs[hit.doc]!);
+    groups.forEach((group, i) => {
+      const r = group.reading[hit.doc]!;
+      let base: number;
+      if (r >= 0) {
+        // Found by postings alone: not scored yet.
+        cover(doc, group.readings[r]!, false);
+        base = fieldScore(doc);
+      } else {
+        const part = group.scored.get(hit.doc)!;
+        if (Number.isNaN(part.base)) {
+          cover(doc, part.reading, part.loose);
+          part.base = fieldScore(doc);
+        }
+        base = part.base;
       }
-      score += partIdf[i]! * part.base;
+      score += partIdf[i]! * base;
     });
     return score;
   }
@@ -958,15 +1006,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         ? matched.hits.filter((hit) => table.failures(hit.doc, filters) === 0)
         : matched.all
             .filter((doc) => table.failures(doc, filters) === 0)
-            .map((doc): Hit => ({ doc, tier: 0, score: 0, parts: [] }));
+            .map((doc): Hit => ({ doc, tier: 0, score: 0 }));
       const product = (hit: Hit) => docs[hit.doc]!.product;
       const { sales, minPrice, available } = table;
       const bySales = (a: number, z: number) =>
         sales[z]! - sales[a]! || (docs[a]!.product.productId < docs[z]!.product.productId ? -1 : 1);
       const sort = query.sort ?? 'relevance';
       // Scores only for what a relevance page can show: products that pass the filters.
-      if (sort === 'relevance')
-        for (const hit of hits) if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched.partIdf);
+      if (sort === 'relevance') for (const hit of hits) if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
       const compare = (a: Hit, z: Hit): number => {
         if (sort === 'price_asc') return minPrice[a.doc]! - minPrice[z.doc]! || bySales(a.doc, z.doc);
         if (sort === 'price_desc') return minPrice[z.doc]! - minPrice[a.doc]! || bySales(a.doc, z.doc);
@@ -980,7 +1027,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const info = page.map((hit): SearchHitInfo => {
         // Spans only for the page: found again with what matched each group.
         const spans: Array<[number, number]> = [];
-        for (const part of hit.parts) cover(docs[hit.doc]!, part.reading, part.loose, spans);
+        for (const group of matched.groups) {
+          const part = hitOf(group, hit.doc);
+          cover(docs[hit.doc]!, part.reading, part.loose, spans);
+        }
         return { kind: matchKinds[hit.tier]!, titleRanges: mergeSpans(spans) };
       });
       const suggestion = hits.length === 0 && query.q.trim() !== '' ? didYouMean(query.q, filters) : undefined;
