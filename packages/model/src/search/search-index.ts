@@ -12,10 +12,10 @@ import {
 } from '../domain/search.js';
 import { formatProductRef, type ProductRef } from '../refs.js';
 import { readingsOf, toSimplified } from './chinese.js';
-import { computeFacets, passesFilters } from './facets.js';
+import { DocTable, type FilterPlan } from './doc-table.js';
 import { pinyinKind, segmentPinyin } from './pinyin-query.js';
 import { buildSuggester, type Suggester, type SuggestionSource } from './suggest.js';
-import { allowedTypos, editDistance, isHan, querySegments, toUnits, type Units } from './text.js';
+import { allowedTypos, editDistance, isHan, querySegments, toUnits } from './text.js';
 
 export type { SuggestionSource } from './suggest.js';
 
@@ -31,11 +31,23 @@ function fieldTexts(product: Product): string[] {
   return [product.shortTitle ?? '', product.title, product.category ?? '', product.shop.name, [...attrs].join(' ')];
 }
 
+/**
+ * One field's text as the index keeps it: each unit as a number of the index's vocabulary, whether the
+ * next unit follows it without a gap, and the UTF-16 span of each (for the title's highlights). Products
+ * that share a text (a shop's name, a category, a colour and size list, a short title) share one of these,
+ * and `cover` answers for it once per query.
+ */
+interface FieldText {
+  ids: Int32Array;
+  /** 1 where unit p + 1 starts where unit p ends. */
+  adjacent: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
 interface Doc {
   product: Product;
-  fields: Units[];
-  /** Per field and unit: the readings of a Han unit (shared arrays), none for a Latin word. */
-  readings: Array<Array<readonly string[]>>;
+  fields: FieldText[];
   live: boolean;
 }
 
@@ -48,10 +60,21 @@ type Matcher =
   | { type: 'word'; text: string; prefix: boolean }
   | { type: 'words'; words: ReadonlySet<string> };
 
+/** A reading's matchers as `cover` reads them, with what each shared field text gave (asked once). */
+interface CoverPlan {
+  matchers: readonly Matcher[];
+  loose: boolean;
+  /** Per matcher, what it accepts of each vocabulary unit (see `acceptTable`). */
+  tables: Int8Array[];
+  byField: Map<FieldText, { tf: number; longest: Int32Array }>;
+}
+
 /** One way to read a query segment: `fangshaiyi` as three syllables, `upf5` as a word prefix… */
 interface Reading {
   matchers: Matcher[];
   kind: MatchKind;
+  /** `cover`'s plans for this reading, exact and loose: made when first needed. */
+  plans?: [CoverPlan | undefined, CoverPlan | undefined];
 }
 
 interface SegmentHit {
@@ -66,8 +89,8 @@ interface SegmentHit {
 interface Hit {
   doc: number;
   tier: number;
+  /** NaN until a relevance sort needs it (`scoreOf`). */
   score: number;
-  parts: SegmentHit[];
 }
 
 export interface SearchIndexOptions {
@@ -128,6 +151,42 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let suggester: Suggester | undefined;
   const maxSuggestions = options.maxSuggestions ?? 10;
 
+  const table = new DocTable();
+  /** The vocabulary: every unit (a Han character or a Latin word) the index has seen, by number. */
+  const unitNumbers = new Map<string, number>();
+  const unitTexts: string[] = [];
+  /** The readings of a Han unit (shared arrays); none for a Latin word. */
+  const unitReadings: Array<readonly string[]> = [];
+  const fieldsByText = new Map<string, FieldText>();
+
+  function unitNumber(text: string, han: boolean): number {
+    let number = unitNumbers.get(text);
+    if (number === undefined) {
+      number = unitTexts.length;
+      unitNumbers.set(text, number);
+      unitTexts.push(text);
+      unitReadings.push(han ? readingsOf(text) : noReadings);
+    }
+    return number;
+  }
+
+  function internField(text: string): FieldText {
+    let field = fieldsByText.get(text);
+    if (!field) {
+      const units = toUnits(text);
+      const size = units.text.length;
+      const ids = new Int32Array(size);
+      const adjacent = new Uint8Array(size);
+      for (let p = 0; p < size; p += 1) {
+        ids[p] = unitNumber(units.text[p]!, units.han[p]!);
+        adjacent[p] = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
+      }
+      field = { ids, adjacent, start: Int32Array.from(units.start), end: Int32Array.from(units.end) };
+      fieldsByText.set(text, field);
+    }
+    return field;
+  }
+
   function post(key: string, doc: number) {
     let list = postings.get(key);
     if (!list) postings.set(key, (list = []));
@@ -143,12 +202,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   function add(product: Product) {
     if (!searchable(product)) return;
     const id = docs.length;
-    const fields = fieldTexts(product).map(toUnits);
-    const readings = fields.map((units) => units.text.map((unit, p) => (units.han[p] ? readingsOf(unit) : noReadings)));
-    docs.push({ product, fields, readings, live: true });
+    const texts = fieldTexts(product);
+    docs.push({ product, fields: texts.map(internField), live: true });
+    table.set(id, product);
     byRef.set(formatProductRef(product), id);
     liveCount += 1;
-    fields.forEach((units, f) => {
+    texts.forEach((text, f) => {
+      const units = toUnits(text);
       fieldLengthSums[f]! += units.text.length;
       if (units.text.length > 0) fieldCounts[f]! += 1;
       for (let p = 0; p < units.text.length; p += 1) {
@@ -189,9 +249,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (id === undefined) return;
     const doc = docs[id]!;
     doc.live = false;
-    doc.fields.forEach((units, f) => {
-      fieldLengthSums[f]! -= units.text.length;
-      if (units.text.length > 0) fieldCounts[f]! -= 1;
+    table.live[id] = 0;
+    doc.fields.forEach((field, f) => {
+      fieldLengthSums[f]! -= field.ids.length;
+      if (field.ids.length > 0) fieldCounts[f]! -= 1;
     });
     byRef.delete(key);
     liveCount -= 1;
@@ -297,12 +358,29 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return pair;
   }
 
-  const seen: number[] = [];
-  const counts: number[] = [];
-  const placeSeen: number[] = [];
-  const placeCounts: number[] = [];
-  const placeLast: number[] = [];
+  // Per-document scratch columns for `candidates`, stamped per pass instead of cleared (typed: a plain
+  // array written at scattered indices falls back to a dictionary).
+  let seen = new Int32Array(0);
+  let counts = new Int32Array(0);
+  let placeSeen = new Int32Array(0);
+  let placeCounts = new Int32Array(0);
+  let placeLast = new Int32Array(0);
   let stamp = 0;
+
+  function ensureScratch() {
+    if (seen.length >= docs.length) return;
+    const size = docs.length * 2;
+    const copy = (column: Int32Array) => {
+      const next = new Int32Array(size);
+      next.set(column);
+      return next;
+    };
+    seen = copy(seen);
+    counts = copy(counts);
+    placeSeen = copy(placeSeen);
+    placeCounts = copy(placeCounts);
+    placeLast = copy(placeLast);
+  }
 
   /**
    * Products that may match a reading in full: each adjacent pair of its units occurs in them (a
@@ -310,6 +388,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * partial match needs.
    */
   function candidates(reading: Reading, loose = false): number[] {
+    ensureScratch();
     const { matchers } = reading;
     const strictWords = !loose && matchers.every((matcher) => matcher.type === 'char');
     const groups: string[][] = [];
@@ -332,8 +411,25 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         for (const matcher of matchers) if (matcher.type === 'char') groups.push([`c:${matcher.char}`]);
       }
     }
-    stamp += 1;
+    const { live } = table;
     const found: number[] = [];
+    if (groups.length === 1 && groups[0]!.length === 1) {
+      // One posting list (a character, a syllable, a word): its products, each once, are the candidates.
+      for (const doc of postings.get(groups[0]![0]!) ?? []) if (live[doc]) found.push(doc);
+    } else {
+      collect(groups, found);
+    }
+    if ((reading.kind === 'exact' || reading.kind === 'traditional') && matchers.length >= partialFrom) {
+      // Products `collect` stamped are candidates already (four characters make three groups, never one).
+      for (const doc of piecewiseCandidates(matchers, loose, stamp)) found.push(doc);
+    }
+    return found;
+  }
+
+  /** The live products with a key of every group (each group's keys are alternatives), into `found`. */
+  function collect(groups: readonly string[][], found: number[]): void {
+    const { live } = table;
+    stamp += 1;
     // Smallest group first: later groups only count products the first one had.
     const sized = groups
       .map((keys) => ({ keys, size: keys.reduce((sum, key) => sum + (postings.get(key)?.length ?? 0), 0) }))
@@ -356,14 +452,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         for (const doc of postings.get(key) ?? []) {
           if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
           seen[doc] = stamp;
-          if (docs[doc]!.live) found.push(doc);
+          if (live[doc]) found.push(doc);
         }
       }
     }
-    if ((reading.kind === 'exact' || reading.kind === 'traditional') && matchers.length >= partialFrom) {
-      found.push(...piecewiseCandidates(matchers, loose, stamp));
-    }
-    return found;
   }
 
   /**
@@ -396,7 +488,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
           // Each place counts once, however many of its readings' pairs a product has.
           if (placeLast[doc] === place) continue;
           placeLast[doc] = place;
-          placeCounts[doc] = (placeCounts[doc] ?? 0) + 1;
+          placeCounts[doc]! += 1;
         }
       }
     }
@@ -406,7 +498,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const z = matchers[i + 1]!;
       if (a.type !== 'char' || z.type !== 'char') continue;
       for (const doc of postings.get(`c:${a.char}${z.char}`) ?? []) {
-        if (seen[doc] === foundStamp || !docs[doc]!.live) continue;
+        if (seen[doc] === foundStamp || !table.live[doc]) continue;
         seen[doc] = foundStamp;
         if (placeSeen[doc] === placeStamp && placeCounts[doc]! >= 2) found.push(doc);
       }
@@ -436,12 +528,110 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   // Reused buffers for `cover`: it runs once per candidate product, and allocation would dominate.
-  const buffers = [new Int32Array(64), new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-  function scratch(which: number, size: number): Int32Array {
-    if (buffers[which]!.length < size) buffers[which] = new Int32Array(size * 2);
-    const buffer = buffers[which]!;
-    buffer.fill(0, 0, size);
-    return buffer;
+  let runBuffers = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+  let matchedBuffer = new Uint8Array(64);
+
+  /**
+   * What one matcher accepts, per unit of the vocabulary: 0 not asked yet, 1 no, 2 yes. `accepts` on
+   * strings runs once per distinct unit a query meets, not once per unit of every candidate's text.
+   */
+  const acceptTables = new Map<string, Int8Array>();
+  function acceptTable(matcher: Matcher, loose: boolean): Int8Array {
+    const key =
+      matcher.type === 'char'
+        ? `${loose ? 'C' : 'c'}${matcher.char}`
+        : matcher.type === 'words'
+          ? `W${[...matcher.words].join(' ')}`
+          : `${matcher.type === 'word' ? 'w' : 'p'}${matcher.prefix ? '*' : ''}${matcher.text}`;
+    let found = acceptTables.get(key);
+    if (!found || found.length < unitTexts.length) {
+      const next = new Int8Array(Math.max(unitTexts.length, 64));
+      if (found) next.set(found);
+      // The tables of the last few hundred matchers are kept: queries repeat (typing, paging).
+      if (!found && acceptTables.size >= 512) acceptTables.clear();
+      acceptTables.set(key, (found = next));
+    }
+    return found;
+  }
+
+  function planOf(reading: Reading, loose: boolean): CoverPlan {
+    const slot = loose ? 1 : 0;
+    reading.plans ??= [undefined, undefined];
+    let plan = reading.plans[slot];
+    if (!plan) {
+      const { matchers } = reading;
+      const tables = matchers.map((matcher) => acceptTable(matcher, loose));
+      reading.plans[slot] = plan = { matchers, loose, tables, byField: new Map() };
+    }
+    return plan;
+  }
+
+  /**
+   * One field's part of `cover`: the longest run from each matcher (into `fieldLongest`), and how many
+   * units runs of at least `minRun` matched (0 when none did); the title's spans when asked.
+   */
+  function coverField(
+    plan: CoverPlan,
+    field: FieldText,
+    fieldLongest: Int32Array,
+    spans?: Array<[number, number]>,
+  ): number {
+    const { matchers, tables, loose } = plan;
+    const n = matchers.length;
+    const minRun = Math.min(2, n);
+    fieldLongest.fill(0, 0, n);
+    const { ids, adjacent } = field;
+    const size = ids.length;
+    if (size === 0) return 0;
+    if (runBuffers[0]!.length < size + 1) {
+      runBuffers = runBuffers.map(() => new Int32Array(size * 2 + 2));
+      matchedBuffer = new Uint8Array(size * 2 + 2);
+    }
+    const matched = matchedBuffer;
+    matched.fill(0, 0, size);
+    // run[p] for matcher i: how many matchers from i on match the units from p on, one for one.
+    let next = runBuffers[0]!;
+    next.fill(0, 0, size + 1);
+    let any = false;
+    for (let i = n - 1; i >= 0; i -= 1) {
+      const run = runBuffers[1 + (i % 2)]!;
+      run.fill(0, 0, size + 1);
+      const accepted = tables[i]!;
+      const matcher = matchers[i]!;
+      for (let p = size - 1; p >= 0; p -= 1) {
+        const id = ids[p]!;
+        let verdict = accepted[id]!;
+        if (verdict === 0) {
+          verdict = accepts(matcher, unitTexts[id]!, unitReadings[id]!, loose) ? 2 : 1;
+          accepted[id] = verdict;
+        }
+        if (verdict === 1) continue;
+        const length = 1 + (adjacent[p] ? next[p + 1]! : 0);
+        run[p] = length;
+        if (length > fieldLongest[i]!) fieldLongest[i] = length;
+        if (length >= minRun) {
+          any = true;
+          for (let q = p; q < p + length; q += 1) matched[q] = 1;
+        }
+      }
+      next = run;
+    }
+    if (!any) return 0;
+    let tf = 0;
+    const only = n === 1 ? matchers[0]! : undefined;
+    for (let p = 0; p < size; p += 1) {
+      if (!matched[p]) continue;
+      tf += 1;
+      if (!spans) continue;
+      const end =
+        only?.type === 'word' && only.prefix
+          ? Math.min(field.end[p]!, field.start[p]! + only.text.length)
+          : field.end[p]!;
+      const last = spans[spans.length - 1];
+      if (last && field.start[p]! <= last[1]) last[1] = Math.max(last[1], end);
+      else spans.push([field.start[p]!, end]);
+    }
+    return tf;
   }
 
   /**
@@ -451,56 +641,41 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   // What the last `cover` found: matched units per field, and the longest run from each matcher.
   const coverTf = new Int32Array(fieldWeights.length);
   let longest = new Int32Array(16);
+  let fieldLongest = new Int32Array(16);
   let best = new Int32Array(17);
 
-  function cover(doc: Doc, matchers: readonly Matcher[], loose: boolean, spans?: Array<[number, number]>) {
+  function cover(doc: Doc, reading: Reading, loose: boolean, spans?: Array<[number, number]>) {
+    const { matchers } = reading;
     const n = matchers.length;
     const minRun = Math.min(2, n);
     if (longest.length < n) {
       longest = new Int32Array(n * 2);
+      fieldLongest = new Int32Array(n * 2);
       best = new Int32Array(n * 2 + 1);
     }
     longest.fill(0, 0, n);
     coverTf.fill(0);
+    const plan = planOf(reading, loose);
     for (let f = 0; f < doc.fields.length; f += 1) {
-      const units = doc.fields[f]!;
-      const size = units.text.length;
-      if (size === 0) continue;
-      const readings = doc.readings[f]!;
-      // run[p] for matcher i: how many matchers from i on match the units from p on, one for one.
-      let next = scratch(0, size + 1);
-      const matched = scratch(2, size);
-      let any = false;
-      for (let i = n - 1; i >= 0; i -= 1) {
-        const run = scratch(1 + (i % 2) * 2, size + 1);
-        const matcher = matchers[i]!;
-        for (let p = size - 1; p >= 0; p -= 1) {
-          if (!accepts(matcher, units.text[p]!, readings[p]!, loose)) continue;
-          const adjacent = p + 1 < size && units.start[p + 1] === units.end[p];
-          const length = 1 + (adjacent ? next[p + 1]! : 0);
-          run[p] = length;
-          if (length > longest[i]!) longest[i] = length;
-          if (length >= minRun) {
-            any = true;
-            for (let q = p; q < p + length; q += 1) matched[q] = 1;
-          }
+      const field = doc.fields[f]!;
+      let tf: number;
+      let fieldRuns: Int32Array;
+      if (f === titleField) {
+        // Titles are each product's own: nothing to share.
+        tf = coverField(plan, field, fieldLongest, spans);
+        fieldRuns = fieldLongest;
+      } else {
+        let known = plan.byField.get(field);
+        if (!known) {
+          tf = coverField(plan, field, fieldLongest);
+          known = { tf, longest: fieldLongest.slice(0, n) };
+          plan.byField.set(field, known);
         }
-        next = run;
+        tf = known.tf;
+        fieldRuns = known.longest;
       }
-      if (!any) continue;
-      for (let p = 0; p < size; p += 1) {
-        if (!matched[p]) continue;
-        coverTf[f]! += 1;
-        if (f !== titleField || !spans) continue;
-        const only = n === 1 ? matchers[0]! : undefined;
-        const end =
-          only?.type === 'word' && only.prefix
-            ? Math.min(units.end[p]!, units.start[p]! + only.text.length)
-            : units.end[p]!;
-        const last = spans[spans.length - 1];
-        if (last && units.start[p]! <= last[1]) last[1] = Math.max(last[1], end);
-        else spans.push([units.start[p]!, end]);
-      }
+      coverTf[f] = tf;
+      for (let i = 0; i < n; i += 1) if (fieldRuns[i]! > longest[i]!) longest[i] = fieldRuns[i]!;
     }
     // Best coverage of matchers i… by runs that start at or after i.
     best[n] = 0;
@@ -520,7 +695,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     for (let f = 0; f < coverTf.length; f += 1) {
       const tf = coverTf[f]!;
       if (tf === 0) continue;
-      const length = doc.fields[f]!.text.length;
+      const length = doc.fields[f]!.ids.length;
       const average = fieldLengthSums[f]! / (fieldCounts[f]! || 1) || 1;
       top = Math.max(top, (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average)));
     }
@@ -530,7 +705,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   /** How one product matches one reading: its tier and score, or undefined. */
   function matchSegment(doc: Doc, reading: Reading, homophones: boolean): SegmentHit | undefined {
     const n = reading.matchers.length;
-    const covered = cover(doc, reading.matchers, false);
+    const covered = cover(doc, reading, false);
     // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
     // four initials would match any two pairs of characters anywhere.
     const words = reading.kind === 'exact' || reading.kind === 'traditional';
@@ -542,7 +717,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     // of two or more. Shorter ones would turn 防晒衣 into every 防晒 product.
     const partial = n >= partialFrom && covered >= Math.max(3, Math.ceil(n / 2));
     const partialScore = partial ? fieldScore(doc) : 0;
-    if (homophones && n >= 2 && cover(doc, reading.matchers, true) === n) {
+    if (homophones && n >= 2 && cover(doc, reading, true) === n) {
       return { tier: tierOf.get('homophone')!, base: fieldScore(doc), reading, loose: true };
     }
     return partial ? { tier: tierOf.get('partial')!, base: partialScore, reading, loose: false } : undefined;
@@ -607,9 +782,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   // ——— searching ———
 
   interface Matched {
-    hits: Hit[];
+    /** Undefined for an empty query: every product, at one tier and score (no objects for 100,000 of them). */
+    hits: Hit[] | undefined;
     /** Every product the text matched, before filters: what the facets count. */
     all: number[];
+    /** What each group matched, smallest first (a hit's parts), with each one's idf. */
+    groups: GroupHits[];
+    partIdf: number[];
   }
 
   function matchQuery(q: string): Matched {
@@ -617,8 +796,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const segments = querySegments(simplified);
     const traditional = simplified !== q && querySegments(q).join(' ') !== segments.join(' ');
     if (segments.length === 0) {
-      const all = docs.flatMap((doc, id) => (doc.live ? [id] : []));
-      return { all, hits: all.map((doc) => ({ doc, tier: 0, score: 0, parts: [] })) };
+      const all: number[] = [];
+      for (let id = 0; id < docs.length; id += 1) if (docs[id]!.live) all.push(id);
+      return { all, hits: undefined, groups: [], partIdf: [] };
     }
     // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
     const joined = segments.every((segment) => /^[a-z]+$/.test(segment)) && segments.length > 1;
@@ -631,48 +811,73 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
 
   function matchSegments(segments: readonly string[], traditional: boolean): Matched {
     const groups: Reading[][] = segments.flatMap((segment) => readingsOfSegment(segment, traditional));
-    const perGroup: Array<Map<number, SegmentHit>> = [];
+    const perGroup: GroupHits[] = [];
     let dropped = false;
     for (const [g, readings] of groups.entries()) {
       let hits = matchGroup(readings);
-      if (hits.size === 0) {
+      if (hits.docs.length === 0) {
         const source = segments.length === groups.length ? segments[g]! : '';
         hits = matchGroup(fuzzyReadings(source, 0));
       }
-      if (hits.size === 0) {
+      if (hits.docs.length === 0) {
         // A word the catalog does not have does not empty the result, it only lowers it.
         dropped = true;
         continue;
       }
       perGroup.push(hits);
     }
-    if (perGroup.length === 0) return { hits: [], all: [] };
+    if (perGroup.length === 0) return { hits: [], all: [], groups: [], partIdf: [] };
     const total = liveCount || 1;
-    const idf = perGroup.map((group) => Math.log(1 + (total - group.size + 0.5) / (group.size + 0.5)));
-    const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.size - perGroup[y]!.size);
+    const idf = perGroup.map((group) => Math.log(1 + (total - group.docs.length + 0.5) / (group.docs.length + 0.5)));
+    const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.docs.length - perGroup[y]!.docs.length);
     const hits: Hit[] = [];
-    for (const [doc, first] of perGroup[order[0]!]!) {
+    const first = perGroup[order[0]!]!;
+    for (const doc of first.docs) {
       let tier = dropped ? tierOf.get('partial')! : 0;
-      let score = 0;
-      const parts: SegmentHit[] = [];
       let all = true;
       for (const g of order) {
-        const part = g === order[0] ? first : perGroup[g]!.get(doc);
-        if (!part) {
+        const part = perGroup[g]!.tier[doc]!;
+        if (part === 0) {
           all = false;
           break;
         }
-        parts.push(part);
-        tier = Math.max(tier, part.tier);
-        if (Number.isNaN(part.base)) {
-          cover(docs[doc]!, part.reading.matchers, part.loose);
-          part.base = fieldScore(docs[doc]!);
-        }
-        score += idf[g]! * part.base;
+        tier = Math.max(tier, part - 1);
       }
-      if (all) hits.push({ doc, tier, score, parts });
+      if (all) hits.push({ doc, tier, score: NaN });
     }
-    return { hits, all: hits.map((hit) => hit.doc) };
+    return {
+      hits,
+      all: hits.map((hit) => hit.doc),
+      groups: order.map((g) => perGroup[g]!),
+      partIdf: order.map((g) => idf[g]!),
+    };
+  }
+
+  /**
+   * A hit's score: each group's BM25 field score (computed now, for the hits a page may show) times the
+   * group's idf, summed in the order `matchSegments` put the parts.
+   */
+  function scoreOf(hit: Hit, { groups, partIdf }: Matched): number {
+    const doc = docs[hit.doc]!;
+    let score = 0;
+    groups.forEach((group, i) => {
+      const r = group.reading[hit.doc]!;
+      let base: number;
+      if (r >= 0) {
+        // Found by postings alone: not scored yet.
+        cover(doc, group.readings[r]!, false);
+        base = fieldScore(doc);
+      } else {
+        const part = group.scored.get(hit.doc)!;
+        if (Number.isNaN(part.base)) {
+          cover(doc, part.reading, part.loose);
+          part.base = fieldScore(doc);
+        }
+        base = part.base;
+      }
+      score += partIdf[i]! * base;
+    });
+    return score;
   }
 
   /**
@@ -689,41 +894,75 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return matchers.length === 2 && matchers.every((matcher) => matcher.type === 'char');
   }
 
-  function matchGroup(readings: readonly Reading[]): Map<number, SegmentHit> {
-    const hits = new Map<number, SegmentHit>();
-    const run = (reading: Reading, homophones: boolean) => {
+  /**
+   * What one group (a segment's readings) matched: its products in the order first found, each one's tier
+   * (+1, 0 for none) in a column over every document, and how it matched: the reading whose postings are
+   * its matches (no object per product: a letter such as `t` has tens of thousands), or the hit
+   * `matchSegment` made.
+   */
+  interface GroupHits {
+    docs: number[];
+    tier: Uint8Array;
+    /** For a product found by postings alone: the index of its reading; -1 when `scored` has its hit. */
+    reading: Int32Array;
+    readings: readonly Reading[];
+    scored: Map<number, SegmentHit>;
+    bestTier: number;
+  }
+
+  function hitOf(group: GroupHits, doc: number): SegmentHit {
+    const r = group.reading[doc]!;
+    if (r < 0) return group.scored.get(doc)!;
+    return { tier: group.tier[doc]! - 1, base: NaN, reading: group.readings[r]!, loose: false };
+  }
+
+  function matchGroup(readings: readonly Reading[]): GroupHits {
+    const group: GroupHits = {
+      docs: [],
+      tier: new Uint8Array(docs.length),
+      reading: new Int32Array(docs.length),
+      readings,
+      scored: new Map(),
+      bestTier: Infinity,
+    };
+    const keep = (doc: number, tier: number, reading: number, hit?: SegmentHit) => {
+      const known = group.tier[doc]!;
+      if (known === 0) group.docs.push(doc);
+      else if (tier >= known - 1) return;
+      group.tier[doc] = tier + 1;
+      group.reading[doc] = reading;
+      if (hit) group.scored.set(doc, hit);
+      if (tier < group.bestTier) group.bestTier = tier;
+    };
+    const run = (reading: Reading, r: number, homophones: boolean) => {
       if (!homophones && candidatesAreMatches(reading)) {
         // Every candidate matches, at the reading's own tier: the score waits until the product is in
-        // every group's hits (a letter such as `t` in `t恤` has tens of thousands of products).
+        // every group's hits and passes the filters (a letter such as `t` in `t恤` has tens of thousands).
         const tier = tierOf.get(reading.kind)!;
-        for (const doc of candidates(reading, false)) {
-          const known = hits.get(doc);
-          if (!known || tier < known.tier) hits.set(doc, { tier, base: NaN, reading, loose: false });
-        }
+        for (const doc of candidates(reading, false)) keep(doc, tier, r);
         return;
       }
       for (const doc of candidates(reading, homophones)) {
         const hit = matchSegment(docs[doc]!, reading, homophones);
-        const known = hits.get(doc);
-        if (hit && (!known || hit.tier < known.tier)) hits.set(doc, hit);
+        if (hit) keep(doc, hit.tier, -1, hit);
       }
     };
-    for (const reading of readings) run(reading, false);
+    readings.forEach((reading, r) => run(reading, r, false));
     // Homophones only when the characters as typed are found nowhere: 螺丝粉 finds 螺蛳粉, but 防晒衣 does
     // not also bring every product whose characters merely sound like it.
     const homophone = tierOf.get('homophone')!;
-    if (![...hits.values()].some((hit) => hit.tier < homophone)) {
-      for (const reading of readings) {
+    if (!(group.bestTier < homophone)) {
+      readings.forEach((reading, r) => {
         if (reading.matchers.length >= 2 && (reading.kind === 'exact' || reading.kind === 'traditional')) {
-          run(reading, true);
+          run(reading, r, true);
         }
-      }
+      });
     }
-    return hits;
+    return group;
   }
 
   /** A close query that has results: for a query with none. */
-  function didYouMean(q: string, query: SearchQuery): string | undefined {
+  function didYouMean(q: string, filters: FilterPlan): string | undefined {
     const segments = querySegments(toSimplified(q));
     for (const [i, segment] of segments.entries()) {
       const options: string[] = [];
@@ -742,7 +981,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       for (const option of options.slice(0, 8)) {
         const candidate = segments.map((other, j) => (j === i ? option : other)).join(' ');
-        const found = matchQuery(candidate).hits.some((hit) => passesFilters(docs[hit.doc]!.product, query));
+        const found = matchQuery(candidate).all.some((doc) => table.failures(doc, filters) === 0);
         if (found) return candidate;
       }
     }
@@ -762,38 +1001,45 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const offset = readCursor(query.cursor);
       const limit = Math.min(Math.max(1, query.limit ?? defaultPageSize), maxPageSize);
       const matched = matchQuery(query.q);
-      const hits = matched.hits.filter((hit) => passesFilters(docs[hit.doc]!.product, query));
+      const filters = table.plan(query);
+      const hits = matched.hits
+        ? matched.hits.filter((hit) => table.failures(hit.doc, filters) === 0)
+        : matched.all
+            .filter((doc) => table.failures(doc, filters) === 0)
+            .map((doc): Hit => ({ doc, tier: 0, score: 0 }));
       const product = (hit: Hit) => docs[hit.doc]!.product;
-      const bySales = (a: Product, z: Product) => z.sales - a.sales || (a.productId < z.productId ? -1 : 1);
+      const { sales, minPrice, available } = table;
+      const bySales = (a: number, z: number) =>
+        sales[z]! - sales[a]! || (docs[a]!.product.productId < docs[z]!.product.productId ? -1 : 1);
       const sort = query.sort ?? 'relevance';
+      // Scores only for what a relevance page can show: products that pass the filters.
+      if (sort === 'relevance') for (const hit of hits) if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
       const compare = (a: Hit, z: Hit): number => {
-        const pa = product(a);
-        const pz = product(z);
-        if (sort === 'price_asc') return pa.minPrice - pz.minPrice || bySales(pa, pz);
-        if (sort === 'price_desc') return pz.minPrice - pa.minPrice || bySales(pa, pz);
-        if (sort === 'sales') return bySales(pa, pz);
+        if (sort === 'price_asc') return minPrice[a.doc]! - minPrice[z.doc]! || bySales(a.doc, z.doc);
+        if (sort === 'price_desc') return minPrice[z.doc]! - minPrice[a.doc]! || bySales(a.doc, z.doc);
+        if (sort === 'sales') return bySales(a.doc, z.doc);
         // In stock before sold out: a buyer cannot act on the latter today.
-        const stock = Number(pz.availability === 'available') - Number(pa.availability === 'available');
-        return a.tier - z.tier || z.score - a.score || stock || bySales(pa, pz);
+        const stock = available[z.doc]! - available[a.doc]!;
+        return a.tier - z.tier || z.score - a.score || stock || bySales(a.doc, z.doc);
       };
       const page = firstInOrder(hits, offset + limit, compare).slice(offset, offset + limit);
       const end = offset + page.length;
       const info = page.map((hit): SearchHitInfo => {
         // Spans only for the page: found again with what matched each group.
         const spans: Array<[number, number]> = [];
-        for (const part of hit.parts) cover(docs[hit.doc]!, part.reading.matchers, part.loose, spans);
+        for (const group of matched.groups) {
+          const part = hitOf(group, hit.doc);
+          cover(docs[hit.doc]!, part.reading, part.loose, spans);
+        }
         return { kind: matchKinds[hit.tier]!, titleRanges: mergeSpans(spans) };
       });
-      const suggestion = hits.length === 0 && query.q.trim() !== '' ? didYouMean(query.q, query) : undefined;
+      const suggestion = hits.length === 0 && query.q.trim() !== '' ? didYouMean(query.q, filters) : undefined;
       return {
         items: page.map(product),
         total: hits.length,
         ...(end < hits.length ? { nextCursor: String(end) } : {}),
         hits: info,
-        facets: computeFacets(
-          matched.all.map((doc) => docs[doc]!.product),
-          query,
-        ),
+        facets: table.facets(matched.all, filters),
         ...(suggestion === undefined ? {} : { didYouMean: suggestion }),
       };
     },
