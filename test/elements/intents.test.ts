@@ -10,6 +10,7 @@ import {
 } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import { demoClient, products, refOf } from '../../stories/fixtures.js';
+import { showQrDialog } from '../../packages/elements/dist/intents/qr-dialog.js';
 import { mountCard, part, settled } from './helpers.js';
 
 interface WeChatWindow {
@@ -163,9 +164,11 @@ describe('intents', () => {
     const card = await mountCard(demoClient, refOf(products.available), { theme: 'dark' });
     await settled(card);
     card.closest('xd-store')!.style.setProperty('--xd-color-surface', 'rgb(1, 2, 3)');
-    part(card, 'card')!.click();
-    await waitUntil(() => openDialogs()[0]?.shadowRoot?.querySelector('dialog[open]'), 'the dialog opened');
-    const dialog = openDialogs()[0]!.shadowRoot!.querySelector('dialog')!;
+    // Opened directly: a dialog another test's late intent opened would be reused (one at a time).
+    for (const dialog of openDialogs()) dialog.remove();
+    const host = showQrDialog({ intent: 'product', ref: refOf(products.available), title: 'T' }, card);
+    const dialog = host.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
     expect(getComputedStyle(dialog).backgroundColor).to.equal('rgb(1, 2, 3)');
     expect(getComputedStyle(dialog).colorScheme).to.equal('dark');
   });
