@@ -29,6 +29,15 @@ const bundle = await esbuild.build({
   conditions: ['production'],
 });
 
+/** A step of the page that does not finish in time fails the bench instead of hanging it. */
+function bounded<T>(step: Promise<T>, what: string, ms = 120_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([step, late]).finally(() => clearTimeout(timer));
+}
+
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
 try {
   const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
@@ -42,7 +51,10 @@ try {
   for (let round = 0; round < rounds; round += 1) {
     for (const approach of ['widget', 'baseline'] as const) {
       results.push(
-        await page.evaluate(([a, r, s]) => window.liveBench.burst(a, r, s), [approach, rate, seconds] as const),
+        await bounded(
+          page.evaluate(([a, r, s]) => window.liveBench.burst(a, r, s), [approach, rate, seconds] as const),
+          `The ${approach} burst`,
+        ),
       );
     }
   }
@@ -55,12 +67,21 @@ try {
   console.log(`\n${rate} events/s for ${seconds} s, median of ${rounds} rounds (target p95 ≤ 16.7 ms, one frame):`);
   console.table(approaches.map(median));
 
-  const reconnect: ReconnectResult = await page.evaluate(() => window.liveBench.reconnects(20));
+  const reconnect: ReconnectResult = await bounded(
+    page.evaluate(() => window.liveBench.reconnects(20)),
+    'The forced reconnects',
+  );
   console.log('\n20 forced reconnects, each mid-burst (target: 0 lost, 0 duplicated):');
   console.table([reconnect]);
   if (reconnect['events lost'] !== 0 || reconnect['events duplicated'] !== 0 || !reconnect['final room correct']) {
     process.exitCode = 1;
   }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 } finally {
-  await browser.close();
+  // Closing the browser ends the bench; should it not close, the bench ends anyway.
+  const stop = setTimeout(() => process.exit(process.exitCode ?? 1), 10_000);
+  await browser.close().catch(() => {});
+  clearTimeout(stop);
 }

@@ -217,6 +217,33 @@ describe('live subscription fixes', () => {
     assert.equal(errors[0]?.code, 'timeout');
   });
 
+  it('opens no stream when closed while the room’s first answer is on its way', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let asked = false;
+    const { backend, connections } = inProcess(
+      async function* (options) {
+        await held(options.signal);
+        yield* [];
+      },
+      async () => {
+        asked = true;
+        await answered;
+        return room;
+      },
+    );
+    const states: LiveConnectionState[] = [];
+    const subscription = createClient({ backend }).subscribeLive(ref, () => undefined, {
+      onState: (state) => states.push(state),
+    });
+    await until(() => asked, 'the room asked for');
+    subscription.close();
+    answer(); // the answer arrives after the close
+    await until(() => states.includes('closed'), 'closed');
+    assert.equal(connections.length, 0, 'no stream opened');
+    assert.equal(subscription.room, undefined, 'the late answer is not applied');
+  });
+
   it('is connecting, not streaming, until the stream’s answer arrives', async (t) => {
     let answer!: () => void;
     const answered = new Promise<void>((resolve) => (answer = resolve));
@@ -251,6 +278,52 @@ describe('live subscription contract', () => {
     await until(() => offsets.length > 0, 'the server time');
     assert.ok(Math.abs(offsets.at(-1)! - wrong) < 1_000, `offset ${offsets.at(-1)} ms`);
     assert.ok(Math.abs(subscription.serverNow() - Date.now()) < 1_000);
+  });
+
+  it('runs on the server’s clock while polling when the device clock is five minutes wrong', async (t) => {
+    const demo = createDemoBackend();
+    const app = createGatewayApp({ backend: demo, log: false, rateLimit: false });
+    const wrong = 5 * 60_000;
+    const client = createClient({
+      gateway: 'http://gateway.test',
+      fetch: async (url, init) => app.request(url, init),
+      now: () => Date.now() - wrong,
+    });
+    const offsets: number[] = [];
+    const states: LiveConnectionState[] = [];
+    const subscription = client.subscribeLive({ finderUserName: 'sphMuyuHome' }, () => undefined, {
+      mode: 'poll',
+      onState: (state) => states.push(state),
+      onServerTime: (offset) => offsets.push(offset),
+    });
+    t.after(() => subscription.close());
+    // The first answer carries the server's clock: no stream, no heartbeat, no wait for a poll.
+    await until(() => offsets.length > 0, 'the server time from the room’s answer');
+    assert.deepEqual(states, ['polling']);
+    assert.ok(Math.abs(offsets.at(-1)! - wrong) < 1_000, `offset ${offsets.at(-1)} ms`);
+    assert.ok(Math.abs(subscription.serverNow() - Date.now()) < 1_000);
+  });
+
+  it('learns the server’s clock from a polled answer’s Date header when it has no X-Server-Time', async (t) => {
+    const wrong = 5 * 60_000;
+    const serverNow = Date.UTC(2026, 10, 24, 12, 0, 7, 250);
+    const client = createClient({
+      gateway: 'http://gateway.test',
+      fetch: async () =>
+        new Response(JSON.stringify({ live: room }), {
+          headers: { 'content-type': 'application/json', date: new Date(serverNow).toUTCString() },
+        }),
+      now: () => serverNow - wrong,
+    });
+    const offsets: number[] = [];
+    const subscription = client.subscribeLive(ref, () => undefined, {
+      mode: 'poll',
+      onServerTime: (offset) => offsets.push(offset),
+    });
+    t.after(() => subscription.close());
+    await until(() => offsets.length > 0, 'the server time');
+    // Whole seconds: the estimate never runs ahead of the server, and is behind by under a second.
+    assert.equal(offsets.at(-1), wrong - 250);
   });
 
   it('pauses (closing the stream) and catches up on resume with nothing lost or repeated', async (t) => {

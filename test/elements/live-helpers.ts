@@ -80,7 +80,9 @@ export function drivenRoom(initial: LiveRoom, serverClock: () => number = () => 
     }
   }
 
-  const backend: StorefrontBackend = {
+  // In-process, the backend is the server: its clock is the server's, as the demo's is.
+  const backend: StorefrontBackend & { now(): number } = {
+    now: serverClock,
     getProducts: (refs, options) => demo.getProducts(refs, options),
     getShop: (appid, options) => demo.getShop(appid, options),
     listShopProducts: (appid, page, options) => demo.listShopProducts(appid, page, options),

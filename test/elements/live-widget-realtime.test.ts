@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { XdLiveWidget } from '@xiaodian/elements/live-widget';
+import { createClient } from '@xiaodian/client';
 import { formatFen } from '@xiaodian/model';
 import { shadowText, shows } from './helpers.js';
 import {
@@ -238,6 +239,34 @@ describe('<xd-live-widget> in real time', () => {
       const timer = () => widget.shadowRoot!.querySelector('[role=timer]')?.textContent;
       // On the device's clock it would say 06:30.
       await waitUntil(() => timer() === '01:30' || timer() === '01:29', `01:30 (shows ${timer()})`);
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  it("counts down on the server's clock while polling (no stream) when the device's is five minutes wrong", async () => {
+    const realNow = Date.now;
+    const serverNow = () => realNow.call(Date);
+    Date.now = () => serverNow() - 5 * 60_000; // the phone is five minutes slow
+    try {
+      const startsIn = 90_000;
+      const upcoming = await roomLike(
+        {
+          status: 'not_started',
+          statusCode: 1,
+          notice: { noticeId: 'notice_poll', status: 'open', startAt: serverNow() + startsIn, reservable: true },
+        },
+        ['pinnedProductId'],
+      );
+      const room = drivenRoom(upcoming, serverNow);
+      // A backend without events (as the mini-program transport is): the subscription polls the room.
+      const polled = { ...room.backend, liveEvents: undefined };
+      const widget = await mountWidget(createClient({ backend: polled, retry: false }), upcoming.finderUserName);
+      await liveReady(widget);
+      const timer = () => widget.shadowRoot!.querySelector('[role=timer]')?.textContent;
+      // On the device's clock it would say 06:30.
+      await waitUntil(() => timer() === '01:30' || timer() === '01:29', `01:30 (shows ${timer()})`);
+      expect(room.stats.opened).to.equal(0, 'polled, never streamed');
     } finally {
       Date.now = realNow;
     }

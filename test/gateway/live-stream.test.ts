@@ -180,6 +180,23 @@ describe('live events over SSE', () => {
     );
   });
 
+  it('says the server clock with each answer for the room, also when the room is cached, so a polling client has it', async () => {
+    let now = Date.UTC(2026, 10, 24, 12);
+    await withGateway(
+      {},
+      async (gateway) => {
+        const first = await fetch(`${gateway.url}/v1/lives/${finder}`);
+        assert.equal(first.status, 200);
+        assert.equal(first.headers.get('x-server-time'), String(now));
+        now += 1_234;
+        const cached = await fetch(`${gateway.url}/v1/lives/${finder}`);
+        assert.notEqual(cached.headers.get('x-cache'), 'miss', 'the room itself comes from the cache');
+        assert.equal(cached.headers.get('x-server-time'), String(now), 'the time it was sent, not cached');
+      },
+      () => now,
+    );
+  });
+
   it('closes cleanly after the longest stream time, and when the gateway shuts down', async () => {
     await withGateway({ maxStreamMs: 150 }, async (gateway, backend) => {
       const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));

@@ -98,6 +98,8 @@ export type Caller = (
   query: Query,
   requestOptions: RequestOptions,
   body?: unknown,
+  /** Sees the answer's headers before its body is read (the live route's server clock). */
+  onResponse?: (response: TransportResponse) => void,
 ) => Promise<unknown>;
 
 /** Sends one request and reads its JSON, turning non-2xx answers into `XiaodianError`s. */
@@ -109,6 +111,7 @@ export function createCaller(options: HttpBackendOptions): Caller {
     query: Query,
     requestOptions: RequestOptions,
     body?: unknown,
+    onResponse?: (response: TransportResponse) => void,
   ): Promise<unknown> {
     checkGateway(options.gateway);
     const request: TransportRequest = {
@@ -123,6 +126,7 @@ export function createCaller(options: HttpBackendOptions): Caller {
     };
     const response = await transport.request(request);
     if (response.status < 200 || response.status >= 300) throw await errorFrom(response, request.url);
+    onResponse?.(response);
     const json = await response.json();
     // A 2xx that is not JSON at all (an HTML fallback page): not a gateway. JSON of the wrong shape is
     // `invalid_response`, found by the checks that follow.

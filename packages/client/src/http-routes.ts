@@ -5,7 +5,7 @@ import {
   type PageRequest,
   type SearchQuery,
 } from '@xiaodian/model';
-import type { UncheckedBackend } from './backend.js';
+import type { LiveRequestOptions, UncheckedBackend } from './backend.js';
 import {
   buildUrl,
   checkGateway,
@@ -15,12 +15,13 @@ import {
   type HttpBackendOptions,
   type Query,
 } from './http-backend.js';
+import type { TransportResponse } from './transport/transport.js';
 import { lazyModule } from './lazy.js';
 
 // Only a live stream parses SSE: a page that lists or searches never downloads the parser.
 const sseParser = lazyModule(() => import('./live/sse-parser.js'), 'the SSE parser');
 
-type Routes = Required<Omit<UncheckedBackend, 'getProducts'>>;
+type Routes = Required<Omit<UncheckedBackend, 'getProducts' | 'now'>>;
 
 /** The one field of a JSON object envelope (`{shop}`, `{live}`…); what it holds is checked by the client. */
 function field(body: unknown, name: string, route: string): unknown {
@@ -68,8 +69,20 @@ export function createHttpRoutes(options: HttpBackendOptions, call: Caller): Rou
       return field(body, 'suggestions', 'suggest');
     },
 
-    async getLive(finderUserName, requestOptions = {}) {
-      const body = await call('GET', `/v1/lives/${encodeURIComponent(finderUserName)}`, {}, requestOptions);
+    async getLive(finderUserName, requestOptions: LiveRequestOptions = {}) {
+      const { onServerTime } = requestOptions;
+      const body = await call(
+        'GET',
+        `/v1/lives/${encodeURIComponent(finderUserName)}`,
+        {},
+        requestOptions,
+        undefined,
+        onServerTime &&
+          ((response) => {
+            const time = serverTimeOf(response);
+            if (time !== undefined) onServerTime(time);
+          }),
+      );
       return field(body, 'live', 'live');
     },
 
@@ -137,6 +150,17 @@ async function* streamEvents(
       yield data;
     }
   }
+}
+
+/**
+ * The gateway's clock when it answered: `X-Server-Time` (unix ms, exact), else the standard `Date`
+ * header, which has whole seconds only (rounded down, as a sample of the clock must never run ahead).
+ */
+function serverTimeOf(response: TransportResponse): number | undefined {
+  const exact = Number(response.header('x-server-time'));
+  if (Number.isFinite(exact) && exact > 0) return exact;
+  const date = Date.parse(response.header('date') ?? '');
+  return Number.isFinite(date) ? date : undefined;
 }
 
 /**

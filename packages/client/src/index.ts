@@ -22,7 +22,7 @@ export {
   type ShopRef,
   type UpstreamError,
 } from '@xiaodian/model';
-export type { UncheckedBackend } from './backend.js';
+export type { LiveRequestOptions, UncheckedBackend } from './backend.js';
 export { createHttpBackend, type HttpBackendOptions } from './http-backend.js';
 export { createBatcher, type Batcher } from './batcher.js';
 export { isProduct, checkProduct } from './validate.js';

@@ -82,7 +82,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       origins: options.corsOrigins ?? '*',
       allowMethods: ['GET', 'POST', 'OPTIONS'],
       allowHeaders: ['Content-Type', 'If-None-Match', 'Last-Event-ID'],
-      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Age'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'RateLimit', 'RateLimit-Policy', 'Age', 'X-Server-Time'],
       maxAgeSeconds: 600,
     }),
   );

@@ -2,7 +2,7 @@ import { XiaodianError, applyLiveEvent, type LiveEvent, type LiveHeartbeat, type
 import type { XiaodianClient } from '../client.js';
 import { coreOf } from '../internal.js';
 import { sleep } from '../signals.js';
-import { checkLiveEvent } from '../validate-resources.js';
+import { checkLiveEvent, checkLiveRoom } from '../validate-resources.js';
 
 export type LiveConnectionState = 'connecting' | 'streaming' | 'polling' | 'reconnecting' | 'closed';
 
@@ -151,8 +151,29 @@ export function subscribeLive(
     onUpdate(room, event);
   }
 
+  /**
+   * The room now, and the server's clock with it: from the answer (the gateway's `X-Server-Time`), or
+   * from an in-process backend's own clock. A subscription that polls hears nothing else from the server,
+   * so without it countdowns would run on a device clock that may be minutes wrong.
+   */
+  async function readRoom(connectionSignal: AbortSignal): Promise<LiveRoom> {
+    const getLive = core.backend.getLive?.bind(core.backend);
+    if (!getLive) return client.getLive({ finderUserName }, { signal: connectionSignal }); // says why it cannot
+    core.stats.asks += 1;
+    const answer = await core.call(
+      'live',
+      1,
+      (callSignal) => getLive(finderUserName, { signal: callSignal, onServerTime: learnTime }),
+      connectionSignal,
+    );
+    // Closed (or paused) while the answer was on its way: too late for it, and nothing may follow it.
+    if (connectionSignal.aborted) throw new XiaodianError('aborted', 'The live subscription was closed');
+    if (core.backend.now) learnTime(core.backend.now());
+    return checkLiveRoom(answer, `Live room ${finderUserName}`);
+  }
+
   async function fetchRoom(connectionSignal: AbortSignal) {
-    room = await client.getLive({ finderUserName }, { signal: connectionSignal });
+    room = await readRoom(connectionSignal);
     onUpdate(room, undefined);
   }
 
@@ -163,6 +184,8 @@ export function subscribeLive(
   async function stream(connectionSignal: AbortSignal): Promise<boolean> {
     const liveEvents = core.backend.liveEvents?.bind(core.backend);
     if (!liveEvents) throw new XiaodianError('bad_request', 'This backend cannot stream events');
+    // Never open a stream for a subscription already closed: a transport may not refuse it by itself.
+    if (connectionSignal.aborted) throw new XiaodianError('aborted', 'The live subscription was closed');
     const lastEventId = room?.lastEventId;
     const cut = new AbortController();
     const cutNow = () => cut.abort();
@@ -233,7 +256,7 @@ export function subscribeLive(
           if (!catchUp) await sleep(pollIntervalMs, current);
           catchUp = false;
           const before = room?.lastEventId;
-          const next = await client.getLive({ finderUserName }, { signal: current });
+          const next = await readRoom(current);
           if (next.lastEventId === undefined || next.lastEventId !== before) {
             room = next;
             onUpdate(room, undefined);

@@ -23,10 +23,14 @@ const reconnectMs = 2_000;
  */
 export function livesRoutes(deps: RouteDeps, streams: LiveStreamOptions): Hono {
   return new Hono()
-    .get('/:finder', (c) => {
+    .get('/:finder', async (c) => {
       const name = readFinderUserName(c.req.param('finder'));
       const getLive = method(deps, 'getLive');
-      return sendCached(c, deps, 'live', name, async () => ({ live: await getLive(name) }));
+      const response = await sendCached(c, deps, 'live', name, async () => ({ live: await getLive(name) }));
+      // The clock as the answer leaves (never cached with the room): a client that polls, and so hears no
+      // heartbeat, runs its countdowns on it. `Date` has whole seconds only.
+      response.headers.set('X-Server-Time', String(serverNowOf(deps)));
+      return response;
     })
     .get('/:finder/events', async (c) => {
       const name = readFinderUserName(c.req.param('finder'));
@@ -44,8 +48,7 @@ export function livesRoutes(deps: RouteDeps, streams: LiveStreamOptions): Hono {
         stream.onAbort(end);
         streams.shutdown.addEventListener('abort', end, { once: true });
         const deadline = streams.maxStreamMs > 0 ? setTimeout(end, streams.maxStreamMs) : undefined;
-        // The backend's clock when it keeps one (the demo's simulation), else the gateway's.
-        const serverNow = () => deps.backend.now?.() ?? deps.now();
+        const serverNow = () => serverNowOf(deps);
         // Heartbeats are comments, which every SSE client skips; ours read the clock and interval from them.
         const heartbeatComment = () =>
           `: heartbeat ${JSON.stringify({ time: serverNow(), intervalMs: streams.heartbeatMs })}\n\n`;
@@ -76,6 +79,11 @@ export function livesRoutes(deps: RouteDeps, streams: LiveStreamOptions): Hono {
         }
       });
     });
+}
+
+/** The backend's clock when it keeps one (the demo's simulation), else the gateway's. */
+function serverNowOf(deps: RouteDeps): number {
+  return deps.backend.now?.() ?? deps.now();
 }
 
 function readLastEventId(value: string | undefined): string | undefined {
