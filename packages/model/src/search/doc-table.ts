@@ -46,6 +46,8 @@ export interface FilterPlan {
   /** Bits every passing product has; `impossible` when a wanted guarantee is on no product at all. */
   guarantees: number;
   impossibleGuarantee: boolean;
+  /** More distinct guarantees than a mask holds: filters and facets then read the products themselves. */
+  wide: boolean;
 }
 
 function grown<T extends Uint8Array | Uint32Array | Float64Array>(column: T, size: number, make: (n: number) => T): T {
@@ -105,11 +107,6 @@ export class DocTable {
     this.sales[doc] = product.sales;
   }
 
-  /** More distinct guarantees than a mask holds: filters and facets then read the products themselves. */
-  private get wide(): boolean {
-    return this.guaranteeCodes.values.length > maskBits;
-  }
-
   plan(query: SearchQuery): FilterPlan {
     let guarantees = 0;
     let impossibleGuarantee = false;
@@ -124,6 +121,7 @@ export class DocTable {
       category: query.category === undefined ? undefined : this.categories.find(query.category) + 1,
       guarantees,
       impossibleGuarantee,
+      wide: this.guaranteeCodes.values.length > maskBits,
     };
   }
 
@@ -139,7 +137,7 @@ export class DocTable {
     ) {
       failed |= priceBit;
     }
-    if (this.wide) {
+    if (plan.wide) {
       const own = this.products[doc]!.guarantees;
       if (query.guarantees?.some((guarantee) => !own.includes(guarantee))) failed |= guaranteeBit;
     } else if (plan.impossibleGuarantee || (plan.guarantees & ~this.guaranteeMask[doc]!) !== 0) {
@@ -150,14 +148,22 @@ export class DocTable {
     return failed;
   }
 
+  /** `failures` of each matched product, in the same order. */
+  failuresOf(matched: Int32Array, plan: FilterPlan): Uint8Array {
+    const failed = new Uint8Array(matched.length);
+    for (let i = 0; i < matched.length; i += 1) failed[i] = this.failures(matched[i]!, plan);
+    return failed;
+  }
+
   /**
    * Facet counts over every product the text matched (`matched`, in match order): each dimension counts
-   * the products that pass every other filter. The same answer as `computeFacets` over the products.
+   * the products that pass every other filter (`failedAll`: their `failuresOf`). The same answer as
+   * `computeFacets` over the products.
    */
-  facets(matched: readonly number[], plan: FilterPlan): SearchFacets {
-    if (this.wide)
+  facets(matched: Int32Array, failedAll: Uint8Array, plan: FilterPlan): SearchFacets {
+    if (plan.wide)
       return computeFacets(
-        matched.map((doc) => this.products[doc]!),
+        Array.from(matched, (doc) => this.products[doc]!),
         plan.query,
       );
     const categoryCounts = new Uint32Array(this.categories.values.length + 1);
@@ -165,8 +171,9 @@ export class DocTable {
     const shopLast = new Int32Array(this.shops.values.length);
     const guaranteeCounts = new Uint32Array(this.guaranteeCodes.values.length);
     const bandCounts = new Uint32Array(priceBandEdges.length);
-    for (const doc of matched) {
-      const failed = this.failures(doc, plan);
+    for (let i = 0; i < matched.length; i += 1) {
+      const doc = matched[i]!;
+      const failed = failedAll[i]!;
       if ((failed & ~categoryBit) === 0) categoryCounts[this.category[doc]!]! += 1;
       if ((failed & ~shopBit) === 0) {
         const shop = this.shop[doc]!;

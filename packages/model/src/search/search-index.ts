@@ -387,7 +387,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * superset; `cover` decides). For Han characters also those with any two of them side by side, which a
    * partial match needs.
    */
-  function candidates(reading: Reading, loose = false): number[] {
+  function candidates(reading: Reading, loose = false): Int32Array | number[] {
     ensureScratch();
     const { matchers } = reading;
     const strictWords = !loose && matchers.every((matcher) => matcher.type === 'char');
@@ -414,8 +414,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const { live } = table;
     const found: number[] = [];
     if (groups.length === 1 && groups[0]!.length === 1) {
-      // One posting list (a character, a syllable, a word): its products, each once, are the candidates.
-      for (const doc of postings.get(groups[0]![0]!) ?? []) if (live[doc]) found.push(doc);
+      // One posting list (a character, a syllable, a word): its products, each once, are the candidates
+      // (into a typed column: an initial's list has tens of thousands).
+      const list = postings.get(groups[0]![0]!) ?? [];
+      const only = new Int32Array(list.length);
+      let count = 0;
+      for (const doc of list) if (live[doc]) only[count++] = doc;
+      return only.subarray(0, count);
     } else {
       collect(groups, found);
     }
@@ -595,7 +600,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     let any = false;
     for (let i = n - 1; i >= 0; i -= 1) {
       const run = runBuffers[1 + (i % 2)]!;
-      run.fill(0, 0, size + 1);
+      run[size] = 0;
       const accepted = tables[i]!;
       const matcher = matchers[i]!;
       for (let p = size - 1; p >= 0; p -= 1) {
@@ -605,7 +610,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
           verdict = accepts(matcher, unitTexts[id]!, unitReadings[id]!, loose) ? 2 : 1;
           accepted[id] = verdict;
         }
-        if (verdict === 1) continue;
+        if (verdict === 1) {
+          run[p] = 0;
+          continue;
+        }
         const length = 1 + (adjacent[p] ? next[p + 1]! : 0);
         run[p] = length;
         if (length > fieldLongest[i]!) fieldLongest[i] = length;
@@ -785,7 +793,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     /** Undefined for an empty query: every product, at one tier and score (no objects for 100,000 of them). */
     hits: Hit[] | undefined;
     /** Every product the text matched, before filters: what the facets count. */
-    all: number[];
+    all: Int32Array;
     /** What each group matched, smallest first (a hit's parts), with each one's idf. */
     groups: GroupHits[];
     partIdf: number[];
@@ -796,8 +804,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const segments = querySegments(simplified);
     const traditional = simplified !== q && querySegments(q).join(' ') !== segments.join(' ');
     if (segments.length === 0) {
-      const all: number[] = [];
-      for (let id = 0; id < docs.length; id += 1) if (docs[id]!.live) all.push(id);
+      // A typed column, not a growing array: an empty query lists every product (100,000 pushes cost more
+      // than the rest of the query).
+      const { live } = table;
+      const every = new Int32Array(docs.length);
+      let count = 0;
+      for (let id = 0; id < docs.length; id += 1) if (live[id]) every[count++] = id;
+      const all = every.subarray(0, count);
       return { all, hits: undefined, groups: [], partIdf: [] };
     }
     // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
@@ -815,24 +828,25 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     let dropped = false;
     for (const [g, readings] of groups.entries()) {
       let hits = matchGroup(readings);
-      if (hits.docs.length === 0) {
+      if (hits.size === 0) {
         const source = segments.length === groups.length ? segments[g]! : '';
         hits = matchGroup(fuzzyReadings(source, 0));
       }
-      if (hits.docs.length === 0) {
+      if (hits.size === 0) {
         // A word the catalog does not have does not empty the result, it only lowers it.
         dropped = true;
         continue;
       }
       perGroup.push(hits);
     }
-    if (perGroup.length === 0) return { hits: [], all: [], groups: [], partIdf: [] };
+    if (perGroup.length === 0) return { hits: [], all: new Int32Array(0), groups: [], partIdf: [] };
     const total = liveCount || 1;
-    const idf = perGroup.map((group) => Math.log(1 + (total - group.docs.length + 0.5) / (group.docs.length + 0.5)));
-    const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.docs.length - perGroup[y]!.docs.length);
+    const idf = perGroup.map((group) => Math.log(1 + (total - group.size + 0.5) / (group.size + 0.5)));
+    const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.size - perGroup[y]!.size);
     const hits: Hit[] = [];
     const first = perGroup[order[0]!]!;
-    for (const doc of first.docs) {
+    for (let i = 0; i < first.size; i += 1) {
+      const doc = first.docs[i]!;
       let tier = dropped ? tierOf.get('partial')! : 0;
       let all = true;
       for (const g of order) {
@@ -847,7 +861,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     }
     return {
       hits,
-      all: hits.map((hit) => hit.doc),
+      all: Int32Array.from(hits, (hit) => hit.doc),
       groups: order.map((g) => perGroup[g]!),
       partIdf: order.map((g) => idf[g]!),
     };
@@ -901,7 +915,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * `matchSegment` made.
    */
   interface GroupHits {
-    docs: number[];
+    /** The first `size` entries are the products. */
+    docs: Int32Array;
+    size: number;
     tier: Uint8Array;
     /** For a product found by postings alone: the index of its reading; -1 when `scored` has its hit. */
     reading: Int32Array;
@@ -918,7 +934,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
 
   function matchGroup(readings: readonly Reading[]): GroupHits {
     const group: GroupHits = {
-      docs: [],
+      docs: new Int32Array(64),
+      size: 0,
       tier: new Uint8Array(docs.length),
       reading: new Int32Array(docs.length),
       readings,
@@ -927,8 +944,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     };
     const keep = (doc: number, tier: number, reading: number, hit?: SegmentHit) => {
       const known = group.tier[doc]!;
-      if (known === 0) group.docs.push(doc);
-      else if (tier >= known - 1) return;
+      if (known === 0) {
+        if (group.size === group.docs.length) {
+          const docs = new Int32Array(group.size * 2);
+          docs.set(group.docs);
+          group.docs = docs;
+        }
+        group.docs[group.size++] = doc;
+      } else if (tier >= known - 1) return;
       group.tier[doc] = tier + 1;
       group.reading[doc] = reading;
       if (hit) group.scored.set(doc, hit);
@@ -1002,11 +1025,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const limit = Math.min(Math.max(1, query.limit ?? defaultPageSize), maxPageSize);
       const matched = matchQuery(query.q);
       const filters = table.plan(query);
+      // `all` is the hits' products in the same order (or every product for an empty query).
+      const failed = table.failuresOf(matched.all, filters);
       const hits = matched.hits
-        ? matched.hits.filter((hit) => table.failures(hit.doc, filters) === 0)
-        : matched.all
-            .filter((doc) => table.failures(doc, filters) === 0)
-            .map((doc): Hit => ({ doc, tier: 0, score: 0 }));
+        ? matched.hits.filter((_, i) => failed[i] === 0)
+        : Array.from(
+            matched.all.filter((_, i) => failed[i] === 0),
+            (doc): Hit => ({ doc, tier: 0, score: 0 }),
+          );
       const product = (hit: Hit) => docs[hit.doc]!.product;
       const { sales, minPrice, available } = table;
       const bySales = (a: number, z: number) =>
@@ -1039,7 +1065,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         total: hits.length,
         ...(end < hits.length ? { nextCursor: String(end) } : {}),
         hits: info,
-        facets: table.facets(matched.all, filters),
+        facets: table.facets(matched.all, failed, filters),
         ...(suggestion === undefined ? {} : { didYouMean: suggestion }),
       };
     },
