@@ -43,3 +43,20 @@ describe('pinyin suggestions', () => {
     assert.deepEqual(texts('123'), []);
   });
 });
+
+describe('suggestion count', () => {
+  it('stops at maxSuggestions also when texts containing the prefix follow those starting with it', () => {
+    const capped = createSearchIndex([], {
+      suggestions: [
+        { text: '晒衣架', kind: 'query', popularity: 10 },
+        { text: '防晒衣', kind: 'query', popularity: 30 },
+        { text: '户外晒衣绳', kind: 'query', popularity: 5 },
+      ],
+      maxSuggestions: 2,
+    });
+    assert.deepEqual(
+      capped.suggest('晒衣').map((suggestion) => suggestion.text),
+      ['晒衣架', '防晒衣'],
+    );
+  });
+});
