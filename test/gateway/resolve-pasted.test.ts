@@ -110,6 +110,12 @@ describe('POST /v1/resolve says what was wrong with what was pasted, and what wo
     ['a product id too long', '123456789012345678901234', 'invalid_product_id', /digits only, at most 20/],
     ['a link to another site', 'https://shop.example/item/1', 'unknown_link', /\/shop\/a\/.*APPID:PRODUCT_ID/],
     [
+      'a Tencent link that is not WeChat’s',
+      'https://v.qq.com/x/abc',
+      'unknown_link',
+      /^https:\/\/v\.qq\.com\/x\/abc is not a link the gateway can read/,
+    ],
+    [
       'an official-account article link',
       'https://mp.weixin.qq.com/s/AbCdEf',
       'unknown_link',

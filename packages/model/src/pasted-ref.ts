@@ -50,7 +50,7 @@ export const shortLinkForms =
   'https://channels.weixin.qq.com/shop/a/… (the link WeChat gives when you share a product or shop)';
 
 const wechatShortLink = /^https?:\/\/(channels|store)\.weixin\.qq\.com\/shop\/a\/([0-9A-Za-z_-]+)\/?(?:[?#].*)?$/i;
-const wechatHost = /^https?:\/\/([a-z0-9-]+\.)*(weixin\.qq\.com|qq\.com|wechat\.com)(?:[/?#:]|$)/i;
+const wechatHost = /^https?:\/\/([a-z0-9-]+\.)*(weixin\.qq\.com|wechat\.com)(?:[/?#:]|$)/i;
 /** A link inside share text; it ends at whitespace, quotes, brackets or CJK punctuation. */
 const embeddedLink = /https?:\/\/[^\s"'<>()[\]{}，。；！？、“”‘’（）【】《》]+/i;
 /** WeChat's hosts written without a scheme, as people often copy them. */
