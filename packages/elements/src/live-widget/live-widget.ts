@@ -366,7 +366,10 @@ export class XdLiveWidget extends XdElement {
     this.scheduleTick();
   }
 
-  /** Viewers and heat that changed roll in, unless the shopper asked for less motion. */
+  /**
+   * Viewers and heat that changed roll in, unless the shopper asked for less motion. Movement only, no fade:
+   * a number at partial opacity fails contrast for as long as it fades (axe caught one mid-animation).
+   */
   private animateCounters(): void {
     for (const counter of this.renderRoot.querySelectorAll<HTMLElement>('[data-counter]')) {
       const key = counter.dataset['counter'] ?? '';
@@ -376,8 +379,8 @@ export class XdLiveWidget extends XdElement {
       if (before === undefined || before === text || reducedMotion()) continue;
       counter.animate?.(
         [
-          { transform: 'translateY(40%)', opacity: 0.3 },
-          { transform: 'none', opacity: 1 },
+          { transform: 'translateY(40%)' },
+          { transform: 'none' },
         ],
         { duration: 240, easing: 'ease-out' },
       );
