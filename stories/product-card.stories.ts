@@ -1,11 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
 import type { XiaodianClient } from '@xiaodian/client';
-import { logoPositions, productCardOpenPages, productCardVariants } from '@xiaodian/elements';
+import type { IntentDetail } from '@xiaodian/elements';
+import { productCardVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import type { Product } from '@xiaodian/model';
+import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, malformedClient, offlineClient, pendingClient, products, textLinkWords } from './fixtures.js';
 import { stateMatrix } from './matrix.js';
+import { reconnectingClient, staleClient } from './story-clients.js';
+
+const card = elementControls('xd-product-card');
 
 /** Each state a card can be in, as the data that puts it there (the browser tests use the same). */
 const states = {
@@ -17,63 +23,63 @@ const states = {
   'delisted for violation': [demoClient, products.violation],
   banned: [demoClient, products.banned],
   loading: [pendingClient, products.available],
+  stale: ['stale', products.available],
   offline: [offlineClient, products.available],
+  'offline, then back': ['reconnecting', products.available],
   'malformed product': [malformedClient(products.available), products.available],
   'not found': [demoClient, { ...products.available, productId: '99999' }],
-} satisfies Record<string, [XiaodianClient, Product]>;
+} satisfies Record<string, [XiaodianClient | 'stale' | 'reconnecting', Product]>;
 type State = keyof typeof states;
 
-interface Args {
-  state: State;
-  variant: (typeof productCardVariants)[number];
-  openPage: (typeof productCardOpenPages)[number];
-  logoPosition: (typeof logoPositions)[number];
-  lang: 'zh-CN' | 'en-US';
-  theme: 'auto' | 'light' | 'dark';
+type Args = ElementArgs & { data: State; lang: 'zh-CN' | 'en-US' };
+interface Loaded {
+  stale: XiaodianClient;
+  network: ReturnType<typeof reconnectingClient>;
 }
 
-const card = ({ state, variant, openPage, logoPosition }: Args) => {
+/** One cached, stale copy of every product above, shared by the stories (its refresh never answers). */
+let stale: Promise<XiaodianClient> | undefined;
+const loaders = [
+  async (): Promise<Loaded> => ({
+    stale: await (stale ??= staleClient(Object.values(products))),
+    network: reconnectingClient(),
+  }),
+];
+const clientOf = (state: State, loaded: Loaded): XiaodianClient => {
+  const [client] = states[state];
+  return client === 'stale' ? loaded.stale : client === 'reconnecting' ? loaded.network.client : client;
+};
+
+/** The card the controls describe; with no appid/product-id typed in, the product of the chosen state. */
+const cardFor = (args: Args, state: State = args.data, variant = args['variant']) => {
   const product = states[state][1];
-  return html`<xd-product-card
-    variant=${variant}
-    open-page=${openPage}
-    logo-position=${logoPosition}
-    appid=${product.appid}
-    product-id=${product.productId}
-    >${variant === 'text' ? textLinkWords(product) : ''}</xd-product-card
-  >`;
+  return card.render(
+    { ...args, variant, appid: args['appid'] || product.appid, 'product-id': args['product-id'] || product.productId },
+    variant === 'text' ? textLinkWords(product) : undefined,
+  );
 };
 
 const meta: Meta<Args> = {
   title: 'Product card',
   component: 'xd-product-card',
+  args: { ...card.args, data: 'ready', lang: 'zh-CN' },
   argTypes: {
-    state: { control: 'select', options: Object.keys(states) },
-    variant: { control: 'inline-radio', options: productCardVariants },
-    openPage: { control: 'select', options: productCardOpenPages },
-    logoPosition: { control: 'inline-radio', options: logoPositions },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'] },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    ...card.argTypes,
+    data: {
+      description: 'The data the story shows (an appid and product id typed above name another demo product).',
+      control: 'select',
+      options: Object.keys(states),
+      table: { category: 'story' },
+    },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
   },
-  args: {
-    state: 'ready',
-    variant: 'large',
-    openPage: 'product-detail',
-    logoPosition: 'bottom-left',
-    lang: 'zh-CN',
-    theme: 'auto',
-  },
-  render: (args) => html`
-    <xd-store
-      lang=${args.lang}
-      theme=${args.theme}
-      .client=${states[args.state][0]}
-      style="display:block;max-width:343px"
-    >
+  loaders,
+  render: (args, { loaded }) => html`
+    <xd-store lang=${args.lang} .client=${clientOf(args.data, loaded as Loaded)} style="display:block;max-width:343px">
       ${
-        args.variant === 'text'
-          ? html`<p style="font-size:17px;line-height:1.75">文中的文字链接 ${card(args)} 与前后的文字同行。</p>`
-          : card(args)
+        args['variant'] === 'text'
+          ? html`<p style="font-size:17px;line-height:1.75">文中的文字链接 ${cardFor(args)} 与前后的文字同行。</p>`
+          : cardFor(args)
       }
     </xd-store>
   `,
@@ -82,20 +88,30 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+const cardIn = (canvas: HTMLElement) => canvas.querySelector('xd-product-card')!;
+const cardState = (canvas: HTMLElement) => cardIn(canvas).getAttribute('state');
+
 export const Ready: Story = {};
-export const LongTitle: Story = { args: { state: 'long title' } };
-export const Gift: Story = { args: { state: 'giftable', openPage: 'gift' } };
-export const SoldOut: Story = { args: { state: 'sold out' } };
-export const Delisted: Story = { args: { state: 'delisted' } };
-export const DelistedForViolation: Story = { args: { state: 'delisted for violation' } };
-export const Banned: Story = { args: { state: 'banned' } };
-export const Loading: Story = { args: { state: 'loading' } };
-export const Offline: Story = { args: { state: 'offline' } };
-export const MalformedProduct: Story = { args: { state: 'malformed product' } };
-export const NotFound: Story = { args: { state: 'not found' } };
-export const English: Story = { args: { lang: 'en-US', state: 'sold out' } };
-export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
-export const LogoBottomRight: Story = { args: { logoPosition: 'bottom-right' } };
+export const LongTitle: Story = { args: { data: 'long title' } };
+export const Gift: Story = { args: { data: 'giftable', 'open-page': 'gift' } };
+export const SoldOut: Story = { args: { data: 'sold out' } };
+export const Delisted: Story = { args: { data: 'delisted' } };
+export const DelistedForViolation: Story = { args: { data: 'delisted for violation' } };
+export const Banned: Story = { args: { data: 'banned' } };
+export const Loading: Story = { args: { data: 'loading' } };
+/** A cached product, shown while its refresh runs (here it never ends). */
+export const Stale: Story = {
+  args: { data: 'stale' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(cardState(canvasElement)).toBe('stale'));
+  },
+};
+export const Offline: Story = { args: { data: 'offline' } };
+export const MalformedProduct: Story = { args: { data: 'malformed product' } };
+export const NotFound: Story = { args: { data: 'not found' } };
+export const English: Story = { args: { lang: 'en-US', data: 'sold out' } };
+export const Dark: Story = { globals: { scheme: 'dark' } };
+export const LogoBottomRight: Story = { args: { 'logo-position': 'bottom-right' } };
 export const Small: Story = { args: { variant: 'small' } };
 export const Strip: Story = { args: { variant: 'strip' } };
 /** The page writes the title inside the text link (as creators paste it): the link keeps its width. */
@@ -105,22 +121,54 @@ export const TextLink: Story = { args: { variant: 'text' } };
  * one console warning naming the attribute and its format, and nothing is requested.
  */
 export const InvalidAttributes: Story = {
-  render: () =>
-    html`<xd-store .client=${demoClient} style="display:block;max-width:343px">
-      <xd-product-card appid=${products.available.appid.toUpperCase()} product-id=${products.available.productId}>
-      </xd-product-card>
-    </xd-store>`,
+  args: { appid: products.available.appid.toUpperCase() },
+};
+
+/** Tapping the card asks the page to open the product: one cancelable `xd-open` with the product's ref. */
+export const TapOpensProduct: Story = {
+  play: async ({ canvasElement, userEvent }) => {
+    await waitFor(() => expect(cardState(canvasElement)).toBe('ready'));
+    const intents: IntentDetail[] = [];
+    canvasElement.addEventListener('xd-open', (event) => {
+      event.preventDefault(); // the story handles it: no QR dialog, no navigation
+      intents.push((event as CustomEvent<IntentDetail>).detail);
+    });
+    await userEvent.click(cardIn(canvasElement).shadowRoot!.querySelector<HTMLElement>('[part=card]')!);
+    await expect(intents).toHaveLength(1);
+    await expect(intents[0]).toMatchObject({
+      intent: 'product',
+      ref: { appid: products.available.appid, productId: products.available.productId },
+    });
+  },
+};
+
+/** Offline, the card offers 重试; once the network is back, retrying shows the product. */
+export const RetryAfterOffline: Story = {
+  args: { data: 'offline, then back' },
+  play: async ({ canvasElement, loaded, userEvent }) => {
+    await waitFor(() => expect(cardState(canvasElement)).toBe('error'));
+    const retry = cardIn(canvasElement).shadowRoot!.querySelector<HTMLButtonElement>('.error button');
+    await expect(retry?.textContent).toBe('重试');
+    (loaded as Loaded).network.reconnect();
+    await userEvent.click(retry!);
+    await waitFor(() => expect(cardState(canvasElement)).toBe('ready'));
+    await expect(cardIn(canvasElement).shadowRoot!.querySelector('[part=title]')?.textContent).toBe(
+      products.available.title,
+    );
+  },
 };
 
 /** Every variant in every state, as a designer reviews them at 375 px. */
 export const Matrix: Story = {
-  render: (args) =>
+  render: (args, { loaded }) =>
     stateMatrix({
       variants: productCardVariants,
       inlineVariant: 'text',
-      states,
+      states: Object.fromEntries(
+        (Object.keys(states) as State[]).map((state) => [state, [clientOf(state, loaded as Loaded), null]]),
+      ) as unknown as Record<State, readonly [XiaodianClient, unknown]>,
       lang: args.lang,
-      theme: args.theme,
-      render: (state, variant) => card({ ...args, state, variant }),
+      theme: 'auto',
+      render: (state, variant) => cardFor(args, state, variant),
     }),
 };

@@ -1,0 +1,76 @@
+// Each element's controls and docs table come from custom-elements.json through
+// @wc-toolkit/storybook-helpers (attributes as text and select inputs, CSS custom properties applied to the
+// element, private members hidden, events logged in the Actions panel). What this adds is what the manifest
+// cannot say: which tokens are colours, and which members are set by code rather than typed in.
+import { getCustomElements, type ArgTypes } from '@storybook/web-components-vite';
+import { getStorybookHelpers } from '@wc-toolkit/storybook-helpers';
+import type { TemplateResult } from 'lit';
+
+/** Values an element's controls hold: attribute values, colours, lengths. */
+export type ElementArgs = Record<string, string | number | boolean | undefined>;
+
+/** Tokens that take a colour, though their name does not say `color` (the helper's rule). */
+const colourToken = /color|background/;
+/** `--xd-color-scheme` names a scheme, not a colour. */
+const schemes = ['light dark', 'light', 'dark'];
+/** Attributes the element reflects and nobody sets: listed in the docs, without a control. */
+const readOnlyAttributes = ['state', 'live-status'];
+
+interface ManifestAttribute {
+  name: string;
+  description?: string;
+  type?: { text?: string };
+}
+
+function manifestAttributes(tagName: string): ManifestAttribute[] {
+  const manifest = getCustomElements() as {
+    modules: Array<{ declarations?: Array<{ tagName?: string; attributes?: ManifestAttribute[] }> }>;
+  };
+  const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tagName);
+  return declaration?.attributes ?? [];
+}
+
+export interface ElementControls {
+  /** The element's args, for `meta.args`. */
+  args: ElementArgs;
+  /** Its argTypes, for `meta.argTypes`: the docs table and the controls. */
+  argTypes: ArgTypes;
+  /** The element with the element's own args applied (story-only args are left out), and its light DOM. */
+  render(args: object, content?: TemplateResult | string): TemplateResult;
+}
+
+export function elementControls(tagName: string): ElementControls {
+  const helpers = getStorybookHelpers<ElementArgs>(tagName);
+  const argTypes: ArgTypes = { ...helpers.argTypes };
+  for (const [name, argType] of Object.entries(argTypes)) {
+    const control = argType.control;
+    const controlType = typeof control === 'object' && control ? control.type : control;
+    if (name === '--xd-color-scheme') {
+      argTypes[name] = { ...argType, control: { type: 'select' }, options: ['', ...schemes] };
+    } else if (name.startsWith('--') && colourToken.test(name)) {
+      argTypes[name] = { ...argType, control: { type: 'color' } };
+    } else if (controlType === 'object') {
+      // A client, a product, highlight ranges: objects the page's code hands over, not JSON to type in.
+      argTypes[name] = { ...argType, control: false };
+    }
+  }
+  // The helper lists attributes that have a property; `state` and `live-status` have none.
+  for (const attribute of manifestAttributes(tagName)) {
+    if (!readOnlyAttributes.includes(attribute.name)) continue;
+    argTypes[attribute.name] = {
+      name: attribute.name,
+      description: attribute.description ?? '',
+      control: false,
+      table: { category: 'attributes', type: { summary: attribute.type?.text ?? 'string' } },
+    };
+  }
+  const own = new Set(Object.keys(helpers.argTypes));
+  return {
+    args: helpers.args,
+    argTypes,
+    render(args, content) {
+      const mine = Object.fromEntries(Object.entries(args).filter(([name]) => own.has(name)));
+      return content === undefined ? helpers.template(mine) : helpers.template(mine, content as TemplateResult);
+    },
+  };
+}
