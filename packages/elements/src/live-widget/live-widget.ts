@@ -377,13 +377,10 @@ export class XdLiveWidget extends XdElement {
       const before = this.counters.get(key);
       this.counters.set(key, text);
       if (before === undefined || before === text || reducedMotion()) continue;
-      counter.animate?.(
-        [
-          { transform: 'translateY(40%)' },
-          { transform: 'none' },
-        ],
-        { duration: 240, easing: 'ease-out' },
-      );
+      counter.animate?.([{ transform: 'translateY(40%)' }, { transform: 'none' }], {
+        duration: 240,
+        easing: 'ease-out',
+      });
     }
   }
 
