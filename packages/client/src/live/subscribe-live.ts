@@ -197,6 +197,8 @@ export function subscribeLive(
     delivered = false;
     const openedAt = core.now();
     const alive = () => {
+      // A transport that ignores its signal may still deliver after a close or pause: that says nothing.
+      if (connectionSignal.aborted) return;
       setState('streaming');
       if (timeoutMs === undefined) return;
       clearTimeout(watchdog);

@@ -5,7 +5,9 @@ export async function* textChunks(body: ReadableStream<Uint8Array>, signal: Abor
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const cancel = () => void reader.cancel().catch(() => undefined);
-  signal.addEventListener('abort', cancel, { once: true });
+  // Aborted before the first read: an abort listener would never fire, so cancel now.
+  if (signal.aborted) cancel();
+  else signal.addEventListener('abort', cancel, { once: true });
   try {
     for (;;) {
       const { done, value } = await reader.read();
