@@ -38,12 +38,6 @@ export function fetchTransport(fetchImpl?: FetchLike): Transport {
     },
     async stream(request) {
       const response = await send(doFetch, request);
-      // A fetch that ignores its signal (an in-process gateway, some polyfills) answers after the abort: let go of
-      // the body at once, or the server keeps an unread stream (and its heartbeats) open for good.
-      if (request.signal.aborted) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new XiaodianError('aborted', 'The request was aborted');
-      }
       const wrapped = wrap(response);
       if (!response.body || response.status !== 200) return { response: wrapped, chunks: noChunks() };
       // Loaded on first use: pages without live widgets never download it.

@@ -5,7 +5,8 @@ export async function* textChunks(body: ReadableStream<Uint8Array>, signal: Abor
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const cancel = () => void reader.cancel().catch(() => undefined);
-  // Aborted before the first read: an abort listener would never fire, so cancel now.
+  // Aborted before the first read (a fetch that ignores its signal answers after the abort): an abort listener
+  // would never fire, and an unread body keeps the server's stream and its heartbeats open for good.
   if (signal.aborted) cancel();
   else signal.addEventListener('abort', cancel, { once: true });
   try {
