@@ -2,24 +2,21 @@
 // snippet is pasted into a blank page with the kit's script and must render the card the preview showed.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { createDemoBackend } from '@xiaodian/demo';
-import { startGateway, type RunningGateway } from '@xiaodian/gateway';
 import type { PasteProblem } from '@xiaodian/model';
-import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { customStyle } from '../../examples/builder/looks.ts';
 import { messagesFor, type Locale } from '../../examples/builder/messages.ts';
 import { qrPath } from '../../examples/builder/qr.ts';
 import { embedSpec, miniProgramSnippet, webSnippet, type Target } from '../../examples/builder/snippets.ts';
+import { axe, siteDir, startSite, type Site } from './harness.js';
 
-const site = new URL('../../dist/site/', import.meta.url).pathname;
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const reserveCss = readFileSync(new URL('../../packages/elements/reserve.css', import.meta.url), 'utf8');
 const { version } = JSON.parse(
   readFileSync(new URL('../../packages/elements/package.json', import.meta.url), 'utf8'),
 ) as { version: string };
+// The demo is deterministic: the gateway's own demo backend (startSite) holds this same catalog.
 const backend = createDemoBackend();
 const product = backend.products.find((item) => item.status === 5 && item.h5Url && item.minPrice !== item.maxPrice)!;
 const shop = backend.shops.find((item) => item.appid === product.appid)!;
@@ -52,42 +49,22 @@ function fingerprint(selector: string) {
     });
 }
 
-async function axe(page: Page) {
-  await page.addScriptTag({ path: axePath });
-  return page.evaluate(async () => {
-    const { violations } = await (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-      }
-    ).axe.run(document);
-    return violations.map(({ id, nodes }) => ({ id, nodes: nodes.slice(0, 3) }));
-  });
-}
-
 describe('the embed builder', () => {
-  let gateway: RunningGateway;
-  let browser: Browser;
+  let site: Site;
+  let gateway: Site['gateway'];
   let context: BrowserContext;
 
   before(async () => {
-    assert.ok(existsSync(`${site}builder.html`), 'the examples are built (npm run build:site)');
-    gateway = await startGateway({
-      backend,
-      assets: (path) => backend.renderImage(path),
-      port: 0,
-      host: '127.0.0.1',
-      staticDir: site,
-      log: false,
-    });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, timeout: 30_000 });
-    context = await browser.newContext({ viewport: { width: 375, height: 812 }, colorScheme: 'light' });
+    assert.ok(existsSync(`${siteDir}builder.html`), 'the examples are built (npm run build:site)');
+    site = await startSite();
+    gateway = site.gateway;
+    context = await site.browser.newContext({ viewport: { width: 375, height: 812 }, colorScheme: 'light' });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: gateway.url });
   });
 
   after(async () => {
     await context?.close();
-    await browser?.close();
-    await gateway?.close();
+    await site?.close();
   });
 
   /** Opens the builder, pastes, and waits for the answer (a card in the light preview, or a message). */
