@@ -7,7 +7,7 @@ import '@xiaodian/elements/store/define';
 import type { Shop, ShopStatus } from '@xiaodian/model';
 import { shops } from '../../stories/fixtures.js';
 import { part, settled } from './helpers.js';
-import { charactersWide, frame, loadReserveCss, rect, textEnd, wordSpace } from './layout.js';
+import { charactersWide, frame, loadReserveCss, rect, sentenceGoesOn, textEnd, wordSpace } from './layout.js';
 
 // A phone's article text: 17 px in a 343 px column (375 px less the article's margins).
 const fontSize = 17;
@@ -127,7 +127,12 @@ describe('the inline shop entry in running text (375 px)', () => {
       expect(shown.getBoundingClientRect().width, 'the name keeps six characters').to.be.at.least(
         charactersWide(shop.name, shown) - 0.5,
       );
-      expect(Math.abs(shown.getBoundingClientRect().top - after.top), 'one line').to.be.below(fontSize / 2);
+      expect(textEnd(shown), 'the link ends where its name does').to.be.at.least(
+        entry.getBoundingClientRect().right - 0.5,
+      );
+      const goesOn = sentenceGoesOn(entry, shown, paragraph.querySelector('.after')!);
+      if (goesOn.fits) expect(goesOn.sameLine, 'the sentence goes on in the link’s line, where it fits').to.equal(true);
+      else expect(goesOn.wrappedToLineStart, 'too long for the line: the sentence goes on at the next').to.equal(true);
 
       const status = entry.shadowRoot!.querySelector('.status');
       const box = part(entry, 'entry')!;

@@ -7,7 +7,7 @@ import '@xiaodian/elements/store/define';
 import type { Product } from '@xiaodian/model';
 import { products } from '../../stories/fixtures.js';
 import { gatedBackend, part, settled } from './helpers.js';
-import { charactersWide, frame, loadReserveCss, rect, textEnd, wordSpace } from './layout.js';
+import { charactersWide, frame, loadReserveCss, rect, sentenceGoesOn, textEnd, wordSpace } from './layout.js';
 
 // A phone's article text: 17 px in a 343 px column (375 px less the article's margins).
 const fontSize = 17;
@@ -151,7 +151,12 @@ describe('the text link in running text (375 px)', () => {
         charactersWide(title.textContent ?? '', title) - 0.5,
       );
       expect(price.getBoundingClientRect().width, 'the price is shown whole').to.be.at.least(price.scrollWidth - 0.5);
-      expect(Math.abs(title.getBoundingClientRect().top - after.top), 'one line').to.be.below(fontSize / 2);
+      expect(textEnd(price), 'the link ends where its price does').to.be.at.least(
+        card.getBoundingClientRect().right - 0.5,
+      );
+      const goesOn = sentenceGoesOn(card, title, paragraph.querySelector('.after')!);
+      if (goesOn.fits) expect(goesOn.sameLine, 'the sentence goes on in the link’s line, where it fits').to.equal(true);
+      else expect(goesOn.wrappedToLineStart, 'too long for the line: the sentence goes on at the next').to.equal(true);
     });
   }
 });

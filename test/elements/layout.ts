@@ -52,3 +52,27 @@ export function textEnd(element: Element): number {
   range.selectNodeContents(element);
   return Math.min(range.getBoundingClientRect().right, element.getBoundingClientRect().right);
 }
+
+/**
+ * Where a sentence goes on after an inline link (`after`, the words that follow it): on the link's line when
+ * they fit there, else at the start of the next line, never leaving a line early. Which of the two depends on
+ * the fonts (real CJK glyphs or a fallback's boxes), so the check asks the line itself instead of assuming.
+ * `shown` is the link's text that sits on the line (title, name).
+ */
+export function sentenceGoesOn(
+  link: Element,
+  shown: Element,
+  after: Element,
+): { sameLine: boolean; fits: boolean; wrappedToLineStart: boolean } {
+  const paragraph = after.closest('p') ?? after.parentElement!;
+  const style = getComputedStyle(paragraph);
+  const lineStart = paragraph.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+  const lineEnd = paragraph.getBoundingClientRect().right - parseFloat(style.paddingRight);
+  const following = after.getBoundingClientRect();
+  const fontSize = parseFloat(style.fontSize);
+  return {
+    sameLine: Math.abs(shown.getBoundingClientRect().top - following.top) < fontSize / 2,
+    fits: link.getBoundingClientRect().right + following.width <= lineEnd + 0.5,
+    wrappedToLineStart: Math.abs(following.left - lineStart) < 0.5 && following.top > link.getBoundingClientRect().top,
+  };
+}
