@@ -45,13 +45,21 @@ export function formatCountdown(seconds: number, days: (count: number) => string
   return d > 0 ? `${days(d)} ${clock}` : clock;
 }
 
+/** One formatter per locale: a notice re-renders every second of its countdown, and building one costs more than using it. */
+const startFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A notice's start as a shopper reads it: `12月1日 20:00` / `Dec 1, 20:00`. */
 export function formatStart(at: number, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(at);
+  let format = startFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    });
+    startFormats.set(locale, format);
+  }
+  return format.format(at);
 }
