@@ -88,10 +88,14 @@ let onCommit: OnCommit = () => {};
 const shownSequence = (root: ParentNode) =>
   Number((root.querySelector('[data-counter=viewers]')?.textContent ?? '').replace(/\D/g, '')) - base;
 
-/** The widget, counting its commits (each `updated()` is one). */
+/**
+ * The widget, counting its commits: the DOM shows a room once `update()` has rendered it, as the other
+ * contenders' DOM does once they have written it. What `updated()` does next (counter animations, the next
+ * countdown's timer) comes after the commit; the arrival→frame columns count it.
+ */
 class MeasuredWidget extends XdLiveWidget {
-  protected override updated(): void {
-    super.updated();
+  protected override update(changed: Parameters<XdLiveWidget['update']>[0]): void {
+    super.update(changed);
     if (this.hasAttribute('live-status')) onCommit(shownSequence(this.shadowRoot!));
   }
 }
