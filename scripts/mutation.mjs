@@ -6,6 +6,7 @@
 //   npm run mutation -- gateway --mutate packages/gateway/src/http/etag.ts   some files (Stryker's flags pass on)
 //   npm run mutation -- --scores          only print the scores of the last reports
 //   npm run mutation -- model --by-file   one Stryker run per source file, smallest first: resumable
+//   npm run mutation -- model --by-file --files-per-run 8   eight files a run: fewer dry runs of all tests
 //   npm run mutation -- model --tests test/model/refs.mutants.test.ts --mutate …   against some tests only:
 //                                         a lower bound of the score, quick where the covering tests are slow
 //
@@ -70,19 +71,25 @@ function runStryker(name, strykerArgs) {
   return false;
 }
 
-/** One Stryker run per source file, smallest first, each saved to the incremental file as it ends. */
-function runByFile(name, strykerArgs) {
+/**
+ * One Stryker run per source file (or per `filesPerRun` files), smallest first, each saved to the incremental
+ * file as it ends. Every run starts with a run of all the package's tests (Stryker's dry run, minutes on a
+ * busy machine), so grouping files trades how much a stop loses for fewer of those.
+ */
+function runByFile(name, strykerArgs, filesPerRun) {
   const readSource = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   const tests = process.env.MUTATION_TESTS?.split(',') ?? mutationTestFiles(name);
   const files = mutatedFiles(name).sort((a, b) => statSync(a).size - statSync(b).size);
+  const due = files.filter((file) => {
+    const measured = isMeasured(readIncremental(name), file, readSource, tests);
+    if (measured) console.log(`-- ${file}: measured already, same source and tests`);
+    return !measured;
+  });
   let ok = true;
-  for (const [i, file] of files.entries()) {
-    if (isMeasured(readIncremental(name), file, readSource, tests)) {
-      console.log(`-- ${i + 1}/${files.length} ${file}: measured already, same source and tests`);
-      continue;
-    }
-    console.log(`-- ${i + 1}/${files.length} ${file}`);
-    ok = runStryker(name, [...strykerArgs, '--mutate', file]) && ok;
+  for (let start = 0; start < due.length; start += filesPerRun) {
+    const group = due.slice(start, start + filesPerRun);
+    console.log(`-- ${start + group.length}/${due.length} files left to measure: ${group.join(', ')}`);
+    ok = runStryker(name, [...strykerArgs, '--mutate', group.join(',')]) && ok;
   }
   return ok;
 }
@@ -112,6 +119,16 @@ function printScores(names) {
 
 function main(argv) {
   const ourFlags = ['--scores', '--by-file'];
+  // `--files-per-run N` (with --by-file): how many files one Stryker run mutates; take it out with its value.
+  const groupAt = argv.indexOf('--files-per-run');
+  const filesPerRun = groupAt === -1 ? 1 : Number(argv[groupAt + 1]);
+  if (groupAt !== -1) {
+    if (!Number.isInteger(filesPerRun) || filesPerRun < 1) {
+      console.error('--files-per-run needs a whole number of files, 1 or more.');
+      return 2;
+    }
+    argv = [...argv.slice(0, groupAt), ...argv.slice(groupAt + 2)];
+  }
   // `--tests FILES` is ours too (it reaches stryker.config.mjs as MUTATION_TESTS); take it out with its value.
   const testsAt = argv.indexOf('--tests');
   const tests = testsAt === -1 ? undefined : argv[testsAt + 1];
@@ -149,7 +166,7 @@ function main(argv) {
   if (!scoresOnly) {
     for (const name of wanted) {
       console.log(`\n== mutation testing @xiaodian/${name}${byFile ? ', one file at a time' : ''}`);
-      if (!(byFile ? runByFile(name, strykerArgs) : runStryker(name, strykerArgs))) failed = true;
+      if (!(byFile ? runByFile(name, strykerArgs, filesPerRun) : runStryker(name, strykerArgs))) failed = true;
     }
   }
   printScores(wanted);
