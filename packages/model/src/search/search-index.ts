@@ -1349,10 +1349,39 @@ function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, z: 
   return top;
 }
 
-/** The `k`th largest of the values (k ≥ 1, at most their number). */
+/**
+ * The `k`th largest of the values (1 ≤ k ≤ their number), kept in a min-heap of `k`: a page's few
+ * places among thousands of hits (sorting them all, even a typed array, costs milliseconds).
+ */
 function largest(values: Float64Array, k: number): number {
-  const sorted = values.slice().sort();
-  return sorted[sorted.length - k]!;
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const value of values) {
+    if (size < k) {
+      // Sift the new value up.
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (heap[parent]! <= value) break;
+        heap[at] = heap[parent]!;
+        at = parent;
+      }
+      heap[at] = value;
+    } else if (value > heap[0]!) {
+      // Replace the smallest kept and sift it down.
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= k) break;
+        if (child + 1 < k && heap[child + 1]! < heap[child]!) child += 1;
+        if (heap[child]! >= value) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = value;
+    }
+  }
+  return heap[0]!;
 }
 
 function mergeSpans(spans: Array<[number, number]>): MatchRange[] {
