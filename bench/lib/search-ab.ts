@@ -1,8 +1,9 @@
 /**
  * A/B timing of two builds of the index in one process, on the same generated catalog and the same load:
  * each query of the suite runs on both, alternately first, for ROUNDS rounds; prints build time, heap
- * after each build and query p50/p95 per build. For a speed change measured on a busy machine, where two
- * runs minutes apart see different loads.
+ * after each build and query p50/p95 per build, in wall time and in the process's CPU time (which a busy
+ * machine inflates far less: time spent waiting for a core is not counted). For a speed change measured on
+ * a busy machine, where two runs minutes apart see different loads.
  *
  * `node --expose-gc --import tsx bench/lib/search-ab.ts OLD/dist/search/index.js [NEW] [SIZE] [ROUNDS]`
  * (NEW defaults to `@xiaodian/model/search`, the built package; SIZE to 100,000; ROUNDS to 5).
@@ -46,22 +47,27 @@ for (const { name, create } of builds) {
 const queries = searchQueries.map((judged) => ({ ...judged.query, limit: 10 }));
 for (const index of indexes) for (const query of queries.slice(0, 3)) index.search(query);
 const times: number[][] = builds.map(() => []);
+const cpuTimes: number[][] = builds.map(() => []);
 for (let round = 0; round < Number(roundsArgument); round += 1) {
   for (const [q, query] of queries.entries()) {
     // Alternately first: neither build always runs right after the other's garbage.
     const order = (round + q) % 2 === 0 ? [0, 1] : [1, 0];
     for (const i of order) {
+      const cpu = process.cpuUsage();
       const start = performance.now();
       indexes[i]!.search(query);
       times[i]!.push(performance.now() - start);
+      const spent = process.cpuUsage(cpu);
+      cpuTimes[i]!.push((spent.user + spent.system) / 1000);
     }
   }
 }
-for (const [i, { name }] of builds.entries()) {
-  const sorted = times[i]!.sort((a, z) => a - z);
+const summary = (values: number[]) => {
+  const sorted = [...values].sort((a, z) => a - z);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
   const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
-  console.log(
-    `${name}: query p50 ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, mean ${mean.toFixed(3)} ms over ${sorted.length}`,
-  );
+  return `p50 ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, mean ${mean.toFixed(3)} ms`;
+};
+for (const [i, { name }] of builds.entries()) {
+  console.log(`${name}: query wall ${summary(times[i]!)}; CPU ${summary(cpuTimes[i]!)} (${times[i]!.length} queries)`);
 }
