@@ -2,8 +2,9 @@
  * A/B timing of two builds of the index in one process, on the same generated catalog and the same load:
  * each query of the suite runs on both, alternately first, for ROUNDS rounds; prints build time, heap
  * after each build and query p50/p95 per build, in wall time and in the process's CPU time (which a busy
- * machine inflates far less: time spent waiting for a core is not counted). For a speed change measured on
- * a busy machine, where two runs minutes apart see different loads.
+ * machine inflates far less: time spent waiting for a core is not counted), and each query's fastest CPU
+ * time over the rounds. For a speed change measured on a busy machine, where two runs minutes apart see
+ * different loads.
  *
  * `node --expose-gc --import tsx bench/lib/search-ab.ts OLD/dist/search/index.js [NEW] [SIZE] [ROUNDS]`
  * (NEW defaults to `@xiaodian/model/search`, the built package; SIZE to 100,000; ROUNDS to 5).
@@ -68,6 +69,10 @@ const summary = (values: number[]) => {
   const mean = sorted.reduce((sum, ms) => sum + ms, 0) / sorted.length;
   return `p50 ${at(0.5).toFixed(3)} ms, p95 ${at(0.95).toFixed(3)} ms, mean ${mean.toFixed(3)} ms`;
 };
+/** Each query's fastest run in CPU time: what is left when other processes' noise (and GC) is taken out. */
+const fastest = (values: number[]) =>
+  queries.map((_, q) => Math.min(...values.filter((__, run) => run % queries.length === q)));
 for (const [i, { name }] of builds.entries()) {
   console.log(`${name}: query wall ${summary(times[i]!)}; CPU ${summary(cpuTimes[i]!)} (${times[i]!.length} queries)`);
+  console.log(`${name}: each query's fastest CPU over the rounds ${summary(fastest(cpuTimes[i]!))}`);
 }
