@@ -1,1 +1,7 @@
-export { createSearchIndex, type SearchIndex, type SearchIndexOptions, type SuggestionSource } from './search-index.js';
+export {
+  createSearchIndex,
+  type SearchIndex,
+  type SearchIndexOptions,
+  type SearchWork,
+  type SuggestionSource,
+} from './search-index.js';

@@ -46,12 +46,26 @@ interface FieldText {
 }
 
 interface Doc {
+  id: number;
   product: Product;
   fields: FieldText[];
   live: boolean;
 }
 
 const noReadings: readonly string[] = [];
+
+/**
+ * A posting list entry: the product's number and how often the key occurs in its title (up to
+ * `maxTitleCount`), in one small integer. Whether a title has a key at all tells `cover` when a
+ * product's own title cannot add to a match, without reading it.
+ */
+const titleCountBits = 3;
+const maxTitleCount = (1 << titleCountBits) - 1;
+const entryOf = (doc: number, titleCount: number) => (doc << titleCountBits) | titleCount;
+const docOf = (entry: number) => entry >> titleCountBits;
+const titleCountOf = (entry: number) => entry & maxTitleCount;
+/** A title match bound too high to count (`CoverPlan.titleMark`): the title's length bounds it. */
+const unknownTitleMatch = 255;
 
 /** What one query unit accepts of one index unit. */
 type Matcher =
@@ -67,6 +81,14 @@ interface CoverPlan {
   /** Per matcher, what it accepts of each vocabulary unit (see `acceptTable`). */
   tables: Int8Array[];
   byField: Map<FieldText, { tf: number; longest: Int32Array }>;
+  /**
+   * Per product, at most how many units of its title the reading can match, from its witness keys' title
+   * counts (`titleWitnessKeys`; `unknownTitleMatch` when a count is too high to say); 0: its title adds
+   * nothing. Null when the keys cannot tell. Made when first needed.
+   */
+  titleMark?: Uint8Array | null;
+  /** Per product, how many of the reading's adjacent pairs its title has (with `titleMark`, two units or more). */
+  titlePairs?: Uint8Array;
 }
 
 /** One way to read a query segment: `fangshaiyi` as three syllables, `upf5` as a word prefix… */
@@ -93,10 +115,29 @@ interface Hit {
   score: number;
 }
 
+/**
+ * What the index's queries cost, counted in steps that do not depend on how busy the machine is (for the
+ * profiler and the tests that hold the hot paths to their budget). The index adds to the counts.
+ */
+export interface SearchWork {
+  /** Posting list entries read to find candidates. */
+  postings: number;
+  /** Candidates checked against a reading with their field texts (`cover`). */
+  checked: number;
+  /** Hits given a relevance score. */
+  scored: number;
+  /** Scans of a product's own title (the per-product part of `cover`; shared field texts are scanned once). */
+  titleScans: number;
+  /** Unit-by-matcher steps of those title scans. */
+  titleSteps: number;
+}
+
 export interface SearchIndexOptions {
   /** Extra suggestion texts (item names people type, for instance); products, shops and categories are added. */
   suggestions?: readonly SuggestionSource[];
   maxSuggestions?: number;
+  /** Counts to add this index's work to (see `SearchWork`). */
+  work?: SearchWork;
 }
 
 export interface SearchIndex {
@@ -150,6 +191,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let liveCount = 0;
   let suggester: Suggester | undefined;
   const maxSuggestions = options.maxSuggestions ?? 10;
+  const work: SearchWork = options.work ?? { postings: 0, checked: 0, scored: 0, titleScans: 0, titleSteps: 0 };
 
   const table = new DocTable();
   /** The vocabulary: every unit (a Han character or a Latin word) the index has seen, by number. */
@@ -187,10 +229,20 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return field;
   }
 
-  function post(key: string, doc: number) {
+  const noDocs: readonly number[] = [];
+  /** A posting list, to read through (counted as work); its entries are `entryOf`'s. */
+  function listOf(key: string): readonly number[] {
+    const list = postings.get(key) ?? noDocs;
+    work.postings += list.length;
+    return list;
+  }
+
+  function post(key: string, doc: number, inTitle: boolean) {
     let list = postings.get(key);
     if (!list) postings.set(key, (list = []));
-    if (list[list.length - 1] !== doc) list.push(doc);
+    const last = list.length - 1;
+    if (last < 0 || docOf(list[last]!) !== doc) list.push(entryOf(doc, inTitle ? 1 : 0));
+    else if (inTitle && titleCountOf(list[last]!) < maxTitleCount) list[last]! += 1;
   }
 
   function learnReading(reading: string) {
@@ -203,35 +255,36 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (!searchable(product)) return;
     const id = docs.length;
     const texts = fieldTexts(product);
-    docs.push({ product, fields: texts.map(internField), live: true });
+    docs.push({ id, product, fields: texts.map(internField), live: true });
     table.set(id, product);
     byRef.set(formatProductRef(product), id);
     liveCount += 1;
     texts.forEach((text, f) => {
+      const inTitle = f === titleField;
       const units = toUnits(text);
       fieldLengthSums[f]! += units.text.length;
       if (units.text.length > 0) fieldCounts[f]! += 1;
       for (let p = 0; p < units.text.length; p += 1) {
         const unit = units.text[p]!;
         if (!units.han[p]) {
-          post(`w:${unit}`, id);
+          post(`w:${unit}`, id, inTitle);
           latinWords.set(unit, (latinWords.get(unit) ?? 0) + 1);
           continue;
         }
-        post(`c:${unit}`, id);
+        post(`c:${unit}`, id, inTitle);
         const readings = readingsOf(unit);
         for (const reading of readings) {
           learnReading(reading);
-          post(`p:${reading}`, id);
-          post(`i:${reading[0]}`, id);
+          post(`p:${reading}`, id, inTitle);
+          post(`i:${reading[0]}`, id, inTitle);
         }
         if (p + 1 < units.text.length && units.han[p + 1] && units.start[p + 1] === units.end[p]) {
-          post(`c:${unit}${units.text[p + 1]}`, id);
+          post(`c:${unit}${units.text[p + 1]}`, id, inTitle);
           const next = readingsOf(units.text[p + 1]!);
           for (const a of readings) {
             for (const z of next) {
-              post(`p:${a} ${z}`, id);
-              post(`i:${a[0]}${z[0]}`, id);
+              post(`p:${a} ${z}`, id, inTitle);
+              post(`i:${a[0]}${z[0]}`, id, inTitle);
             }
           }
         }
@@ -416,10 +469,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (groups.length === 1 && groups[0]!.length === 1) {
       // One posting list (a character, a syllable, a word): its products, each once, are the candidates
       // (into a typed column: an initial's list has tens of thousands).
-      const list = postings.get(groups[0]![0]!) ?? [];
+      const list = listOf(groups[0]![0]!);
       const only = new Int32Array(list.length);
       let count = 0;
-      for (const doc of list) if (live[doc]) only[count++] = doc;
+      for (const entry of list) {
+        const doc = docOf(entry);
+        if (live[doc]) only[count++] = doc;
+      }
       return only.subarray(0, count);
     } else {
       collect(groups, found);
@@ -441,7 +497,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       .sort((x, y) => x.size - y.size);
     sized.forEach(({ keys }, g) => {
       for (const key of keys) {
-        for (const doc of postings.get(key) ?? []) {
+        for (const entry of listOf(key)) {
+          const doc = docOf(entry);
           if (g === 0) {
             if (seen[doc] === stamp) continue;
             seen[doc] = stamp;
@@ -454,7 +511,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     stamp += 1;
     for (const { keys } of sized.slice(0, 1)) {
       for (const key of keys) {
-        for (const doc of postings.get(key) ?? []) {
+        for (const entry of listOf(key)) {
+          const doc = docOf(entry);
           if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
           seen[doc] = stamp;
           if (live[doc]) found.push(doc);
@@ -484,7 +542,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const placeStamp = stamp;
     for (const [place, keys] of places.entries()) {
       for (const key of keys) {
-        for (const doc of postings.get(key) ?? []) {
+        for (const entry of listOf(key)) {
+          const doc = docOf(entry);
           if (placeSeen[doc] !== placeStamp) {
             placeSeen[doc] = placeStamp;
             placeCounts[doc] = 0;
@@ -502,7 +561,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const a = matchers[i]!;
       const z = matchers[i + 1]!;
       if (a.type !== 'char' || z.type !== 'char') continue;
-      for (const doc of postings.get(`c:${a.char}${z.char}`) ?? []) {
+      for (const entry of listOf(`c:${a.char}${z.char}`)) {
+        const doc = docOf(entry);
         if (seen[doc] === foundStamp || !table.live[doc]) continue;
         seen[doc] = foundStamp;
         if (placeSeen[doc] === placeStamp && placeCounts[doc]! >= 2) found.push(doc);
@@ -557,6 +617,87 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       acceptTables.set(key, (found = next));
     }
     return found;
+  }
+
+  /**
+   * Posting keys one of which a title must have for the reading to match any of it there: a lone unit's
+   * own keys, or, as a run of two or more units covers an adjacent pair, the keys of each pair (as
+   * `pairKeys` and the exact pair). Undefined when a title could match without one: Latin words next to
+   * others (their pairs are not posted), a character without readings read through pinyin.
+   */
+  function titleWitnessKeys(matchers: readonly Matcher[], loose: boolean): string[][] | undefined {
+    const readless = (matcher: Matcher) => matcher.type === 'char' && readingsOf(matcher.char).length === 0;
+    if (matchers.length === 1) {
+      const only = matchers[0]!;
+      if (only.type === 'char') {
+        return [
+          loose ? [`c:${only.char}`, ...readingsOf(only.char).map((reading) => `p:${reading}`)] : [`c:${only.char}`],
+        ];
+      }
+      if (only.type === 'pinyin') return [only.prefix ? [`i:${only.text[0]}`] : [`p:${only.text}`]];
+      // Latin words: the words it accepts (a Han unit never starts with letters).
+      return [wordKeys(only)];
+    }
+    // One group of keys per adjacent pair of the reading.
+    const pairs: string[][] = [];
+    for (let i = 0; i + 1 < matchers.length; i += 1) {
+      const a = matchers[i]!;
+      const z = matchers[i + 1]!;
+      const chars = a.type === 'char' && z.type === 'char';
+      const keys = chars ? [`c:${a.char}${z.char}`] : [];
+      if (!chars || loose) {
+        const pair = pairKeys(a, z);
+        if (!pair || readless(a) || readless(z)) return undefined;
+        keys.push(...pair);
+      }
+      pairs.push(keys);
+    }
+    return pairs;
+  }
+
+  /** Whether a product's own title may add to the plan's match (`titleMark`). */
+  function titleMayMatch(plan: CoverPlan, doc: number): boolean {
+    if (plan.titleMark === undefined) {
+      const groups = titleWitnessKeys(plan.matchers, plan.loose);
+      let mark: Uint8Array | null = null;
+      if (groups) {
+        ensureScratch();
+        // A matched unit is a lone unit the reading accepts or one of a pair its runs accept: each is
+        // counted under one of the keys at least (a pair for both of its units).
+        const perCount = plan.matchers.length === 1 ? 1 : 2;
+        mark = new Uint8Array(docs.length);
+        const pairsIn = perCount === 2 ? new Uint8Array(docs.length) : undefined;
+        for (const keys of groups) {
+          stamp += 1;
+          for (const key of keys) {
+            for (const entry of listOf(key)) {
+              const count = titleCountOf(entry);
+              if (count === 0) continue;
+              const doc = docOf(entry);
+              mark[doc] =
+                count === maxTitleCount
+                  ? unknownTitleMatch
+                  : Math.min(unknownTitleMatch, mark[doc]! + perCount * count);
+              if (pairsIn && seen[doc] !== stamp) {
+                seen[doc] = stamp;
+                pairsIn[doc]! += 1;
+              }
+            }
+          }
+        }
+        if (pairsIn) plan.titlePairs = pairsIn;
+      }
+      plan.titleMark = mark;
+    }
+    return plan.titleMark === null || plan.titleMark[doc] !== 0;
+  }
+
+  /** At most how many units of a product's title a plan can match (`titleMark`). */
+  function titleMatchBound(plan: CoverPlan, doc: Doc): number {
+    const length = doc.fields[titleField]!.ids.length;
+    if (!titleMayMatch(plan, doc.id)) return 0;
+    const most = plan.titleMark?.[doc.id] ?? unknownTitleMatch;
+    return most === unknownTitleMatch ? length : Math.min(length, most);
   }
 
   function planOf(reading: Reading, loose: boolean): CoverPlan {
@@ -652,7 +793,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let fieldLongest = new Int32Array(16);
   let best = new Int32Array(17);
 
-  function cover(doc: Doc, reading: Reading, loose: boolean, spans?: Array<[number, number]>) {
+  function cover(doc: Doc, reading: Reading, loose: boolean, spans?: Array<[number, number]>, sharedOnly = false) {
     const { matchers } = reading;
     const n = matchers.length;
     const minRun = Math.min(2, n);
@@ -664,12 +805,17 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     longest.fill(0, 0, n);
     coverTf.fill(0);
     const plan = planOf(reading, loose);
+    // A title without a witness key adds nothing: it is not read.
+    const readTitle = !sharedOnly && titleMayMatch(plan, doc.id);
     for (let f = 0; f < doc.fields.length; f += 1) {
       const field = doc.fields[f]!;
       let tf: number;
       let fieldRuns: Int32Array;
       if (f === titleField) {
+        if (!readTitle) continue;
         // Titles are each product's own: nothing to share.
+        work.titleScans += 1;
+        work.titleSteps += n * field.ids.length;
         tf = coverField(plan, field, fieldLongest, spans);
         fieldRuns = fieldLongest;
       } else {
@@ -703,20 +849,36 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     for (let f = 0; f < coverTf.length; f += 1) {
       const tf = coverTf[f]!;
       if (tf === 0) continue;
-      const length = doc.fields[f]!.ids.length;
-      const average = fieldLengthSums[f]! / (fieldCounts[f]! || 1) || 1;
-      top = Math.max(top, (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average)));
+      top = Math.max(top, bm25(f, tf, doc.fields[f]!.ids.length));
     }
     return top;
   }
 
+  /** One field's BM25 term (it grows with `tf`: a bound on `tf` bounds it). */
+  function bm25(f: number, tf: number, length: number): number {
+    const average = fieldLengthSums[f]! / (fieldCounts[f]! || 1) || 1;
+    return (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average));
+  }
+
   /** How one product matches one reading: its tier and score, or undefined. */
   function matchSegment(doc: Doc, reading: Reading, homophones: boolean): SegmentHit | undefined {
+    work.checked += 1;
     const n = reading.matchers.length;
-    const covered = cover(doc, reading, false);
     // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
     // four initials would match any two pairs of characters anywhere.
     const words = reading.kind === 'exact' || reading.kind === 'traditional';
+    const plan = planOf(reading, false);
+    if (titleMayMatch(plan, doc.id)) {
+      // Most candidates match in a text they share (a short title, a colour): then their own title only
+      // adds to the score, which waits until the product is a hit a page may show (`scoreOf`).
+      const shared = cover(doc, reading, false, undefined, true);
+      if (words ? shared === n : longest[0] === n) {
+        return { tier: tierOf.get(reading.kind)!, base: NaN, reading, loose: false };
+      }
+      // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
+      if (!words && plan.titlePairs && plan.titlePairs[doc.id]! < n - 1) return undefined;
+    }
+    const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
       return { tier: tierOf.get(reading.kind)!, base: fieldScore(doc), reading, loose: false };
     }
@@ -872,6 +1034,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * group's idf, summed in the order `matchSegments` put the parts.
    */
   function scoreOf(hit: Hit, { groups, partIdf }: Matched): number {
+    work.scored += 1;
     const doc = docs[hit.doc]!;
     let score = 0;
     groups.forEach((group, i) => {
@@ -892,6 +1055,88 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       score += partIdf[i]! * base;
     });
     return score;
+  }
+
+  let boundIsScore = false;
+  /**
+   * At least `scoreOf(hit)`, summed the same way, from what products share (short titles, categories…
+   * asked once per text) and a bound on the title's part from the postings' title counts: no title is
+   * read. `boundIsScore` says whether it is the score itself (no title can add to it).
+   */
+  function boundOf(hit: Hit, { groups, partIdf }: Matched): number {
+    const doc = docs[hit.doc]!;
+    boundIsScore = true;
+    let bound = 0;
+    for (let i = 0; i < groups.length; i += 1) {
+      const group = groups[i]!;
+      const r = group.reading[hit.doc]!;
+      const part = r >= 0 ? undefined : group.scored.get(hit.doc)!;
+      let base = part ? part.base : NaN;
+      if (Number.isNaN(base)) {
+        const reading = part ? part.reading : group.readings[r]!;
+        const loose = part ? part.loose : false;
+        cover(doc, reading, loose, undefined, true);
+        base = fieldScore(doc);
+        const most = titleMatchBound(planOf(reading, loose), doc);
+        if (most > 0) {
+          base = Math.max(base, bm25(titleField, most, doc.fields[titleField]!.ids.length));
+          boundIsScore = false;
+        }
+      }
+      bound += partIdf[i]! * base;
+    }
+    return bound;
+  }
+
+  /**
+   * Scores for a relevance page that ends at `count`: hits rank by tier first, so the tiers wholly on
+   * it need every score, the tiers after it none, and the tier it ends in only the hits whose bound
+   * (`boundOf`) reaches the score of its last place there; the others keep their bound as a score, which
+   * sorts them after that place as their own score would. The page is the same as with every score.
+   */
+  function scoreFirst(hits: readonly Hit[], matched: Matched, count: number): void {
+    const perTier = new Int32Array(matchKinds.length);
+    for (const hit of hits) perTier[hit.tier]! += 1;
+    let before = 0;
+    let last = 0;
+    while (last < perTier.length - 1 && before + perTier[last]! < count) {
+      before += perTier[last]!;
+      last += 1;
+    }
+    const places = count - before;
+    const boundary: Hit[] = [];
+    for (const hit of hits) {
+      if (hit.tier === last) boundary.push(hit);
+      else if (hit.tier > last) hit.score = 0;
+      else if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+    }
+    if (boundary.length <= places) {
+      for (const hit of boundary) if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+      return;
+    }
+    const bounds = new Float64Array(boundary.length);
+    boundary.forEach((hit, i) => {
+      if (!Number.isNaN(hit.score)) {
+        bounds[i] = hit.score;
+        return;
+      }
+      bounds[i] = boundOf(hit, matched);
+      if (boundIsScore) hit.score = bounds[i]!;
+    });
+    // Scores for the hits with the best bounds first: the last place's score among them is a floor the
+    // page's last place cannot fall below.
+    const highBound = largest(bounds, places);
+    const scores: number[] = [];
+    boundary.forEach((hit, i) => {
+      if (bounds[i]! < highBound) return;
+      if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+      scores.push(hit.score);
+    });
+    const floor = largest(Float64Array.from(scores), places);
+    boundary.forEach((hit, i) => {
+      if (!Number.isNaN(hit.score)) return;
+      hit.score = bounds[i]! >= floor ? scoreOf(hit, matched) : bounds[i]!;
+    });
   }
 
   /**
@@ -1039,7 +1284,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         sales[z]! - sales[a]! || (docs[a]!.product.productId < docs[z]!.product.productId ? -1 : 1);
       const sort = query.sort ?? 'relevance';
       // Scores only for what a relevance page can show: products that pass the filters.
-      if (sort === 'relevance') for (const hit of hits) if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+      if (sort === 'relevance') scoreFirst(hits, matched, offset + limit);
       const compare = (a: Hit, z: Hit): number => {
         if (sort === 'price_asc') return minPrice[a.doc]! - minPrice[z.doc]! || bySales(a.doc, z.doc);
         if (sort === 'price_desc') return minPrice[z.doc]! - minPrice[a.doc]! || bySales(a.doc, z.doc);
@@ -1102,6 +1347,41 @@ function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, z: 
     if (top.length > count) top.pop();
   }
   return top;
+}
+
+/**
+ * The `k`th largest of the values (1 ≤ k ≤ their number), kept in a min-heap of `k`: a page's few
+ * places among thousands of hits (sorting them all, even a typed array, costs milliseconds).
+ */
+function largest(values: Float64Array, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (const value of values) {
+    if (size < k) {
+      // Sift the new value up.
+      let at = size++;
+      while (at > 0) {
+        const parent = (at - 1) >> 1;
+        if (heap[parent]! <= value) break;
+        heap[at] = heap[parent]!;
+        at = parent;
+      }
+      heap[at] = value;
+    } else if (value > heap[0]!) {
+      // Replace the smallest kept and sift it down.
+      let at = 0;
+      for (;;) {
+        let child = 2 * at + 1;
+        if (child >= k) break;
+        if (child + 1 < k && heap[child + 1]! < heap[child]!) child += 1;
+        if (heap[child]! >= value) break;
+        heap[at] = heap[child]!;
+        at = child;
+      }
+      heap[at] = value;
+    }
+  }
+  return heap[0]!;
 }
 
 function mergeSpans(spans: Array<[number, number]>): MatchRange[] {
