@@ -67,8 +67,9 @@ export function elementControls(tagName: string, options: ElementControlsOptions
       argTypes[name] = { ...argType, ...css, control: { type: 'color' } };
     } else if (name.startsWith('--')) {
       argTypes[name] = { ...argType, ...css };
-    } else if (controlType === 'object') {
-      // A client, a product, highlight ranges: objects the page's code hands over, not JSON to type in.
+    } else if (controlType === 'object' || argType.table?.category === 'properties') {
+      // A client, a product, highlight ranges, an error: properties without an attribute, objects the page's
+      // code hands over (the helper offers some as text inputs), not values to type in.
       argTypes[name] = { ...argType, control: false };
     }
   }
