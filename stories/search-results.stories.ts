@@ -58,12 +58,12 @@ export const Ready: Story = { tags: ['theme-tokens'] };
 export const List: Story = { args: { layout: 'list' } };
 export const SortedBySales: Story = { args: { sort: 'sales' } };
 export const InStockOnly: Story = { args: { 'in-stock': true } };
-/** The did-you-mean link is what `--xd-color-link` paints here. */
-export const DidYouMean: Story = { tags: ['theme-tokens'], args: { data: 'no hits, did you mean' } };
+export const DidYouMean: Story = { args: { data: 'no hits, did you mean' } };
 export const NoHits: Story = { args: { data: 'no hits' } };
 export const Idle: Story = { args: { data: 'idle' } };
 export const Loading: Story = { args: { data: 'loading' } };
-export const Offline: Story = { args: { data: 'offline' } };
+/** The retry button is what `--xd-color-link` paints here. */
+export const Offline: Story = { tags: ['theme-tokens'], args: { data: 'offline' } };
 /** Scroll it: a few dozen tiles in the DOM at any time, the rest laid out by arithmetic. */
 export const TenThousandResults: Story = { args: { data: '10,000 results' } };
 export const English: Story = { args: { lang: 'en-US' } };
