@@ -22,6 +22,9 @@ const config: StorybookConfig = {
       // linked account is live (the size suite holds apps to that). Storybook shows the live widget's own
       // stories too, so here it is in the bundle anyway: the warning says nothing about the kit.
       ineffectiveDynamicImport: false,
+      // How long plugins took: on a busy machine (npm test runs suites side by side) the build says so, which
+      // is about the machine, not about the stories. The storybook end-to-end test fails on any warning.
+      bundlerTimings: false,
     };
     viteConfig.resolve ??= {};
     viteConfig.resolve.alias = [

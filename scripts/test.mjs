@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ensureChromium, ensureRedis } from './ensure-system-packages.mjs';
 import { runBrowserSuite } from './lib/browser-suite.mjs';
 import { findTestFiles, runNodeSuite } from './lib/node-suite.mjs';
-import { emptyOutcome, withProblem } from './lib/outcome.mjs';
+import { addOutcomes, emptyOutcome, withProblem } from './lib/outcome.mjs';
 import { runBounded } from './lib/run-bounded.mjs';
 import { runStaticSuite } from './lib/static-suite.mjs';
 import { summarize } from './lib/summary.mjs';
@@ -66,15 +66,27 @@ const suites = {
       suiteTimeoutMs: minutes(20),
     });
   },
-  e2e: () => {
+  e2e: async () => {
     ensureChromium();
-    return runNodeSuite({
+    const files = findTestFiles(['test/e2e']);
+    const isStorybook = (file) => /(^|\/)storybook[^/]*\.test\.ts$/.test(file);
+    const site = await runNodeSuite({
       name: 'e2e',
-      files: findTestFiles(['test/e2e']),
+      files: files.filter((file) => !isStorybook(file)),
       resultsDir: results,
       fileTimeoutMs: minutes(3),
       suiteTimeoutMs: minutes(10),
     });
+    // Storybook's file builds Storybook (offline, about 20 s alone) and opens every story and docs page
+    // (about 150, a few minutes alone; much longer on a busy machine), so it has limits of its own.
+    const storybook = await runNodeSuite({
+      name: 'e2e-storybook',
+      files: files.filter(isStorybook),
+      resultsDir: results,
+      fileTimeoutMs: minutes(20),
+      suiteTimeoutMs: minutes(25),
+    });
+    return addOutcomes(site, storybook);
   },
 };
 

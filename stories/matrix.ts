@@ -16,7 +16,7 @@ export function stateMatrix<Variant extends string, State extends string>(option
   const { variants, inlineVariant, states, lang, theme, render } = options;
   return html`${variants.map(
     (variant) =>
-      html`<h3 style="font:500 13px sans-serif;color:#888">${variant}</h3>
+      html`<h3 style="font:500 13px sans-serif">${variant}</h3>
         ${(Object.keys(states) as State[]).map(
           (state) =>
             html`<xd-store

@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect, waitFor } from 'storybook/test';
+import { expect } from 'storybook/test';
 import type { XiaodianClient } from '@xiaodian/client';
 import type { IntentDetail } from '@xiaodian/elements';
 import { productCardVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import type { Product } from '@xiaodian/model';
+import { eventually } from './play.js';
 import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, malformedClient, offlineClient, pendingClient, products, textLinkWords } from './fixtures.js';
 import { stateMatrix } from './matrix.js';
@@ -103,7 +104,7 @@ export const Loading: Story = { args: { data: 'loading' } };
 export const Stale: Story = {
   args: { data: 'stale' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(cardState(canvasElement)).toBe('stale'));
+    await eventually(() => expect(cardState(canvasElement)).toBe('stale'));
   },
 };
 export const Offline: Story = { args: { data: 'offline' } };
@@ -127,9 +128,10 @@ export const InvalidAttributes: Story = {
 /** Tapping the card asks the page to open the product: one cancelable `xd-open` with the product's ref. */
 export const TapOpensProduct: Story = {
   play: async ({ canvasElement, userEvent }) => {
-    await waitFor(() => expect(cardState(canvasElement)).toBe('ready'));
+    await eventually(() => expect(cardState(canvasElement)).toBe('ready'));
     const intents: IntentDetail[] = [];
-    canvasElement.addEventListener('xd-open', (event) => {
+    // On the card, not the canvas: the canvas stays for the next story, the card goes with this one.
+    cardIn(canvasElement).addEventListener('xd-open', (event) => {
       event.preventDefault(); // the story handles it: no QR dialog, no navigation
       intents.push((event as CustomEvent<IntentDetail>).detail);
     });
@@ -146,20 +148,21 @@ export const TapOpensProduct: Story = {
 export const RetryAfterOffline: Story = {
   args: { data: 'offline, then back' },
   play: async ({ canvasElement, loaded, userEvent }) => {
-    await waitFor(() => expect(cardState(canvasElement)).toBe('error'));
+    await eventually(() => expect(cardState(canvasElement)).toBe('error'));
     const retry = cardIn(canvasElement).shadowRoot!.querySelector<HTMLButtonElement>('.error button');
     await expect(retry?.textContent).toBe('重试');
     (loaded as Loaded).network.reconnect();
     await userEvent.click(retry!);
-    await waitFor(() => expect(cardState(canvasElement)).toBe('ready'));
+    await eventually(() => expect(cardState(canvasElement)).toBe('ready'));
     await expect(cardIn(canvasElement).shadowRoot!.querySelector('[part=title]')?.textContent).toBe(
       products.available.title,
     );
   },
 };
 
-/** Every variant in every state, as a designer reviews them at 375 px. */
+/** Every variant in every state, as a designer reviews them at 375 px; every colour control shows here. */
 export const Matrix: Story = {
+  tags: ['theme-tokens'],
   render: (args, { loaded }) =>
     stateMatrix({
       variants: productCardVariants,

@@ -1,14 +1,18 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { XiaodianClient } from '@xiaodian/client';
-import { searchTileLayouts, type SearchTileLayout } from '@xiaodian/elements';
 import '@xiaodian/elements/search-page/define';
+import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, pendingClient } from './fixtures.js';
 import { offlineSearchClient, searchBackend } from './search-fixtures.js';
 
+const results = elementControls('xd-search-results', { unpainted: ['--xd-color-buy'] });
 const tenThousand = searchBackend({ total: 10_000 });
 
-/** Each state the results can be in, as the client and query that put them there. */
+/**
+ * Each state the results can be in, as the client and query that put them there. (No `stale`: the client
+ * says nothing of how old a search page is, so the results never show one as stale.)
+ */
 const states = {
   ready: [demoClient, '防晒'],
   'no hits, did you mean': [demoClient, '防晒邑'],
@@ -20,31 +24,28 @@ const states = {
 } satisfies Record<string, [XiaodianClient, string]>;
 type State = keyof typeof states;
 
-interface Args {
-  state: State;
-  layout: SearchTileLayout;
-  lang: 'zh-CN' | 'en-US';
-  theme: 'auto' | 'light' | 'dark';
-}
+type Args = ElementArgs & { data: State; lang: 'zh-CN' | 'en-US' };
+
+/** The results the controls describe; with no query typed in, the chosen state's. */
+const resultsFor = (args: Args) => results.render({ ...args, query: args['query'] || states[args.data][1] });
 
 const meta: Meta<Args> = {
   title: 'Search/Results',
   component: 'xd-search-results',
+  args: { ...results.args, data: 'ready', lang: 'zh-CN' },
   argTypes: {
-    state: { control: 'select', options: Object.keys(states) },
-    layout: { control: 'inline-radio', options: searchTileLayouts },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'] },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    ...results.argTypes,
+    data: {
+      description: 'The data the story shows (a query typed above searches the same backend).',
+      control: 'select',
+      options: Object.keys(states),
+      table: { category: 'story' },
+    },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
   },
-  args: { state: 'ready', layout: 'grid', lang: 'zh-CN', theme: 'auto' },
   render: (args) => html`
-    <xd-store
-      lang=${args.lang}
-      theme=${args.theme}
-      .client=${states[args.state][0]}
-      style="display:block;max-width:375px"
-    >
-      <xd-search-results layout=${args.layout} query=${states[args.state][1]}></xd-search-results>
+    <xd-store lang=${args.lang} .client=${states[args.data][0]} style="display:block;max-width:375px">
+      ${resultsFor(args)}
     </xd-store>
   `,
 };
@@ -52,22 +53,27 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-export const Ready: Story = {};
+/** Every colour control shows here (tiles, controls, the count line). */
+export const Ready: Story = { tags: ['theme-tokens'] };
 export const List: Story = { args: { layout: 'list' } };
-export const DidYouMean: Story = { args: { state: 'no hits, did you mean' } };
-export const NoHits: Story = { args: { state: 'no hits' } };
-export const Idle: Story = { args: { state: 'idle' } };
-export const Loading: Story = { args: { state: 'loading' } };
-export const Offline: Story = { args: { state: 'offline' } };
+export const SortedBySales: Story = { args: { sort: 'sales' } };
+export const InStockOnly: Story = { args: { 'in-stock': true } };
+export const DidYouMean: Story = { args: { data: 'no hits, did you mean' } };
+export const NoHits: Story = { args: { data: 'no hits' } };
+export const Idle: Story = { args: { data: 'idle' } };
+export const Loading: Story = { args: { data: 'loading' } };
+/** The retry button is what `--xd-color-link` paints here. */
+export const Offline: Story = { tags: ['theme-tokens'], args: { data: 'offline' } };
 /** Scroll it: a few dozen tiles in the DOM at any time, the rest laid out by arithmetic. */
-export const TenThousandResults: Story = { args: { state: '10,000 results' } };
+export const TenThousandResults: Story = { args: { data: '10,000 results' } };
 export const English: Story = { args: { lang: 'en-US' } };
-export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };
+export const Dark: Story = { globals: { scheme: 'dark' } };
 /** A desktop width: five columns. */
 export const Desktop: Story = {
+  globals: { viewport: { value: 'desktop', isRotated: false } },
   render: (args) => html`
-    <xd-store lang=${args.lang} theme=${args.theme} .client=${demoClient} style="display:block;max-width:960px">
-      <xd-search-results layout=${args.layout} query="防晒"></xd-search-results>
+    <xd-store lang=${args.lang} .client=${demoClient} style="display:block;max-width:960px">
+      ${resultsFor(args)}
     </xd-store>
   `,
 };

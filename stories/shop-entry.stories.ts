@@ -1,11 +1,17 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { expect } from 'storybook/test';
 import type { XiaodianClient } from '@xiaodian/client';
 import { shopEntryVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import type { Shop } from '@xiaodian/model';
+import { eventually } from './play.js';
+import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, offlineClient, pendingClient, shops } from './fixtures.js';
 import { stateMatrix } from './matrix.js';
+import { staleClient } from './story-clients.js';
+
+const entry = elementControls('xd-shop-entry', { unpainted: ['--xd-color-price'] });
 
 /** Each state a shop entry can be in, as the data that puts it there (the browser tests use the same). */
 const states = {
@@ -13,44 +19,59 @@ const states = {
   individual: [demoClient, shops.individual],
   closing: [demoClient, shops.closing],
   loading: [pendingClient, shops.flagship],
+  stale: ['stale', shops.flagship],
   offline: [offlineClient, shops.flagship],
   'not found': [demoClient, { ...shops.flagship, appid: 'wx0000000000000000' }],
-} satisfies Record<string, [XiaodianClient, Shop]>;
+} satisfies Record<string, [XiaodianClient | 'stale', Shop]>;
 type State = keyof typeof states;
 
-interface Args {
-  state: State;
-  variant: (typeof shopEntryVariants)[number];
-  lang: 'zh-CN' | 'en-US';
-  theme: 'auto' | 'light' | 'dark';
+type Args = ElementArgs & { data: State; lang: 'zh-CN' | 'en-US' };
+interface Loaded {
+  stale: XiaodianClient;
 }
 
-// Inline, the page writes the shop's name inside the entry: it reserves the link's width before the script runs.
-const entry = ({ state, variant }: Args) => {
+/** One cached, stale copy of the flagship shop, shared by the stories (its refresh never answers). */
+let stale: Promise<XiaodianClient> | undefined;
+const loaders = [async (): Promise<Loaded> => ({ stale: await (stale ??= staleClient([], [shops.flagship])) })];
+const clientOf = (state: State, loaded: Loaded): XiaodianClient => {
+  const [client] = states[state];
+  return client === 'stale' ? loaded.stale : client;
+};
+
+/**
+ * The entry the controls describe; with no appid typed in, the shop of the chosen state. Inline, the page
+ * writes the shop's name inside the entry: it reserves the link's width before the script runs.
+ */
+const entryFor = (args: Args, state: State = args.data, variant = args['variant']) => {
   const shop = states[state][1];
-  return variant === 'inline'
-    ? html`<xd-shop-entry variant=${variant} appid=${shop.appid}>${shop.name}</xd-shop-entry>`
-    : html`<xd-shop-entry variant=${variant} appid=${shop.appid}></xd-shop-entry>`;
+  return entry.render(
+    { ...args, variant, appid: args['appid'] || shop.appid },
+    variant === 'inline' ? shop.name : undefined,
+  );
 };
 
 const meta: Meta<Args> = {
   title: 'Shop entry',
   component: 'xd-shop-entry',
+  args: { ...entry.args, data: 'official flagship', lang: 'zh-CN' },
   argTypes: {
-    state: { control: 'select', options: Object.keys(states) },
-    variant: { control: 'inline-radio', options: shopEntryVariants },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'] },
-    theme: { control: 'inline-radio', options: ['auto', 'light', 'dark'] },
+    ...entry.argTypes,
+    data: {
+      description: 'The data the story shows (an appid typed above names another demo shop).',
+      control: 'select',
+      options: Object.keys(states),
+      table: { category: 'story' },
+    },
+    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
   },
-  args: { state: 'official flagship', variant: 'card', lang: 'zh-CN', theme: 'auto' },
-  render: (args) => html`
-    <xd-store
-      lang=${args.lang}
-      theme=${args.theme}
-      .client=${states[args.state][0]}
-      style="display:block;max-width:343px"
-    >
-      ${args.variant === 'inline' ? html`<p style="font-size:17px;line-height:1.75">推荐一家店 ${entry(args)} 值得一逛。</p>` : entry(args)}
+  loaders,
+  render: (args, { loaded }) => html`
+    <xd-store lang=${args.lang} .client=${clientOf(args.data, loaded as Loaded)} style="display:block;max-width:343px">
+      ${
+        args['variant'] === 'inline'
+          ? html`<p style="font-size:17px;line-height:1.75">推荐一家店 ${entryFor(args)} 值得一逛。</p>`
+          : entryFor(args)
+      }
     </xd-store>
   `,
 };
@@ -58,26 +79,38 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+const entryState = (canvas: HTMLElement) => canvas.querySelector('xd-shop-entry')?.getAttribute('state');
+
 export const OfficialFlagship: Story = {};
-export const Individual: Story = { args: { state: 'individual' } };
-export const Closing: Story = { args: { state: 'closing' } };
-export const Loading: Story = { args: { state: 'loading' } };
-export const Offline: Story = { args: { state: 'offline' } };
-export const NotFound: Story = { args: { state: 'not found' } };
+export const Individual: Story = { args: { data: 'individual' } };
+export const Closing: Story = { args: { data: 'closing' } };
+export const Loading: Story = { args: { data: 'loading' } };
+/** A cached shop, shown while its refresh runs (here it never ends). */
+export const Stale: Story = {
+  args: { data: 'stale' },
+  play: async ({ canvasElement }) => {
+    await eventually(() => expect(entryState(canvasElement)).toBe('stale'));
+  },
+};
+export const Offline: Story = { args: { data: 'offline' } };
+export const NotFound: Story = { args: { data: 'not found' } };
 export const Banner: Story = { args: { variant: 'banner' } };
 export const Inline: Story = { args: { variant: 'inline' } };
 export const English: Story = { args: { lang: 'en-US' } };
-export const Dark: Story = { args: { theme: 'dark' } };
+export const Dark: Story = { globals: { scheme: 'dark' } };
 
-/** Every variant in every state, as a designer reviews them at 375 px. */
+/** Every variant in every state, as a designer reviews them at 375 px; every colour control shows here. */
 export const Matrix: Story = {
-  render: (args) =>
+  tags: ['theme-tokens'],
+  render: (args, { loaded }) =>
     stateMatrix({
       variants: shopEntryVariants,
       inlineVariant: 'inline',
-      states,
+      states: Object.fromEntries(
+        (Object.keys(states) as State[]).map((state) => [state, [clientOf(state, loaded as Loaded), null]]),
+      ) as unknown as Record<State, readonly [XiaodianClient, unknown]>,
       lang: args.lang,
-      theme: args.theme,
-      render: (state, variant) => entry({ ...args, state, variant }),
+      theme: 'auto',
+      render: (state, variant) => entryFor(args, state, variant),
     }),
 };

@@ -11,3 +11,4 @@ export interface Outcome {
 }
 export function emptyOutcome(): Outcome;
 export function withProblem(outcome: Outcome, problem: string): Outcome;
+export function addOutcomes(a: Outcome, b: Outcome): Outcome;

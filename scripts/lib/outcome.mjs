@@ -29,3 +29,22 @@ export function emptyOutcome() {
 export function withProblem(outcome, problem) {
   return { ...outcome, failed: outcome.failed + 1, problems: [...outcome.problems, problem], ok: false };
 }
+
+/**
+ * Two runs of one suite as one outcome (the e2e suite runs Storybook's file on its own, with its own limits):
+ * counts add up, problems are kept, and it is ok only if both were.
+ * @param {Outcome} a
+ * @param {Outcome} b
+ * @returns {Outcome}
+ */
+export function addOutcomes(a, b) {
+  return {
+    passed: a.passed + b.passed,
+    failed: a.failed + b.failed,
+    skipped: a.skipped + b.skipped,
+    todo: a.todo + b.todo,
+    notRun: a.notRun + b.notRun,
+    problems: [...a.problems, ...b.problems],
+    ok: a.ok && b.ok,
+  };
+}

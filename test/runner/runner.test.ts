@@ -8,7 +8,7 @@ import { after, describe, it } from 'node:test';
 import { ESLint } from 'eslint';
 import { runBrowserSuite } from '../../scripts/lib/browser-suite.mjs';
 import { runNodeSuite } from '../../scripts/lib/node-suite.mjs';
-import { emptyOutcome } from '../../scripts/lib/outcome.mjs';
+import { addOutcomes, emptyOutcome, withProblem } from '../../scripts/lib/outcome.mjs';
 import { runBounded } from '../../scripts/lib/run-bounded.mjs';
 import { summarize } from '../../scripts/lib/summary.mjs';
 
@@ -191,6 +191,23 @@ describe('the test runner', { concurrency: true }, () => {
       } finally {
         rmSync(cwd, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('outcomes added up (the e2e suite runs Storybook on its own)', () => {
+    it('adds the counts, keeps both problems and is ok only when both runs were', () => {
+      const site = { ...emptyOutcome(), passed: 3, skipped: 1 };
+      const storybook = withProblem({ ...emptyOutcome(), passed: 2, notRun: 1 }, 'e2e-storybook: killed');
+      assert.deepEqual(addOutcomes(site, storybook), {
+        passed: 5,
+        failed: 1,
+        skipped: 1,
+        todo: 0,
+        notRun: 1,
+        problems: ['e2e-storybook: killed'],
+        ok: false,
+      });
+      assert.equal(addOutcomes(site, site).ok, true);
     });
   });
 });

@@ -65,7 +65,8 @@ interface VisibleRows {
  * @attr {DataState} state - Read-only, reflected: where the first page of the current query is.
  * @cssstate loading - No results yet for this query (the previous results, if any, stay dimmed).
  * @cssstate ready - The results are shown.
- * @cssstate stale - Cached results are shown while a refresh runs.
+ * @cssstate stale - Not used by the results: the client may answer from its cache, but says nothing of
+ * how old the page is, so results always show as `ready`.
  * @cssstate error - The search failed: the error with a retry.
  */
 export class XdSearchResults extends XdElement {

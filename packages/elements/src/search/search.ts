@@ -35,7 +35,8 @@ interface QueryTarget extends Element {
  * @attr {DataState} state - Read-only, reflected: where the suggestions for the current text are.
  * @cssstate loading - Suggestions are being asked for (or nothing is typed yet).
  * @cssstate ready - The suggestions for the text are shown.
- * @cssstate stale - Cached suggestions are shown while a refresh runs.
+ * @cssstate stale - Not used by the box: the client may answer suggestions from its cache, but says
+ * nothing of how old they are, so they always show as `ready`.
  * @cssstate error - Suggestions could not be loaded (the box still searches).
  */
 export class XdSearch extends XdElement {
