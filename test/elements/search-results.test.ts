@@ -30,6 +30,27 @@ const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
 describe('<xd-search-results>', () => {
   afterEach(() => scrollTo(0, 0));
 
+  it('its tiles speak the language of the store around the results, across the results’ shadow root', async () => {
+    // The page's language is not the store's: a tile that looked only up its own tree would take the page's.
+    document.documentElement.lang = 'zh-CN';
+    try {
+      const search = searchBackend({ total: 3 });
+      const store = await fixture(
+        html`<xd-store locale="en-US" .client=${search.client} style="display:block;width:343px">
+          <xd-search-results query="防晒衣"></xd-search-results>
+        </xd-store>`,
+      );
+      const results = store.querySelector('xd-search-results') as XdSearchResults;
+      await ready(results);
+      await waitUntil(() => shownTitles(results).length > 0, 'tiles ready');
+      const tile = tiles(results)[0]!;
+      expect(tile.locale).to.equal('en-US');
+      expect(tile.shadowRoot!.querySelector('[part=price]')!.textContent!.trim()).to.match(/^CN¥/);
+    } finally {
+      document.documentElement.removeAttribute('lang');
+    }
+  });
+
   it('shows the first page as tiles, with the count', async () => {
     const search = searchBackend({ total: 45 });
     const results = await mountResults(search.client, '防晒衣');

@@ -565,6 +565,8 @@ export class XdSearchResults extends XdElement {
     const hit = this.#hits[index];
     const x = (index % columns) * (tileWidth + gap);
     const y = Math.floor(index / columns) * stride;
+    // The tile is given the results' language: from inside this shadow root it cannot find the [lang] or
+    // <xd-store locale> around the results by itself.
     return html`<div
       role="listitem"
       class="item"
@@ -575,6 +577,7 @@ export class XdSearchResults extends XdElement {
       style="transform:translate(${x}px,${y}px);width:${tileWidth}px;height:${this.rowHeight}px"
     >
       <xd-search-tile
+        lang=${this.locale}
         layout=${this.layout}
         .product=${item?.ok ? item.product : undefined}
         .itemError=${item && !item.ok ? item.error : undefined}

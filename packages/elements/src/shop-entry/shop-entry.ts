@@ -201,8 +201,14 @@ export class XdShopEntry extends XdElement {
       content,
     );
     // Beside the box, not in it: the badge is its own button (opening the room), and a button holds none.
+    // It is given the entry's language, which it cannot find from inside this shadow root by itself.
     return this.liveAccount && this.variant === 'card'
-      ? html`${box}<xd-live-widget class="live" variant="mini" finder-user-name=${this.liveAccount}></xd-live-widget>`
+      ? html`${box}<xd-live-widget
+            class="live"
+            variant="mini"
+            lang=${this.locale}
+            finder-user-name=${this.liveAccount}
+          ></xd-live-widget>`
       : box;
   }
 
