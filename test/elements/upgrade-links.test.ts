@@ -415,6 +415,57 @@ describe('upgradeLinks', () => {
     expect((paragraph.childNodes[2] as Text).data.startsWith('/a/NoSuchCod0 和 ')).to.equal(true);
   });
 
+  it('replaces an anchor with nested markup whole, and reads no link from attributes', async () => {
+    const counting = countingBackend();
+    const store = await article(
+      counting.client,
+      `
+        <p id="nested"><a href="${first.h5Url!}"><b>一</b> <img alt="图" src="data:,"></a></p>
+        <p id="attributes" title="${second.h5Url}" data-link="${second.h5Url}">看</p>
+      `,
+    );
+    const attributes = store.querySelector('#attributes')!.outerHTML;
+    const { upgraded } = await upgradeLinks(store);
+    expect(counting.resolves).to.deep.equal([[first.h5Url]]);
+    expect(upgraded).to.have.length(1);
+    expect([...store.querySelector('#nested')!.childNodes].map((node) => node.nodeName)).to.deep.equal([
+      'XD-PRODUCT-CARD',
+    ]);
+    expect(store.querySelector('#attributes')!.outerHTML).to.equal(attributes);
+    await settled(upgraded);
+  });
+
+  it('leaves links removed or rewritten while they were being resolved, and upgrades the rest', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const asked: string[][] = [];
+    const { client } = countingBackend({
+      resolveLinks: async (links, options) => {
+        asked.push([...links]);
+        await answered;
+        return demo.resolveLinks(links, options);
+      },
+    });
+    const store = await article(
+      client,
+      `
+        <p id="removed">${first.h5Url}</p>
+        <p id="rewritten">买 ${second.h5Url} 吧</p>
+        <p id="kept"><a href="${third.h5Url!}">三</a></p>
+      `,
+    );
+    const run = upgradeLinks(store);
+    await waitUntil(() => asked.length === 1, 'resolve asked', { timeout: 5000 });
+    store.querySelector('#removed')!.remove();
+    (store.querySelector('#rewritten')!.firstChild as Text).data = '买别的吧';
+    answer();
+    const { upgraded, left } = await run;
+    expect(upgraded.map((card) => card.getAttribute('product-id'))).to.deep.equal([third.productId]);
+    expect(left).to.deep.equal([first.h5Url, second.h5Url]);
+    expect(store.querySelector('#rewritten')!.textContent).to.equal('买别的吧');
+    await settled(upgraded);
+  });
+
   it('keeps focus where it is: a focused link becomes a card only once focus leaves it', async () => {
     const { client } = countingBackend();
     const store = await article(
