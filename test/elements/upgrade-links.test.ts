@@ -525,6 +525,29 @@ describe('<xd-store upgrade-links>', () => {
     ]);
   });
 
+  it('reads no link from words added to an existing anchor or code block later', async () => {
+    const counting = countingBackend();
+    const store = await article(
+      counting.client,
+      `<p>${first.h5Url}</p><p><a id="blog" href="https://blog.example/">旧文</a></p><pre id="code">x</pre>`,
+      { 'upgrade-links': '' },
+    );
+    await waitUntil(() => store.querySelector('xd-product-card'), 'first run', { timeout: 5000 });
+    const blog = store.querySelector('#blog')!;
+    const code = store.querySelector('#code')!;
+    blog.append(` ${second.h5Url}`);
+    code.append(document.createElement('span'));
+    code.lastElementChild!.textContent = ` ${second.h5Url}`;
+    // Added in the same batch: once it is a card, the batch has been read.
+    const barrier = document.createElement('p');
+    barrier.textContent = third.h5Url!;
+    store.append(barrier);
+    await waitUntil(() => barrier.querySelector('xd-product-card'), 'batch read', { timeout: 5000 });
+    expect(blog.textContent).to.equal(`旧文 ${second.h5Url}`);
+    expect(code.textContent).to.equal(`x ${second.h5Url}`);
+    expect(counting.resolves).to.deep.equal([[first.h5Url], [third.h5Url]]);
+  });
+
   it('stops when the store leaves the page mid-upgrade: its resolve request is aborted', async () => {
     let answer!: () => void;
     const answered = new Promise<void>((resolve) => (answer = resolve));

@@ -280,9 +280,10 @@ function cardFor({ item, ref }: Answer, inline: boolean, locale: string): Elemen
   return card;
 }
 
+/** Whether a node lies where no link is read: in an ignored element, or in an anchor (its words are not links). */
 function ignoredInside(node: Node, root: Element): boolean {
   for (let parent = node.parentElement; parent && parent !== root; parent = parent.parentElement) {
-    if (ignored(parent)) return true;
+    if (ignored(parent) || parent instanceof HTMLAnchorElement) return true;
   }
   return false;
 }
