@@ -21,6 +21,7 @@ const unknownCanonical = `https://gw.example/p/${first.appid}/99999999999999999`
 function countingBackend(changes: Partial<Backend> = {}) {
   const resolves: string[][] = [];
   let productBatches = 0;
+  let liveReads = 0;
   const backend: Backend = {
     getProducts: (refs, options) => {
       productBatches += 1;
@@ -31,6 +32,10 @@ function countingBackend(changes: Partial<Backend> = {}) {
       resolves.push([...links]);
       return demo.resolveLinks(links, options);
     },
+    getLive: (finderUserName, options) => {
+      liveReads += 1;
+      return demo.getLive(finderUserName, options);
+    },
     ...changes,
   };
   return {
@@ -38,6 +43,9 @@ function countingBackend(changes: Partial<Backend> = {}) {
     resolves,
     get productBatches() {
       return productBatches;
+    },
+    get liveReads() {
+      return liveReads;
     },
   };
 }
@@ -310,6 +318,178 @@ describe('upgradeLinks', () => {
     expect(upgraded).to.have.length(1);
     expect(counting.resolves).to.have.length(1);
   });
+  it('asks nothing for links that cannot become a card: a live room, a canonical link with a broken host', async () => {
+    const counting = countingBackend();
+    const live = `https://gw.example/l/${demo.liveRooms[0]!}`;
+    const broken = `https://gw.example:99999/p/${first.appid}/${first.productId}`;
+    const store = await article(
+      counting.client,
+      `
+        <p>直播间 ${live} 见</p>
+        <p><a href="${broken}">坏链接</a></p>
+      `,
+    );
+    const before = store.innerHTML;
+    const { upgraded, left } = await upgradeLinks(store);
+    expect(upgraded).to.deep.equal([]);
+    expect(left).to.deep.equal([live, broken]);
+    expect(counting.resolves, 'resolve requests').to.have.length(0);
+    expect(counting.liveReads, 'live-room requests').to.equal(0);
+    expect(store.innerHTML).to.equal(before);
+  });
+
+  it('upgrades two different short links to one product, each in its place', async () => {
+    const counting = countingBackend();
+    // The same product's short link on WeChat's two hosts: two links the gateway resolves to one ref.
+    const [host, otherHost] = ['channels.weixin.qq.com', 'store.weixin.qq.com'].sort((a) =>
+      first.h5Url!.includes(a) ? -1 : 1,
+    ) as [string, string];
+    const sameOnStore = first.h5Url!.replace(host, otherHost);
+    expect(sameOnStore).to.not.equal(first.h5Url);
+    const store = await article(
+      counting.client,
+      `
+        <p id="one">${first.h5Url}</p>
+        <p id="two">买 <a href="${sameOnStore}">同一件</a> 吧</p>
+      `,
+    );
+    const { upgraded, left } = await upgradeLinks(store);
+    expect(left).to.deep.equal([]);
+    expect(upgraded.map((card) => card.getAttribute('product-id'))).to.deep.equal([first.productId, first.productId]);
+    expect(store.querySelector('#two > xd-product-card')!.getAttribute('variant')).to.equal('text');
+    expect(counting.resolves).to.have.length(1);
+    await settled(upgraded);
+  });
+
+  it('finds a link split across text nodes and inline markup', async () => {
+    const { client } = countingBackend();
+    const bold = second.h5Url!.replace('/shop/', '/<b>shop</b>/');
+    const broken = third.h5Url!.replace('/shop/a/', '/shop/<wbr>a/');
+    const store = await article(
+      client,
+      `
+        <p id="bold">${bold}</p>
+        <p id="wbr">看 ${broken}。</p>
+        <p id="cms">买 </p>
+      `,
+    );
+    // A CMS that writes a paragraph in pieces leaves the link in two text nodes.
+    const cms = store.querySelector('#cms')!;
+    (cms.firstChild as Text).appendData(first.h5Url!.slice(0, 30));
+    cms.append(`${first.h5Url!.slice(30)} 吧`);
+    expect(cms.childNodes).to.have.length(2);
+    const { upgraded, left } = await upgradeLinks(store);
+    expect(left).to.deep.equal([]);
+    expect(upgraded.map((card) => card.getAttribute('product-id'))).to.deep.equal([
+      second.productId,
+      third.productId,
+      first.productId,
+    ]);
+    const shape = (id: string) =>
+      [...store.querySelector(`#${id}`)!.childNodes].map((n) =>
+        n instanceof Text ? n.data : `${(n as Element).localName}:${(n as Element).getAttribute('variant')}`,
+      );
+    expect(shape('bold')).to.deep.equal(['xd-product-card:large']);
+    expect(shape('wbr')).to.deep.equal(['看 ', 'xd-product-card:text', '。']);
+    expect(shape('cms')).to.deep.equal(['买 ', 'xd-product-card:text', ' 吧']);
+    await settled(upgraded);
+  });
+
+  it('leaves a split link it cannot resolve exactly as it was', async () => {
+    const { client } = countingBackend();
+    const store = await article(
+      client,
+      `
+        <p id="bold">${unknownShort.replace('/shop/', '/<b>shop</b>/')} 和 ${first.h5Url}</p>
+      `,
+    );
+    const paragraph = store.querySelector('#bold')!;
+    const [start, bold, end] = [...paragraph.childNodes] as [Text, HTMLElement, Text];
+    const before = [start.data, bold.outerHTML, end.data];
+    const { upgraded, left } = await upgradeLinks(store);
+    expect(left).to.deep.equal([unknownShort]);
+    expect(upgraded).to.have.length(1);
+    expect([start.data, bold.outerHTML]).to.deep.equal(before.slice(0, 2));
+    // Compared as booleans: a failing comparison of DOM nodes makes the runner serialise the whole page.
+    expect(paragraph.childNodes[0] === start && paragraph.childNodes[1] === bold, 'the very same nodes').to.equal(true);
+    expect((paragraph.childNodes[2] as Text).data.startsWith('/a/NoSuchCod0 和 ')).to.equal(true);
+  });
+
+  it('replaces an anchor with nested markup whole, and reads no link from attributes', async () => {
+    const counting = countingBackend();
+    const store = await article(
+      counting.client,
+      `
+        <p id="nested"><a href="${first.h5Url!}"><b>一</b> <img alt="图" src="data:,"></a></p>
+        <p id="attributes" title="${second.h5Url}" data-link="${second.h5Url}">看</p>
+      `,
+    );
+    const attributes = store.querySelector('#attributes')!.outerHTML;
+    const { upgraded } = await upgradeLinks(store);
+    expect(counting.resolves).to.deep.equal([[first.h5Url]]);
+    expect(upgraded).to.have.length(1);
+    expect([...store.querySelector('#nested')!.childNodes].map((node) => node.nodeName)).to.deep.equal([
+      'XD-PRODUCT-CARD',
+    ]);
+    expect(store.querySelector('#attributes')!.outerHTML).to.equal(attributes);
+    await settled(upgraded);
+  });
+
+  it('leaves links removed or rewritten while they were being resolved, and upgrades the rest', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const asked: string[][] = [];
+    const { client } = countingBackend({
+      resolveLinks: async (links, options) => {
+        asked.push([...links]);
+        await answered;
+        return demo.resolveLinks(links, options);
+      },
+    });
+    const store = await article(
+      client,
+      `
+        <p id="removed">${first.h5Url}</p>
+        <p id="rewritten">买 ${second.h5Url} 吧</p>
+        <p id="kept"><a href="${third.h5Url!}">三</a></p>
+      `,
+    );
+    const run = upgradeLinks(store);
+    await waitUntil(() => asked.length === 1, 'resolve asked', { timeout: 5000 });
+    store.querySelector('#removed')!.remove();
+    (store.querySelector('#rewritten')!.firstChild as Text).data = '买别的吧';
+    answer();
+    const { upgraded, left } = await run;
+    expect(upgraded.map((card) => card.getAttribute('product-id'))).to.deep.equal([third.productId]);
+    expect(left).to.deep.equal([first.h5Url, second.h5Url]);
+    expect(store.querySelector('#rewritten')!.textContent).to.equal('买别的吧');
+    await settled(upgraded);
+  });
+
+  it('keeps focus where it is: a focused link becomes a card only once focus leaves it', async () => {
+    const { client } = countingBackend();
+    const store = await article(
+      client,
+      `
+        <p id="focused"><a href="${first.h5Url!}">一</a></p>
+        <p>${second.h5Url}</p>
+      `,
+    );
+    const outside = await fixture<HTMLButtonElement>(html`<button>next</button>`);
+    const anchor = store.querySelector('a')!;
+    anchor.focus();
+    const { upgraded, left } = await upgradeLinks(store);
+    expect(document.activeElement === anchor, 'focus stays on the link').to.equal(true);
+    expect(anchor.isConnected).to.equal(true);
+    expect(upgraded).to.have.length(1);
+    expect(left).to.deep.equal([first.h5Url]);
+    outside.focus();
+    await waitUntil(() => store.querySelector('#focused > xd-product-card'), 'upgraded once focus left', {
+      timeout: 5000,
+    });
+    expect(anchor.isConnected).to.equal(false);
+    expect(document.activeElement === outside, 'focus where the reader put it').to.equal(true);
+  });
 });
 
 describe('<xd-store upgrade-links>', () => {
@@ -326,6 +506,64 @@ describe('<xd-store upgrade-links>', () => {
     });
     expect(counting.resolves).to.have.length(1);
     expect(store.querySelector('xd-shop-entry')!.getAttribute('variant')).to.equal('inline');
+  });
+  it('upgrades the links of content added later, one request per addition, never asking twice for a link', async () => {
+    const counting = countingBackend();
+    const store = await article(counting.client, `<p>${first.h5Url}</p><p>${unknownShort}</p>`, {
+      'upgrade-links': '',
+    });
+    await waitUntil(() => store.querySelector('xd-product-card'), 'first run', { timeout: 5000 });
+    const added = document.createElement('section');
+    added.innerHTML = `<p>${second.h5Url}</p><p>店铺 <a href="${shopA!.h5Url}">山野</a>，又是 ${unknownShort}</p>`;
+    store.append(added);
+    await waitUntil(() => added.querySelectorAll('xd-product-card, xd-shop-entry').length === 2, 'added upgraded', {
+      timeout: 5000,
+    });
+    expect(counting.resolves).to.deep.equal([
+      [first.h5Url, unknownShort],
+      [second.h5Url, shopA!.h5Url],
+    ]);
+  });
+
+  it('reads no link from words added to an existing anchor or code block later', async () => {
+    const counting = countingBackend();
+    const store = await article(
+      counting.client,
+      `<p>${first.h5Url}</p><p><a id="blog" href="https://blog.example/">旧文</a></p><pre id="code">x</pre>`,
+      { 'upgrade-links': '' },
+    );
+    await waitUntil(() => store.querySelector('xd-product-card'), 'first run', { timeout: 5000 });
+    const blog = store.querySelector('#blog')!;
+    const code = store.querySelector('#code')!;
+    blog.append(` ${second.h5Url}`);
+    code.append(document.createElement('span'));
+    code.lastElementChild!.textContent = ` ${second.h5Url}`;
+    // Added in the same batch: once it is a card, the batch has been read.
+    const barrier = document.createElement('p');
+    barrier.textContent = third.h5Url!;
+    store.append(barrier);
+    await waitUntil(() => barrier.querySelector('xd-product-card'), 'batch read', { timeout: 5000 });
+    expect(blog.textContent).to.equal(`旧文 ${second.h5Url}`);
+    expect(code.textContent).to.equal(`x ${second.h5Url}`);
+    expect(counting.resolves).to.deep.equal([[first.h5Url], [third.h5Url]]);
+  });
+
+  it('stops when the store leaves the page mid-upgrade: its resolve request is aborted', async () => {
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const signals: AbortSignal[] = [];
+    const counting = countingBackend({
+      resolveLinks: async (links, options) => {
+        if (options?.signal) signals.push(options.signal);
+        await answered;
+        return demo.resolveLinks(links, options);
+      },
+    });
+    const store = await article(counting.client, `<p>${first.h5Url}</p>`, { 'upgrade-links': '' });
+    await waitUntil(() => signals.length === 1, 'resolve asked', { timeout: 5000 });
+    store.remove();
+    expect(signals[0]!.aborted, 'the resolve request is aborted').to.equal(true);
+    answer();
   });
 });
 

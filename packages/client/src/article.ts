@@ -22,7 +22,14 @@ export type ResolvedItem =
   | { source: string; ok: true; kind: 'live'; ref: ArticleRef & { kind: 'live' }; live: LiveRoom }
   | { source: string; ok: false; ref?: ArticleRef; error: XiaodianError };
 
-export interface ResolveArticleOptions extends ExtractOptions, Pick<CallOptions, 'signal'> {}
+export interface ResolveArticleOptions extends ExtractOptions, Pick<CallOptions, 'signal'> {
+  /**
+   * An item for every link, even for two different links to one ref (a product's short link on both of
+   * WeChat's hosts), for callers that put something in each link's place (the link upgrader). By default
+   * a ref is answered once, for the first reference to it.
+   */
+  eachLink?: boolean;
+}
 
 function htmlOf(input: ArticleInput): string {
   if (typeof input === 'string') return input;
@@ -135,7 +142,7 @@ export async function resolveArticle(
       ref = resolved;
     }
     const key = articleRefKey(ref);
-    if (seen.has(key)) continue;
+    if (seen.has(key) && !(options.eachLink && 'link' in match)) continue;
     seen.add(key);
     // All product asks start in this same tick, so the batcher sends them as one request.
     pending.push(settle(match.source, ref, client, callOptions));

@@ -5,11 +5,16 @@ export interface TextLink {
   link: string;
 }
 
-/** WeChat's product and shop short links (`…/shop/a/<code>`), and canonical links on any origin. */
-export const defaultLinkPatterns: readonly RegExp[] = [
-  /^https:\/\/(?:channels|store)\.weixin\.qq\.com\/shop\/a\/[0-9A-Za-z_-]+\/?(?:[?#].*)?$/,
-  /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/(?:p\/wx[0-9a-f]{16}\/[0-9]+|s\/wx[0-9a-f]{16}|l\/sph[0-9A-Za-z_-]+)\/?(?:[?#].*)?$/,
-];
+/** WeChat's product and shop short links (`…/shop/a/<code>`): only the gateway can say what they name. */
+export const shortLinkPattern =
+  /^https:\/\/(?:channels|store)\.weixin\.qq\.com\/shop\/a\/[0-9A-Za-z_-]+\/?(?:[?#].*)?$/;
+
+/** The gateway's canonical links on any origin (`…/p/APPID/ID`, `…/s/APPID`, `…/l/FINDER`): they name their ref. */
+export const canonicalLinkPattern =
+  /^https?:\/\/[^/?#]+(?:\/[^?#]*)?\/(?:p\/wx[0-9a-f]{16}\/[0-9]+|s\/wx[0-9a-f]{16}|l\/sph[0-9A-Za-z_-]+)\/?(?:[?#].*)?$/;
+
+/** WeChat's product and shop short links, and canonical links on any origin. */
+export const defaultLinkPatterns: readonly RegExp[] = [shortLinkPattern, canonicalLinkPattern];
 
 // A URL in running text is a run of the characters RFC 3986 allows (and "%"), so it ends at a space, at
 // Chinese text or full-width punctuation written right after it, and at anything markup-like ("<", '"').

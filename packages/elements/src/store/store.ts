@@ -3,7 +3,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { XiaodianClient } from '@xiaodian/client';
 import { configureBridge } from '../intents/bridge-options.js';
 import { clientContext, clientFor, defaultClient } from '../internal/context.js';
-import { upgradeLinks as upgrade } from '../upgrade-links/upgrade-links.js';
+import { keepUpgradingLinks } from '../upgrade-links/upgrade-links.js';
 
 /**
  * @tagname xd-store
@@ -39,12 +39,14 @@ export class XdStore extends LitElement {
   declare client: XiaodianClient | undefined;
   /**
    * Once the page has loaded, turns the WeChat product and shop links in the content (`<a href>` links and
-   * links written as plain text) into cards, with one resolve request; links it cannot resolve stay as they
-   * were (see `upgradeLinks`). The code for it loads only where the attribute is set.
+   * links written as plain text) into cards, with one resolve request, and then those of content added
+   * later; links it cannot resolve stay as they were (see `upgradeLinks`). Stops when the store leaves the
+   * page. The code for it loads only where the attribute is set.
    */
   declare upgradeLinks: boolean;
 
   private readonly provider = new ContextProvider(this, { context: clientContext, initialValue: defaultClient() });
+  #linkWork: AbortController | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('gateway')) {
@@ -59,12 +61,25 @@ export class XdStore extends LitElement {
       configureBridge({ miniProgramPage: this.miniProgramPage });
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.#upgradeLinks();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#linkWork?.abort();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
-    if (!changed.has('upgradeLinks') || !this.upgradeLinks) return;
-    const run = () =>
-      upgrade(this, { client: this.provider.value }).catch((error: unknown) => console.warn('upgrade-links:', error));
-    if (document.readyState === 'complete') void run();
-    else addEventListener('load', () => void run(), { once: true });
+    if (changed.has('upgradeLinks')) this.#upgradeLinks();
+  }
+
+  /** (Re)starts upgrading links while the attribute is set and the store is in the page. */
+  #upgradeLinks(): void {
+    this.#linkWork?.abort();
+    this.#linkWork = this.upgradeLinks && this.isConnected ? new AbortController() : undefined;
+    if (this.#linkWork) keepUpgradingLinks(this, () => this.provider.value, this.#linkWork.signal);
   }
 
   protected override render() {

@@ -33,6 +33,16 @@ export async function upgradeLinks(
   return upgradeLinksIn(root, options.client ?? clientOf(root), options.signal);
 }
 
+/**
+ * What `<xd-store upgrade-links>` does: upgrades `root` once the page has loaded, then the content added
+ * to it later, until `signal` aborts (the store leaves the page). The work loads on first use.
+ */
+export function keepUpgradingLinks(root: Element, client: () => XiaodianClient, signal: AbortSignal): void {
+  import('./upgrade.js')
+    .then(({ keepUpgradingIn }) => keepUpgradingIn(root, client, signal))
+    .catch((error: unknown) => console.warn('upgrade-links:', error));
+}
+
 /** The client the nearest `<xd-store>` provides to `root`'s content, else the page's default client. */
 function clientOf(root: Element | Document): XiaodianClient {
   let client: XiaodianClient | undefined;
