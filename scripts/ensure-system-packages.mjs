@@ -1,5 +1,6 @@
-// Makes sure tests have the system programs they drive: Debian's Chromium for the browser tests and
-// redis-server for the gateway's shared-cache tests. Installed with apt-get when we may, else the exact
+// Makes sure tests have the system programs they drive: Debian's Chromium for the browser tests,
+// redis-server for the gateway's shared-cache tests and a CJK font (Noto Sans CJK), so that the layout tests
+// measure the glyphs a Chinese reader sees rather than a fallback's boxes. Installed with apt-get when we may, else the exact
 // command is printed. Test tools' own browser downloads do not work on this network, so none are used.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -29,10 +30,15 @@ export function ensureRedis() {
   ensureDebianPackage('/usr/bin/redis-server', 'redis-server');
 }
 
+export function ensureCjkFont() {
+  ensureDebianPackage('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', 'fonts-noto-cjk');
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     ensureChromium();
     ensureRedis();
+    ensureCjkFont();
   } catch (error) {
     console.error(error.message);
     process.exit(1);

@@ -5,7 +5,7 @@
 // test/runner can run them on fixtures.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureChromium, ensureRedis } from './ensure-system-packages.mjs';
+import { ensureChromium, ensureCjkFont, ensureRedis } from './ensure-system-packages.mjs';
 import { runBrowserSuite } from './lib/browser-suite.mjs';
 import { findTestFiles, runNodeSuite } from './lib/node-suite.mjs';
 import { addOutcomes, emptyOutcome, withProblem } from './lib/outcome.mjs';
@@ -60,6 +60,7 @@ const suites = {
   },
   browser: () => {
     ensureChromium();
+    ensureCjkFont();
     return runBrowserSuite({
       configFile: 'web-test-runner.config.mjs',
       resultsFile: join(results, 'browser.json'),
@@ -68,6 +69,7 @@ const suites = {
   },
   e2e: async () => {
     ensureChromium();
+    ensureCjkFont();
     const files = findTestFiles(['test/e2e']);
     const isStorybook = (file) => /(^|\/)storybook[^/]*\.test\.ts$/.test(file);
     const site = await runNodeSuite({
