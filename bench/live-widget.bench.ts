@@ -3,7 +3,8 @@
  * hand-written baseline that re-renders on every event, side by side in one run, at bursts of 1,000 events
  * a second (every 10 ms, 10 events): DOM commits a second and the time from an event's arrival to the first
  * DOM commit that shows it (target p95: one frame, 16.7 ms), beside the floor of any one-commit-per-frame
- * approach (a writer that sets one text node per frame: what the widget adds above it is its rendering). Then the subscription the widget uses through
+ * approach (a writer that sets one text node per frame: what the widget adds above it is its rendering), and
+ * how long each contender's commits take. Then the subscription the widget uses through
  * 20 forced reconnects, each mid-burst: events lost and duplicated (target 0 and 0).
  *
  * `npm run bench -- live-widget`. The page side is live-widget.page.ts, bundled here with esbuild.
