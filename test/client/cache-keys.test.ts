@@ -47,4 +47,18 @@ describe('canonical cache keys', () => {
     await client.search({ q: '茶', guarantees: ['free_shipping'] });
     assert.equal(asked.length, 3);
   });
+
+  // Mutation (keys.ts, found by `npm run mutation -- client`): every list written as the same key (`[…]` → '')
+  // survived, since each search above differs in something besides its list.
+  it('tells two searches apart that differ only in their guarantees', async () => {
+    const { client, asked } = countingSearch();
+    const freeShipping = await client.search({ q: '茶', guarantees: ['free_shipping'] });
+    const sevenDayReturn = await client.search({ q: '茶', guarantees: ['seven_day_return'] });
+    assert.equal(asked.length, 2);
+    assert.deepEqual(
+      asked.map((query) => query.guarantees),
+      [['free_shipping'], ['seven_day_return']],
+    );
+    assert.notEqual(freeShipping, sevenDayReturn);
+  });
 });
