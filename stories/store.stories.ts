@@ -76,7 +76,13 @@ export const Demo: Story = {};
 export const English: Story = { args: { locale: 'en-US' } };
 export const Dark: Story = { args: { theme: 'dark' }, globals: { scheme: 'dark' } };
 
-/** `upgrade-links`: the WeChat links in the content become cards once the page has loaded. */
+/**
+ * `upgrade-links`: the WeChat links in the content become cards once the page has loaded. A site turns it on
+ * once, with the attribute on the store around its articles (`<xd-store upgrade-links>`); from then on
+ * creators only paste links. A creator who wants a card's snippet now (web, mini-program `<store-product>`,
+ * or the link and QR code to share) pastes the link into the embed builder, `/builder.html` (served by
+ * `npm start`), and copies it with one button.
+ */
 export const UpgradeLinks: Story = {
   args: { 'upgrade-links': true },
   render: (args) =>
