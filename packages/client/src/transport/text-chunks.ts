@@ -8,7 +8,8 @@ export async function* textChunks(body: ReadableStream<Uint8Array>, signal: Abor
   // Aborted before the first read (a fetch that ignores its signal answers after the abort): an abort listener
   // would never fire, and an unread body keeps the server's stream and its heartbeats open for good.
   if (signal.aborted) cancel();
-  else signal.addEventListener('abort', cancel, { once: true });
+  // No `once`: an abort fires once, and `finally` removes the listener whichever way the stream ends.
+  else signal.addEventListener('abort', cancel);
   try {
     for (;;) {
       const { done, value } = await reader.read();
