@@ -8,10 +8,11 @@ import { eventually } from './play.js';
 import { elementControls, type ElementArgs } from './element-controls.js';
 import { liveWidgetStates, type LiveWidgetState } from './live-fixtures.js';
 import { stateMatrix } from './matrix.js';
+import { stateControls, type StoryLang } from './state-stories.js';
 
 const live = elementControls('xd-live-widget', { unpainted: ['--xd-color-link'] });
 
-type Args = ElementArgs & { data: LiveWidgetState; lang: 'zh-CN' | 'en-US' };
+type Args = ElementArgs & { data: LiveWidgetState; lang: StoryLang };
 
 /** The widget the controls describe; with no 视频号 typed in, the room of the chosen state. */
 const widgetFor = (args: Args, state: LiveWidgetState = args.data, variant = args['variant']) =>
@@ -26,13 +27,7 @@ const meta: Meta<Args> = {
   args: { ...live.args, data: 'live', lang: 'zh-CN' },
   argTypes: {
     ...live.argTypes,
-    data: {
-      description: 'The room the story shows (a 视频号 typed above names another demo room).',
-      control: 'select',
-      options: Object.keys(liveWidgetStates),
-      table: { category: 'story' },
-    },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
+    ...stateControls(liveWidgetStates, 'The room the story shows (a 视频号 typed above names another demo room).'),
   },
   render: (args) => html`
     <xd-store lang=${args.lang} .client=${liveWidgetStates[args.data][0]} style="display:block;max-width:343px">

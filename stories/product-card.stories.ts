@@ -10,7 +10,8 @@ import { eventually } from './play.js';
 import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, malformedClient, offlineClient, pendingClient, products, textLinkWords } from './fixtures.js';
 import { stateMatrix } from './matrix.js';
-import { reconnectingClient, staleClient } from './story-clients.js';
+import { sharedStaleClient, showsStale, stateControls, type StoryLang } from './state-stories.js';
+import { reconnectingClient } from './story-clients.js';
 
 const card = elementControls('xd-product-card');
 
@@ -32,20 +33,15 @@ const states = {
 } satisfies Record<string, [XiaodianClient | 'stale' | 'reconnecting', Product]>;
 type State = keyof typeof states;
 
-type Args = ElementArgs & { data: State; lang: 'zh-CN' | 'en-US' };
+type Args = ElementArgs & { data: State; lang: StoryLang };
 interface Loaded {
   stale: XiaodianClient;
   network: ReturnType<typeof reconnectingClient>;
 }
 
-/** One cached, stale copy of every product above, shared by the stories (its refresh never answers). */
-let stale: Promise<XiaodianClient> | undefined;
-const loaders = [
-  async (): Promise<Loaded> => ({
-    stale: await (stale ??= staleClient(Object.values(products))),
-    network: reconnectingClient(),
-  }),
-];
+/** A stale copy of every product above, and a network of the story's own that comes back on demand. */
+const stale = sharedStaleClient(Object.values(products));
+const loaders = [async (): Promise<Loaded> => ({ stale: await stale(), network: reconnectingClient() })];
 const clientOf = (state: State, loaded: Loaded): XiaodianClient => {
   const [client] = states[state];
   return client === 'stale' ? loaded.stale : client === 'reconnecting' ? loaded.network.client : client;
@@ -66,13 +62,10 @@ const meta: Meta<Args> = {
   args: { ...card.args, data: 'ready', lang: 'zh-CN' },
   argTypes: {
     ...card.argTypes,
-    data: {
-      description: 'The data the story shows (an appid and product id typed above name another demo product).',
-      control: 'select',
-      options: Object.keys(states),
-      table: { category: 'story' },
-    },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
+    ...stateControls(
+      states,
+      'The data the story shows (an appid and product id typed above name another demo product).',
+    ),
   },
   loaders,
   render: (args, { loaded }) => html`
@@ -101,12 +94,7 @@ export const DelistedForViolation: Story = { args: { data: 'delisted for violati
 export const Banned: Story = { args: { data: 'banned' } };
 export const Loading: Story = { args: { data: 'loading' } };
 /** A cached product, shown while its refresh runs (here it never ends). */
-export const Stale: Story = {
-  args: { data: 'stale' },
-  play: async ({ canvasElement }) => {
-    await eventually(() => expect(cardState(canvasElement)).toBe('stale'));
-  },
-};
+export const Stale: Story = { args: { data: 'stale' }, play: showsStale('xd-product-card') };
 export const Offline: Story = { args: { data: 'offline' } };
 export const MalformedProduct: Story = { args: { data: 'malformed product' } };
 export const NotFound: Story = { args: { data: 'not found' } };

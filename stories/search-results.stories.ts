@@ -5,6 +5,7 @@ import '@xiaodian/elements/search-page/define';
 import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, pendingClient } from './fixtures.js';
 import { offlineSearchClient, searchBackend } from './search-fixtures.js';
+import { stateControls, type StoryLang } from './state-stories.js';
 
 const results = elementControls('xd-search-results', { unpainted: ['--xd-color-buy'] });
 const tenThousand = searchBackend({ total: 10_000 });
@@ -24,7 +25,7 @@ const states = {
 } satisfies Record<string, [XiaodianClient, string]>;
 type State = keyof typeof states;
 
-type Args = ElementArgs & { data: State; lang: 'zh-CN' | 'en-US' };
+type Args = ElementArgs & { data: State; lang: StoryLang };
 
 /** The results the controls describe; with no query typed in, the chosen state's. */
 const resultsFor = (args: Args) => results.render({ ...args, query: args['query'] || states[args.data][1] });
@@ -35,13 +36,7 @@ const meta: Meta<Args> = {
   args: { ...results.args, data: 'ready', lang: 'zh-CN' },
   argTypes: {
     ...results.argTypes,
-    data: {
-      description: 'The data the story shows (a query typed above searches the same backend).',
-      control: 'select',
-      options: Object.keys(states),
-      table: { category: 'story' },
-    },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
+    ...stateControls(states, 'The data the story shows (a query typed above searches the same backend).'),
   },
   render: (args) => html`
     <xd-store lang=${args.lang} .client=${states[args.data][0]} style="display:block;max-width:375px">

@@ -1,14 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect } from 'storybook/test';
 import type { XiaodianClient } from '@xiaodian/client';
 import { searchTileLayouts } from '@xiaodian/elements';
 import '@xiaodian/elements/search-page/define';
 import { XiaodianError, type Product } from '@xiaodian/model';
-import { eventually } from './play.js';
 import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, offlineClient, pendingClient, products } from './fixtures.js';
-import { staleClient } from './story-clients.js';
+import { sharedStaleClient, showsStale, stateControls, type StoryLang } from './state-stories.js';
 
 const tile = elementControls('xd-search-tile', { unpainted: ['--xd-color-buy', '--xd-color-link'] });
 
@@ -29,14 +27,14 @@ const states = {
 } satisfies Record<string, [XiaodianClient | 'stale', Product, 'hit' | 'ref' | 'error']>;
 type State = keyof typeof states;
 
-type Args = ElementArgs & { data: State; lang: 'zh-CN' | 'en-US' };
+type Args = ElementArgs & { data: State; lang: StoryLang };
 interface Loaded {
   stale: XiaodianClient;
 }
 
-/** One cached, stale copy of the product, shared by the stories (its refresh never answers). */
-let stale: Promise<XiaodianClient> | undefined;
-const loaders = [async (): Promise<Loaded> => ({ stale: await (stale ??= staleClient([products.available])) })];
+/** A stale copy of the product. */
+const stale = sharedStaleClient([products.available]);
+const loaders = [async (): Promise<Loaded> => ({ stale: await stale() })];
 const clientOf = (state: State, loaded: Loaded): XiaodianClient => {
   const [client] = states[state];
   return client === 'stale' ? loaded.stale : client;
@@ -70,13 +68,10 @@ const meta: Meta<Args> = {
   args: { ...tile.args, data: 'ready, highlighted', lang: 'zh-CN' },
   argTypes: {
     ...tile.argTypes,
-    data: {
-      description: 'The data the story shows (an appid and product id typed above name another demo product).',
-      control: 'select',
-      options: Object.keys(states),
-      table: { category: 'story' },
-    },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
+    ...stateControls(
+      states,
+      'The data the story shows (an appid and product id typed above name another demo product).',
+    ),
   },
   loaders,
   render: (args, { loaded }) => html`
@@ -99,12 +94,7 @@ export const SoldOut: Story = { args: { data: 'sold out' } };
 export const Delisted: Story = { args: { data: 'delisted' } };
 export const Loading: Story = { args: { data: 'loading' } };
 /** A cached product, shown while its refresh runs (here it never ends). */
-export const Stale: Story = {
-  args: { data: 'stale' },
-  play: async ({ canvasElement }) => {
-    await eventually(() => expect(canvasElement.querySelector('xd-search-tile')?.getAttribute('state')).toBe('stale'));
-  },
-};
+export const Stale: Story = { args: { data: 'stale' }, play: showsStale('xd-search-tile') };
 export const Offline: Story = { args: { data: 'offline' } };
 export const InvalidResult: Story = { args: { data: 'invalid result' } };
 export const List: Story = { args: { layout: 'list' } };

@@ -1,15 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { expect } from 'storybook/test';
 import type { XiaodianClient } from '@xiaodian/client';
 import { shopEntryVariants } from '@xiaodian/elements';
 import '@xiaodian/elements/define';
 import type { Shop } from '@xiaodian/model';
-import { eventually } from './play.js';
 import { elementControls, type ElementArgs } from './element-controls.js';
 import { demoClient, offlineClient, pendingClient, shops } from './fixtures.js';
 import { stateMatrix } from './matrix.js';
-import { staleClient } from './story-clients.js';
+import { sharedStaleClient, showsStale, stateControls, type StoryLang } from './state-stories.js';
 
 const entry = elementControls('xd-shop-entry', { unpainted: ['--xd-color-price'] });
 
@@ -25,14 +23,14 @@ const states = {
 } satisfies Record<string, [XiaodianClient | 'stale', Shop]>;
 type State = keyof typeof states;
 
-type Args = ElementArgs & { data: State; lang: 'zh-CN' | 'en-US' };
+type Args = ElementArgs & { data: State; lang: StoryLang };
 interface Loaded {
   stale: XiaodianClient;
 }
 
-/** One cached, stale copy of the flagship shop, shared by the stories (its refresh never answers). */
-let stale: Promise<XiaodianClient> | undefined;
-const loaders = [async (): Promise<Loaded> => ({ stale: await (stale ??= staleClient([], [shops.flagship])) })];
+/** A stale copy of the flagship shop. */
+const stale = sharedStaleClient([], [shops.flagship]);
+const loaders = [async (): Promise<Loaded> => ({ stale: await stale() })];
 const clientOf = (state: State, loaded: Loaded): XiaodianClient => {
   const [client] = states[state];
   return client === 'stale' ? loaded.stale : client;
@@ -56,13 +54,7 @@ const meta: Meta<Args> = {
   args: { ...entry.args, data: 'official flagship', lang: 'zh-CN' },
   argTypes: {
     ...entry.argTypes,
-    data: {
-      description: 'The data the story shows (an appid typed above names another demo shop).',
-      control: 'select',
-      options: Object.keys(states),
-      table: { category: 'story' },
-    },
-    lang: { control: 'inline-radio', options: ['zh-CN', 'en-US'], table: { category: 'story' } },
+    ...stateControls(states, 'The data the story shows (an appid typed above names another demo shop).'),
   },
   loaders,
   render: (args, { loaded }) => html`
@@ -79,19 +71,12 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-const entryState = (canvas: HTMLElement) => canvas.querySelector('xd-shop-entry')?.getAttribute('state');
-
 export const OfficialFlagship: Story = {};
 export const Individual: Story = { args: { data: 'individual' } };
 export const Closing: Story = { args: { data: 'closing' } };
 export const Loading: Story = { args: { data: 'loading' } };
 /** A cached shop, shown while its refresh runs (here it never ends). */
-export const Stale: Story = {
-  args: { data: 'stale' },
-  play: async ({ canvasElement }) => {
-    await eventually(() => expect(entryState(canvasElement)).toBe('stale'));
-  },
-};
+export const Stale: Story = { args: { data: 'stale' }, play: showsStale('xd-shop-entry') };
 export const Offline: Story = { args: { data: 'offline' } };
 export const NotFound: Story = { args: { data: 'not found' } };
 export const Banner: Story = { args: { variant: 'banner' } };

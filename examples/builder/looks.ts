@@ -23,74 +23,37 @@ export interface SizeLook {
 
 export type Look = ColourLook | SizeLook;
 
+/** A colour look: the token, where it goes in `custom-style`, and the light card's own colour. */
+const colour = <const Name extends string>(
+  name: Name,
+  token: ColourLook['token'],
+  wechat: ColourLook['wechat'],
+  start: string,
+) => ({ name, kind: 'colour', token, wechat, start }) as const satisfies ColourLook;
+
+/** A size look in px: the token, where it goes in `custom-style`, its start and the range a creator may pick. */
+const size = <const Name extends string>(
+  name: Name,
+  token: SizeLook['token'],
+  wechat: SizeLook['wechat'],
+  { start, min, max }: Pick<SizeLook, 'start' | 'min' | 'max'>,
+) => ({ name, kind: 'size', token, wechat, start, min, max }) as const satisfies SizeLook;
+
 export const looks = [
-  {
-    name: 'background',
-    kind: 'colour',
-    token: '--xd-product-card-background',
-    wechat: ['card', 'backgroundColor'],
-    start: '#ffffff',
-  },
-  {
-    name: 'titleColor',
-    kind: 'colour',
-    token: '--xd-product-card-title-color',
-    wechat: ['title', 'color'],
-    start: '#1a1a1a',
-  },
-  {
-    name: 'priceColor',
-    kind: 'colour',
-    token: '--xd-product-card-price-color',
-    wechat: ['price', 'color'],
-    start: '#d9281e',
-  },
-  {
-    name: 'buttonWidth',
-    kind: 'size',
-    token: '--xd-product-card-button-width',
-    wechat: ['button', 'width'],
-    start: 64,
-    min: 48,
-    max: 160,
-  },
-  {
-    name: 'buttonRadius',
-    kind: 'size',
-    token: '--xd-product-card-button-radius',
-    wechat: ['button', 'borderRadius'],
-    start: 16,
-    min: 0,
-    max: 24,
-  },
-  {
-    name: 'buttonColor',
-    kind: 'colour',
-    token: '--xd-product-card-button-color',
-    wechat: ['button', 'color'],
-    start: '#ffffff',
-  },
-  {
-    name: 'buttonBackground',
-    kind: 'colour',
-    token: '--xd-product-card-button-background',
-    wechat: ['button', 'backgroundColor'],
-    start: '#d9281e',
-  },
-  {
-    name: 'disabledButtonColor',
-    kind: 'colour',
-    token: '--xd-product-card-button-disabled-color',
-    wechat: ['disabledButton', 'color'],
-    start: '#737373',
-  },
-  {
-    name: 'disabledButtonBackground',
-    kind: 'colour',
-    token: '--xd-product-card-button-disabled-background',
-    wechat: ['disabledButton', 'backgroundColor'],
-    start: '#ededed',
-  },
+  colour('background', '--xd-product-card-background', ['card', 'backgroundColor'], '#ffffff'),
+  colour('titleColor', '--xd-product-card-title-color', ['title', 'color'], '#1a1a1a'),
+  colour('priceColor', '--xd-product-card-price-color', ['price', 'color'], '#d9281e'),
+  size('buttonWidth', '--xd-product-card-button-width', ['button', 'width'], { start: 64, min: 48, max: 160 }),
+  size('buttonRadius', '--xd-product-card-button-radius', ['button', 'borderRadius'], { start: 16, min: 0, max: 24 }),
+  colour('buttonColor', '--xd-product-card-button-color', ['button', 'color'], '#ffffff'),
+  colour('buttonBackground', '--xd-product-card-button-background', ['button', 'backgroundColor'], '#d9281e'),
+  colour('disabledButtonColor', '--xd-product-card-button-disabled-color', ['disabledButton', 'color'], '#737373'),
+  colour(
+    'disabledButtonBackground',
+    '--xd-product-card-button-disabled-background',
+    ['disabledButton', 'backgroundColor'],
+    '#ededed',
+  ),
 ] as const satisfies readonly Look[];
 
 export type LookName = (typeof looks)[number]['name'];

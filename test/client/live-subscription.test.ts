@@ -259,16 +259,21 @@ describe('live subscription fixes', () => {
   });
 });
 
+/** A client of the demo gateway on a device whose clock is five minutes (`wrong` ms) slow. */
+function slowDeviceClient() {
+  const app = createGatewayApp({ backend: createDemoBackend(), log: false, rateLimit: false });
+  const wrong = 5 * 60_000;
+  const client = createClient({
+    gateway: 'http://gateway.test',
+    fetch: async (url, init) => app.request(url, init),
+    now: () => Date.now() - wrong,
+  });
+  return { client, wrong };
+}
+
 describe('live subscription contract', () => {
   it('runs on the server’s clock when the device clock is five minutes wrong', async (t) => {
-    const demo = createDemoBackend();
-    const app = createGatewayApp({ backend: demo, log: false, rateLimit: false });
-    const wrong = 5 * 60_000;
-    const client = createClient({
-      gateway: 'http://gateway.test',
-      fetch: async (url, init) => app.request(url, init),
-      now: () => Date.now() - wrong,
-    });
+    const { client, wrong } = slowDeviceClient();
     const offsets: number[] = [];
     const subscription = client.subscribeLive({ finderUserName: 'sphMuyuHome' }, () => undefined, {
       onServerTime: (offset) => offsets.push(offset),
@@ -281,14 +286,7 @@ describe('live subscription contract', () => {
   });
 
   it('runs on the server’s clock while polling when the device clock is five minutes wrong', async (t) => {
-    const demo = createDemoBackend();
-    const app = createGatewayApp({ backend: demo, log: false, rateLimit: false });
-    const wrong = 5 * 60_000;
-    const client = createClient({
-      gateway: 'http://gateway.test',
-      fetch: async (url, init) => app.request(url, init),
-      now: () => Date.now() - wrong,
-    });
+    const { client, wrong } = slowDeviceClient();
     const offsets: number[] = [];
     const states: LiveConnectionState[] = [];
     const subscription = client.subscribeLive({ finderUserName: 'sphMuyuHome' }, () => undefined, {

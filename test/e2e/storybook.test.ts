@@ -38,11 +38,6 @@ interface Outcome {
   errors: string[];
 }
 
-/** The channel events an entry ends with: rendered (or not) and, for stories, played and checked. */
-const endEvents = {
-  story: ['storyFinished', 'storyErrored', 'storyMissing'],
-  docs: ['docsRendered', 'storyErrored', 'storyThrewException', 'storyMissing'],
-};
 /** Events that mean something went wrong, whatever the end event says. */
 const failureEvents = [
   'storyErrored',
@@ -51,7 +46,33 @@ const failureEvents = [
   'playFunctionThrewException',
   'unhandledErrorsWhilePlaying',
 ];
-const watchedEvents = [...new Set([...endEvents.story, ...endEvents.docs, ...failureEvents])];
+/** Events after which the entry renders no further: its story could not be found or prepared. */
+const abortEvents = ['storyErrored', 'storyMissing'];
+const watchedEvents = ['storyFinished', 'docsRendered', ...failureEvents];
+
+/** What the page must have said for an entry to have ended: its id, and for a docs page the stories it shows. */
+interface Ending {
+  id: string;
+  type: IndexEntry['type'];
+  /** The stories a docs page renders: every story of its file with the `autodocs` tag. */
+  stories: string[];
+  abortEvents: string[];
+}
+
+/**
+ * Whether the entry has ended (runs in the page, on the events since it opened): a story when its own
+ * `storyFinished` is in (rendered, played, checked); a docs page when `docsRendered` is in and so is the
+ * `storyFinished` of every story it shows, which render after it. Or when Storybook gave up on the entry.
+ */
+function hasEnded({ id, type, stories, abortEvents }: Ending): boolean {
+  const log = (window as unknown as { __channelEvents?: Array<{ type: string; args: unknown[] }> }).__channelEvents;
+  if (!log || log.some((e) => abortEvents.includes(e.type))) return Boolean(log);
+  const finished = new Set(
+    log.filter((e) => e.type === 'storyFinished').map((e) => (e.args[0] as { storyId?: string } | null)?.storyId),
+  );
+  if (type === 'story') return finished.has(id);
+  return log.some((e) => e.type === 'docsRendered') && stories.every((story) => finished.has(story));
+}
 
 function build(outDir: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
@@ -76,16 +97,39 @@ function build(outDir: string): Promise<{ code: number | null; output: string }>
 }
 
 /**
- * What Storybook's channel has emitted on this page, by event: the channel keeps each event's last payload
- * (`channel.data`), so nothing is missed for having been emitted before the test looked.
+ * Runs in every page before Storybook's scripts: keeps every event the channel handles, in order, in
+ * `window.__channelEvents`. The channel itself keeps only each event's last payload, and a docs page renders
+ * many stories, each ending with its own `storyFinished`. (Methods and inline arrows only: a named function
+ * inside would call a helper the compiler adds, which the page does not have.)
  */
-function channelEvents(events: readonly string[]): Outcome['events'] {
-  const channel = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__?: { data?: Record<string, unknown[]> } })
-    .__STORYBOOK_ADDONS_CHANNEL__;
-  return events.flatMap((event) => {
-    const payload = channel?.data?.[event];
-    return payload ? [{ event, payload: JSON.parse(JSON.stringify(payload[0] ?? null)) as unknown }] : [];
+function recordChannelEvents() {
+  const slot = { channel: undefined as unknown };
+  const page = window as unknown as { __channelEvents: Array<{ type: string; args: unknown[] }> };
+  page.__channelEvents = [];
+  Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
+    configurable: true,
+    get() {
+      return slot.channel;
+    },
+    set(next: { handleEvent(event: { type: string; args: unknown[] }): void } | undefined) {
+      if (next && next !== slot.channel) {
+        const handle = next.handleEvent.bind(next);
+        next.handleEvent = (event) => {
+          page.__channelEvents.push(event);
+          handle(event);
+        };
+      }
+      slot.channel = next;
+    },
   });
+}
+
+/** The events of `events` the channel has handled since the page opened or the last story switch, in order. */
+function channelEvents(events: readonly string[]): Outcome['events'] {
+  const log = (window as unknown as { __channelEvents: Array<{ type: string; args: unknown[] }> }).__channelEvents;
+  return log
+    .filter((e) => events.includes(e.type))
+    .map((e) => ({ event: e.type, payload: JSON.parse(JSON.stringify(e.args[0] ?? null)) as unknown }));
 }
 
 /** What went wrong in one entry's events: failure events, and a story that finished with an error. */
@@ -103,22 +147,25 @@ interface Reporter {
   result?: { violations?: Array<{ id: string; nodes: Array<{ target: unknown }> }> };
 }
 
-/** One line for a failure event: for a story that finished with an error, which reporter said so and why. */
-function describeFailure(e: Outcome['events'][number]): string {
+/**
+ * One line for a failure event of entry `id`: for a story that finished with an error, which reporter said so
+ * and why (and which story, on a docs page).
+ */
+function describeFailure(e: Outcome['events'][number], id: string): string {
   if (e.event !== 'storyFinished') {
     // An error's message first (a failed `expect` prints the whole DOM after it: cut that).
     const message = (e.payload as { message?: string } | null)?.message;
     return `${e.event} ${(message ?? JSON.stringify(e.payload)).split('\n\nIgnored nodes')[0]!.slice(0, 500)}`;
   }
-  const reporters = ((e.payload as { reporters?: Reporter[] } | null)?.reporters ?? []).filter(
-    (r) => r.status === 'failed',
-  );
+  const { storyId, reporters: all = [] } = (e.payload ?? {}) as { storyId?: string; reporters?: Reporter[] };
+  const reporters = all.filter((r) => r.status === 'failed');
   const reasons = reporters.map((r) =>
     r.type === 'a11y'
       ? `a11y: ${(r.result?.violations ?? []).map((v) => `${v.id} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`).join('; ')}`
       : `${r.type} failed`,
   );
-  return `finished with an error${reasons.length ? `: ${reasons.join(' | ')}` : ' (the render or the play function threw)'}`;
+  const story = storyId && storyId !== id ? `its story ${storyId} ` : '';
+  return `${story}finished with an error${reasons.length ? `: ${reasons.join(' | ')}` : ' (the render or the play function threw)'}`;
 }
 
 /**
@@ -205,6 +252,14 @@ describe('Storybook (built, served on 127.0.0.1, opened in Chromium)', () => {
     await site?.close();
   });
 
+  /** The stories a docs page renders (none for a story): its file's stories that carry the `autodocs` tag. */
+  const storiesShownBy = (entry: IndexEntry): string[] =>
+    entry.type === 'docs'
+      ? entries
+          .filter((e) => e.type === 'story' && e.importPath === entry.importPath && e.tags?.includes('autodocs'))
+          .map((e) => e.id)
+      : [];
+
   /**
    * Opens one entry's iframe and waits for the event that ends it (never for a time). `switch` renders a
    * story in the page's iframe as Storybook's manager does (`setCurrentStory`), without loading the page
@@ -227,26 +282,22 @@ describe('Storybook (built, served on 127.0.0.1, opened in Chromium)', () => {
     try {
       if (how === 'switch') {
         await page.evaluate((storyId) => {
-          const channel = (
-            window as unknown as {
-              __STORYBOOK_ADDONS_CHANNEL__: { data: Record<string, unknown>; emit(e: string, p: unknown): void };
-            }
-          ).__STORYBOOK_ADDONS_CHANNEL__;
-          channel.data = {}; // what the previous story said is not this one's
-          channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+          const page = window as unknown as {
+            __channelEvents: unknown[];
+            __STORYBOOK_ADDONS_CHANNEL__: { emit(e: string, p: unknown): void };
+          };
+          page.__channelEvents = []; // what the previous story said is not this one's
+          page.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
         }, entry.id);
       } else {
         await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=${entry.type}${query}`, {
           timeout: entryLimitMs,
         });
       }
+      const ending: Ending = { id: entry.id, type: entry.type, stories: storiesShownBy(entry), abortEvents };
       await page.waitForFunction(
-        (ends) => {
-          const data = (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__?: { data?: Record<string, unknown> } })
-            .__STORYBOOK_ADDONS_CHANNEL__?.data;
-          return ends.some((event) => data?.[event]);
-        },
-        endEvents[entry.type],
+        hasEnded,
+        ending,
         // Polled on a timer: requestAnimationFrame (the default) waits on frames a busy page may not paint.
         { timeout: entryLimitMs, polling: 100 },
       );
@@ -263,6 +314,7 @@ describe('Storybook (built, served on 127.0.0.1, opened in Chromium)', () => {
 
   async function newPage(): Promise<Page> {
     const page = await site.browser.newPage({ viewport: { width: 375, height: 812 } });
+    await page.addInitScript(recordChannelEvents);
     // Offline: the stories run on the in-process demo catalog, so any request that leaves this server is
     // a failure (watched, not intercepted: interception costs every request a round trip to this process).
     page.on('request', (request) => {
@@ -295,7 +347,7 @@ describe('Storybook (built, served on 127.0.0.1, opened in Chromium)', () => {
           const how = loaded && entry.type === 'story' ? 'switch' : 'load';
           const { events, errors } = await Promise.race([render(page, entry, '', how), limit]);
           loaded = entry.type === 'story';
-          for (const e of failuresIn(events)) report(`${entry.id}: ${describeFailure(e)}`);
+          for (const e of failuresIn(events)) report(`${entry.id}: ${describeFailure(e, entry.id)}`);
           for (const error of errors)
             report(`${entry.id}: console error: ${error.split('\n\nIgnored nodes')[0]!.slice(0, 500)}`);
         } catch (error) {
@@ -310,6 +362,8 @@ describe('Storybook (built, served on 127.0.0.1, opened in Chromium)', () => {
       await page.close();
     };
     await Promise.all([worker(), worker()]);
+    // A docs page loads what its stories do not (its own blocks, pictures in descriptions): checked here too.
+    for (const url of offsite.splice(0)) report(`a request left 127.0.0.1: ${url}`);
     return problems;
   }
 
@@ -344,12 +398,11 @@ describe('Storybook (built, served on 127.0.0.1, opened in Chromium)', () => {
     const stories = entries.filter((e) => e.type === 'story');
     assert.ok(stories.length > 0);
     const problems = await renderAll(stories);
-    problems.push(...offsite.map((url) => `a request left 127.0.0.1: ${url}`));
     // One line per problem (a deep-equal diff of long lists takes minutes to compute).
     assert.ok(problems.length === 0, `${problems.length} problem(s):\n${problems.join('\n')}`);
   });
 
-  it('renders every docs page without a console error', async () => {
+  it('renders every docs page, and every story on it, without an error or a console error', async () => {
     const docs = entries.filter((e) => e.type === 'docs');
     const problems = await renderAll(docs);
     assert.ok(problems.length === 0, `${problems.length} problem(s):\n${problems.join('\n')}`);

@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { XdLiveWidget } from '@xiaodian/elements/live-widget';
 import { createClient } from '@xiaodian/client';
-import { formatFen } from '@xiaodian/model';
+import { formatFen, type LiveRoom } from '@xiaodian/model';
 import { shadowText, shows } from './helpers.js';
 import {
   commitCounter,
@@ -35,6 +35,15 @@ async function mountStepped(room: ReturnType<typeof drivenRoom>) {
   const widget = await mountWidget(room.client, live.finderUserName, { scheduler: steps.scheduler });
   await stepUntil(widget, steps, () => widget.hasAttribute('live-status'), 'the room is shown');
   return { widget, steps };
+}
+
+/** Mounts on a driven room and waits until the room is shown and its event stream is open. */
+async function mountStreaming() {
+  const room = drivenRoom(live);
+  const widget = await mountWidget(room.client, live.finderUserName);
+  await liveReady(widget);
+  await waitUntil(() => room.stats.open === 1, 'streaming');
+  return { room, widget };
 }
 
 describe('<xd-live-widget> in real time', () => {
@@ -108,10 +117,7 @@ describe('<xd-live-widget> in real time', () => {
     });
     listen.observe(document.body, { subtree: true, childList: true, characterData: true });
     try {
-      const room = drivenRoom(live);
-      const widget = await mountWidget(room.client, live.finderUserName);
-      await liveReady(widget);
-      await waitUntil(() => room.stats.open === 1, 'streaming');
+      const { room, widget } = await mountStreaming();
       room.push({ type: 'viewers', viewers: 4321 }, { type: 'heat', heat: 99_999 });
       await shows(widget, '4321人观看');
       room.push({ type: 'pin', productId: other.productId });
@@ -142,10 +148,7 @@ describe('<xd-live-widget> in real time', () => {
       window.matchMedia = (query: string) =>
         ({ matches: query.includes('reduce') ? reduced : realMatchMedia(query).matches }) as MediaQueryList;
       try {
-        const room = drivenRoom(live);
-        const widget = await mountWidget(room.client, live.finderUserName);
-        await liveReady(widget);
-        await waitUntil(() => room.stats.open === 1, 'streaming');
+        const { room, widget } = await mountStreaming();
         room.push({ type: 'viewers', viewers: 5555 });
         await shows(widget, '5555人观看');
         const counter = widget.shadowRoot!.querySelector<HTMLElement>('[data-counter=viewers]')!;
@@ -157,10 +160,7 @@ describe('<xd-live-widget> in real time', () => {
   }
 
   it('shows 重新连接中 while cut, resumes from the last event, and loses or repeats nothing', async () => {
-    const room = drivenRoom(live);
-    const widget = await mountWidget(room.client, live.finderUserName);
-    await liveReady(widget);
-    await waitUntil(() => room.stats.open === 1, 'streaming');
+    const { room, widget } = await mountStreaming();
     room.push({ type: 'stock', productId: other.productId, stock: 50 }, { type: 'viewers', viewers: 2000 });
     await waitUntil(() => room.stats.yielded.length === 2, 'two events consumed');
     // Cut mid-burst: these events wait on the server while the client is away.
@@ -177,10 +177,7 @@ describe('<xd-live-widget> in real time', () => {
   });
 
   it('a room that is gone says so', async () => {
-    const room = drivenRoom(live);
-    const widget = await mountWidget(room.client, live.finderUserName);
-    await liveReady(widget);
-    await waitUntil(() => room.stats.open === 1, 'streaming');
+    const { room, widget } = await mountStreaming();
     room.remove();
     await shows(widget, '直播间不存在');
     expect(widget.getAttribute('state')).to.equal('error');
@@ -189,10 +186,7 @@ describe('<xd-live-widget> in real time', () => {
   });
 
   it('stops consuming on a hidden page, and catches up from where it was when shown again', async () => {
-    const room = drivenRoom(live);
-    const widget = await mountWidget(room.client, live.finderUserName);
-    await liveReady(widget);
-    await waitUntil(() => room.stats.open === 1, 'streaming');
+    const { room, widget } = await mountStreaming();
     room.push({ type: 'viewers', viewers: 1111 });
     await shows(widget, '1111人观看');
     const page = pageVisibility();
@@ -213,65 +207,60 @@ describe('<xd-live-widget> in real time', () => {
   });
 
   it("counts down on the server's clock when the device's is five minutes wrong", async () => {
-    const realNow = Date.now;
-    const serverNow = () => realNow.call(Date);
-    Date.now = () => serverNow() - 5 * 60_000; // the phone is five minutes slow
-    try {
-      const startsIn = 90_000;
-      const upcoming = await roomLike(
-        {
-          status: 'not_started',
-          statusCode: 1,
-          notice: {
-            noticeId: 'notice_clock',
-            status: 'open',
-            startAt: serverNow() + startsIn,
-            reservable: true,
-          },
-        },
-        ['pinnedProductId'],
-      );
+    await onSlowPhone('notice_clock', async (upcoming, serverNow) => {
       const room = drivenRoom(upcoming, serverNow);
       const widget = await mountWidget(room.client, upcoming.finderUserName);
       await liveReady(widget);
       await waitUntil(() => room.stats.open === 1, 'streaming (its first heartbeat carries the server time)');
       await waitUntil(() => Math.abs(widget.serverNow() - serverNow()) < 1000, 'server time learnt');
-      const timer = () => widget.shadowRoot!.querySelector('[role=timer]')?.textContent;
-      // On the device's clock it would say 06:30.
-      await waitUntil(() => timer() === '01:30' || timer() === '01:29', `01:30 (shows ${timer()})`);
-    } finally {
-      Date.now = realNow;
-    }
+      await showsServerCountdown(widget);
+    });
   });
 
   it("counts down on the server's clock while polling (no stream) when the device's is five minutes wrong", async () => {
-    const realNow = Date.now;
-    const serverNow = () => realNow.call(Date);
-    Date.now = () => serverNow() - 5 * 60_000; // the phone is five minutes slow
-    try {
-      const startsIn = 90_000;
-      const upcoming = await roomLike(
-        {
-          status: 'not_started',
-          statusCode: 1,
-          notice: { noticeId: 'notice_poll', status: 'open', startAt: serverNow() + startsIn, reservable: true },
-        },
-        ['pinnedProductId'],
-      );
+    await onSlowPhone('notice_poll', async (upcoming, serverNow) => {
       const room = drivenRoom(upcoming, serverNow);
       // A backend without events (as the mini-program transport is): the subscription polls the room.
       const polled = { ...room.backend, liveEvents: undefined };
       const widget = await mountWidget(createClient({ backend: polled, retry: false }), upcoming.finderUserName);
       await liveReady(widget);
-      const timer = () => widget.shadowRoot!.querySelector('[role=timer]')?.textContent;
-      // On the device's clock it would say 06:30.
-      await waitUntil(() => timer() === '01:30' || timer() === '01:29', `01:30 (shows ${timer()})`);
+      await showsServerCountdown(widget);
       expect(room.stats.opened).to.equal(0, 'polled, never streamed');
-    } finally {
-      Date.now = realNow;
-    }
+    });
   });
 });
+
+/**
+ * Runs `test` on a phone whose clock (`Date.now`) is five minutes slow, with a room whose notice `noticeId`
+ * starts 90 s from now on the server's clock (`serverNow`); puts the clock back afterwards.
+ */
+async function onSlowPhone(
+  noticeId: string,
+  test: (upcoming: LiveRoom, serverNow: () => number) => Promise<void>,
+): Promise<void> {
+  const realNow = Date.now;
+  const serverNow = () => realNow.call(Date);
+  Date.now = () => serverNow() - 5 * 60_000;
+  try {
+    const upcoming = await roomLike(
+      {
+        status: 'not_started',
+        statusCode: 1,
+        notice: { noticeId, status: 'open', startAt: serverNow() + 90_000, reservable: true },
+      },
+      ['pinnedProductId'],
+    );
+    await test(upcoming, serverNow);
+  } finally {
+    Date.now = realNow;
+  }
+}
+
+/** The countdown shows the 90 s left on the server's clock (on the slow phone's own clock it would say 06:30). */
+async function showsServerCountdown(widget: XdLiveWidget): Promise<void> {
+  const timer = () => widget.shadowRoot!.querySelector('[role=timer]')?.textContent;
+  await waitUntil(() => timer() === '01:30' || timer() === '01:29', `01:30 (shows ${timer()})`);
+}
 
 /** Makes the page hidden or visible as a browser does when its tab goes to the background. */
 function pageVisibility() {
