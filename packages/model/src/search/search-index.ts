@@ -860,9 +860,18 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average));
   }
 
-  /** How one product matches one reading: its tier and score, or undefined. */
-  function matchSegment(doc: Doc, reading: Reading, homophones: boolean): SegmentHit | undefined {
+  /** What the last `matchSegment` found besides its tier: the score (NaN: not computed yet) and the reading's looseness. */
+  let segmentBase = NaN;
+  let segmentLoose = false;
+
+  /**
+   * How one product matches one reading: its tier (-1 for no match), with `segmentBase` and
+   * `segmentLoose` (no object per candidate: long queries check thousands).
+   */
+  function matchSegment(doc: Doc, reading: Reading, homophones: boolean): number {
     work.checked += 1;
+    segmentLoose = false;
+    segmentBase = NaN;
     const n = reading.matchers.length;
     // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
     // four initials would match any two pairs of characters anywhere.
@@ -872,25 +881,27 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       // Most candidates match in a text they share (a short title, a colour): then their own title only
       // adds to the score, which waits until the product is a hit a page may show (`scoreOf`).
       const shared = cover(doc, reading, false, undefined, true);
-      if (words ? shared === n : longest[0] === n) {
-        return { tier: tierOf.get(reading.kind)!, base: NaN, reading, loose: false };
-      }
+      if (words ? shared === n : longest[0] === n) return tierOf.get(reading.kind)!;
       // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
-      if (!words && plan.titlePairs && plan.titlePairs[doc.id]! < n - 1) return undefined;
+      if (!words && plan.titlePairs && plan.titlePairs[doc.id]! < n - 1) return -1;
     }
     const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
-      return { tier: tierOf.get(reading.kind)!, base: fieldScore(doc), reading, loose: false };
+      segmentBase = fieldScore(doc);
+      return tierOf.get(reading.kind)!;
     }
-    if (!words) return undefined;
+    if (!words) return -1;
     // A query longer than what it finds (four characters or more): most of it must be there, in runs
     // of two or more. Shorter ones would turn 防晒衣 into every 防晒 product.
     const partial = n >= partialFrom && covered >= Math.max(3, Math.ceil(n / 2));
     const partialScore = partial ? fieldScore(doc) : 0;
     if (homophones && n >= 2 && cover(doc, reading, true) === n) {
-      return { tier: tierOf.get('homophone')!, base: fieldScore(doc), reading, loose: true };
+      segmentBase = fieldScore(doc);
+      segmentLoose = true;
+      return tierOf.get('homophone')!;
     }
-    return partial ? { tier: tierOf.get('partial')!, base: partialScore, reading, loose: false } : undefined;
+    segmentBase = partialScore;
+    return partial ? tierOf.get('partial')! : -1;
   }
 
   /** Typos: Latin words one or two edits away, and pinyin one or two edits away from a title's phrase. */
@@ -961,7 +972,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     partIdf: number[];
   }
 
+  /** What a query's text matches. The groups of the `Matched` it returned before are given up (their columns are reused). */
   function matchQuery(q: string): Matched {
+    groupColumnsUsed = 0;
     const simplified = toSimplified(q);
     const segments = querySegments(simplified);
     const traditional = simplified !== q && querySegments(q).join(' ') !== segments.join(' ');
@@ -1007,23 +1020,27 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.size - perGroup[y]!.size);
     const hits: Hit[] = [];
     const first = perGroup[order[0]!]!;
+    const lowest = dropped ? tierOf.get('partial')! : 0;
+    const every = new Int32Array(first.size);
     for (let i = 0; i < first.size; i += 1) {
       const doc = first.docs[i]!;
-      let tier = dropped ? tierOf.get('partial')! : 0;
+      let tier = lowest;
       let all = true;
       for (const g of order) {
-        const part = perGroup[g]!.tier[doc]!;
+        const part = tierIn(perGroup[g]!, doc);
         if (part === 0) {
           all = false;
           break;
         }
         tier = Math.max(tier, part - 1);
       }
-      if (all) hits.push({ doc, tier, score: NaN });
+      if (!all) continue;
+      every[hits.length] = doc;
+      hits.push({ doc, tier, score: NaN });
     }
     return {
       hits,
-      all: Int32Array.from(hits, (hit) => hit.doc),
+      all: every.subarray(0, hits.length),
       groups: order.map((g) => perGroup[g]!),
       partIdf: order.map((g) => idf[g]!),
     };
@@ -1037,23 +1054,18 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     work.scored += 1;
     const doc = docs[hit.doc]!;
     let score = 0;
-    groups.forEach((group, i) => {
-      const r = group.reading[hit.doc]!;
-      let base: number;
-      if (r >= 0) {
-        // Found by postings alone: not scored yet.
-        cover(doc, group.readings[r]!, false);
-        base = fieldScore(doc);
-      } else {
-        const part = group.scored.get(hit.doc)!;
-        if (Number.isNaN(part.base)) {
-          cover(doc, part.reading, part.loose);
-          part.base = fieldScore(doc);
-        }
-        base = part.base;
+    for (let i = 0; i < groups.length; i += 1) {
+      const group = groups[i]!;
+      const { how, base: bases } = group.columns;
+      let base = bases[hit.doc]!;
+      if (Number.isNaN(base)) {
+        // Found by postings alone, or matched in a shared text: not scored yet.
+        const way = how[hit.doc]!;
+        cover(doc, group.readings[way >> 1]!, (way & 1) === 1);
+        bases[hit.doc] = base = fieldScore(doc);
       }
       score += partIdf[i]! * base;
-    });
+    }
     return score;
   }
 
@@ -1069,12 +1081,12 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     let bound = 0;
     for (let i = 0; i < groups.length; i += 1) {
       const group = groups[i]!;
-      const r = group.reading[hit.doc]!;
-      const part = r >= 0 ? undefined : group.scored.get(hit.doc)!;
-      let base = part ? part.base : NaN;
+      const { how, base: bases } = group.columns;
+      let base = bases[hit.doc]!;
       if (Number.isNaN(base)) {
-        const reading = part ? part.reading : group.readings[r]!;
-        const loose = part ? part.loose : false;
+        const way = how[hit.doc]!;
+        const reading = group.readings[way >> 1]!;
+        const loose = (way & 1) === 1;
         cover(doc, reading, loose, undefined, true);
         base = fieldScore(doc);
         const most = titleMatchBound(planOf(reading, loose), doc);
@@ -1154,52 +1166,98 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /**
-   * What one group (a segment's readings) matched: its products in the order first found, each one's tier
-   * (+1, 0 for none) in a column over every document, and how it matched: the reading whose postings are
-   * its matches (no object per product: a letter such as `t` has tens of thousands), or the hit
-   * `matchSegment` made.
+   * Per-document columns for one group's hits, reused by every query (a group of a 100,000-product index
+   * would otherwise allocate and zero half a megabyte per query): an entry counts only where `stamp` holds
+   * the group's own stamp, so a new group needs no clearing.
+   */
+  interface GroupColumns {
+    stamp: Int32Array;
+    /** The product's tier in the group. */
+    tier: Uint8Array;
+    /** How it matched: its reading's index times two, plus one when read loosely (homophones). */
+    how: Int32Array;
+    /** The BM25 field score before the group's idf; NaN until computed (`scoreOf`). */
+    base: Float64Array;
+  }
+
+  const groupColumnPool: GroupColumns[] = [];
+  /** Columns in use by the current query's groups (`matchQuery` starts again from none). */
+  let groupColumnsUsed = 0;
+  let groupStamp = 0;
+
+  function groupColumns(): GroupColumns {
+    let columns = groupColumnPool[groupColumnsUsed];
+    if (!columns || columns.stamp.length < docs.length) {
+      const size = docs.length;
+      columns = {
+        stamp: new Int32Array(size),
+        tier: new Uint8Array(size),
+        how: new Int32Array(size),
+        base: new Float64Array(size),
+      };
+      groupColumnPool[groupColumnsUsed] = columns;
+    }
+    groupColumnsUsed += 1;
+    return columns;
+  }
+
+  /**
+   * What one group (a segment's readings) matched: its products in the order first found, and per
+   * product, in reused columns (`GroupColumns`), its tier, the reading it matched and its score once
+   * known. No object per product: a letter such as `t` has tens of thousands.
    */
   interface GroupHits {
     /** The first `size` entries are the products. */
     docs: Int32Array;
     size: number;
-    tier: Uint8Array;
-    /** For a product found by postings alone: the index of its reading; -1 when `scored` has its hit. */
-    reading: Int32Array;
+    columns: GroupColumns;
+    stamp: number;
     readings: readonly Reading[];
-    scored: Map<number, SegmentHit>;
     bestTier: number;
   }
 
+  /** The product's tier in the group plus one; 0 when it is not there. */
+  function tierIn(group: GroupHits, doc: number): number {
+    const { columns } = group;
+    return columns.stamp[doc] === group.stamp ? columns.tier[doc]! + 1 : 0;
+  }
+
   function hitOf(group: GroupHits, doc: number): SegmentHit {
-    const r = group.reading[doc]!;
-    if (r < 0) return group.scored.get(doc)!;
-    return { tier: group.tier[doc]! - 1, base: NaN, reading: group.readings[r]!, loose: false };
+    const { columns } = group;
+    const how = columns.how[doc]!;
+    return {
+      tier: columns.tier[doc]!,
+      base: columns.base[doc]!,
+      reading: group.readings[how >> 1]!,
+      loose: (how & 1) === 1,
+    };
   }
 
   function matchGroup(readings: readonly Reading[]): GroupHits {
+    const columns = groupColumns();
+    groupStamp += 1;
     const group: GroupHits = {
       docs: new Int32Array(64),
       size: 0,
-      tier: new Uint8Array(docs.length),
-      reading: new Int32Array(docs.length),
+      columns,
+      stamp: groupStamp,
       readings,
-      scored: new Map(),
       bestTier: Infinity,
     };
-    const keep = (doc: number, tier: number, reading: number, hit?: SegmentHit) => {
-      const known = group.tier[doc]!;
-      if (known === 0) {
+    const { stamp, tier: tiers, how: hows, base: bases } = columns;
+    const keep = (doc: number, tier: number, how: number, base: number) => {
+      if (stamp[doc] !== group.stamp) {
+        stamp[doc] = group.stamp;
         if (group.size === group.docs.length) {
           const docs = new Int32Array(group.size * 2);
           docs.set(group.docs);
           group.docs = docs;
         }
         group.docs[group.size++] = doc;
-      } else if (tier >= known - 1) return;
-      group.tier[doc] = tier + 1;
-      group.reading[doc] = reading;
-      if (hit) group.scored.set(doc, hit);
+      } else if (tier >= tiers[doc]!) return;
+      tiers[doc] = tier;
+      hows[doc] = how;
+      bases[doc] = base;
       if (tier < group.bestTier) group.bestTier = tier;
     };
     const run = (reading: Reading, r: number, homophones: boolean) => {
@@ -1207,12 +1265,12 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         // Every candidate matches, at the reading's own tier: the score waits until the product is in
         // every group's hits and passes the filters (a letter such as `t` in `t恤` has tens of thousands).
         const tier = tierOf.get(reading.kind)!;
-        for (const doc of candidates(reading, false)) keep(doc, tier, r);
+        for (const doc of candidates(reading, false)) keep(doc, tier, r * 2, NaN);
         return;
       }
       for (const doc of candidates(reading, homophones)) {
-        const hit = matchSegment(docs[doc]!, reading, homophones);
-        if (hit) keep(doc, hit.tier, -1, hit);
+        const tier = matchSegment(docs[doc]!, reading, homophones);
+        if (tier >= 0) keep(doc, tier, r * 2 + (segmentLoose ? 1 : 0), segmentBase);
       }
     };
     readings.forEach((reading, r) => run(reading, r, false));
