@@ -38,6 +38,8 @@ function fieldTexts(product: Product): string[] {
  * and `cover` answers for it once per query.
  */
 interface FieldText {
+  /** Its number among the index's field texts (`cover`'s answers for shared texts are kept by it). */
+  id: number;
   ids: Int32Array;
   /** 1 where unit p + 1 starts where unit p ends. */
   adjacent: Uint8Array;
@@ -80,7 +82,10 @@ interface CoverPlan {
   loose: boolean;
   /** Per matcher, what it accepts of each vocabulary unit (see `acceptTable`). */
   tables: Int8Array[];
-  byField: Map<FieldText, { tf: number; longest: Int32Array }>;
+  /** A number no other plan has: `cover`'s kept answers for shared texts are this plan's when they carry it. */
+  stamp: number;
+  /** Which of the `sharedLanes` its kept answers use (plans alive at once take different ones). */
+  lane: number;
   /**
    * Per product, at most how many units of its title the reading can match, from its witness keys' title
    * counts (`titleWitnessKeys`; `unknownTitleMatch` when a count is too high to say); 0: its title adds
@@ -223,7 +228,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         ids[p] = unitNumber(units.text[p]!, units.han[p]!);
         adjacent[p] = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
       }
-      field = { ids, adjacent, start: Int32Array.from(units.start), end: Int32Array.from(units.end) };
+      field = {
+        id: fieldsByText.size,
+        ids,
+        adjacent,
+        start: Int32Array.from(units.start),
+        end: Int32Array.from(units.end),
+      };
       fieldsByText.set(text, field);
     }
     return field;
@@ -700,6 +711,41 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return most === unknownTitleMatch ? length : Math.min(length, most);
   }
 
+  /**
+   * `cover`'s answers for shared field texts, kept per plan without a map: slot `id * sharedLanes + lane`
+   * holds the stamp of the plan that asked and where its answer is in `sharedArena`. Plans made one
+   * after another take different lanes, so a query's few live plans (a group's exact and loose readings,
+   * one per group when scoring) do not evict each other; an evicted answer is only asked again.
+   */
+  const sharedLanes = 4;
+  let planStamp = 0;
+  let sharedPlan = new Int32Array(0);
+  let sharedAt = new Int32Array(0);
+  /** Answers of the current query's plans; `matchQuery` starts it again (older plans are gone by then). */
+  let sharedArena = new Int32Array(4096);
+  let arenaUsed = 0;
+
+  function growSharedSlots() {
+    const size = Math.max(fieldsByText.size * sharedLanes * 2, 1024);
+    const plans = new Int32Array(size);
+    plans.set(sharedPlan);
+    const at = new Int32Array(size);
+    at.set(sharedAt);
+    sharedPlan = plans;
+    sharedAt = at;
+  }
+
+  function arenaTake(size: number): number {
+    if (arenaUsed + size > sharedArena.length) {
+      const next = new Int32Array(Math.max(sharedArena.length * 2, arenaUsed + size));
+      next.set(sharedArena.subarray(0, arenaUsed));
+      sharedArena = next;
+    }
+    const at = arenaUsed;
+    arenaUsed += size;
+    return at;
+  }
+
   function planOf(reading: Reading, loose: boolean): CoverPlan {
     const slot = loose ? 1 : 0;
     reading.plans ??= [undefined, undefined];
@@ -707,7 +753,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (!plan) {
       const { matchers } = reading;
       const tables = matchers.map((matcher) => acceptTable(matcher, loose));
-      reading.plans[slot] = plan = { matchers, loose, tables, byField: new Map() };
+      planStamp += 1;
+      reading.plans[slot] = plan = { matchers, loose, tables, stamp: planStamp, lane: planStamp % sharedLanes };
     }
     return plan;
   }
@@ -810,26 +857,35 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     for (let f = 0; f < doc.fields.length; f += 1) {
       const field = doc.fields[f]!;
       let tf: number;
-      let fieldRuns: Int32Array;
+      // Each matcher's longest run in this field: `fieldLongest` from `runsAt` on.
+      let runs = fieldLongest;
+      let runsAt = 0;
       if (f === titleField) {
         if (!readTitle) continue;
         // Titles are each product's own: nothing to share.
         work.titleScans += 1;
         work.titleSteps += n * field.ids.length;
         tf = coverField(plan, field, fieldLongest, spans);
-        fieldRuns = fieldLongest;
       } else {
-        let known = plan.byField.get(field);
-        if (!known) {
+        // A shared text is asked once per plan: its answer (tf, then each matcher's longest run) is kept
+        // in the query's arena.
+        const slot = field.id * sharedLanes + plan.lane;
+        if (slot >= sharedPlan.length) growSharedSlots();
+        let at = sharedAt[slot]!;
+        if (sharedPlan[slot] !== plan.stamp) {
           tf = coverField(plan, field, fieldLongest);
-          known = { tf, longest: fieldLongest.slice(0, n) };
-          plan.byField.set(field, known);
+          at = arenaTake(n + 1);
+          sharedArena[at] = tf;
+          for (let i = 0; i < n; i += 1) sharedArena[at + 1 + i] = fieldLongest[i]!;
+          sharedPlan[slot] = plan.stamp;
+          sharedAt[slot] = at;
         }
-        tf = known.tf;
-        fieldRuns = known.longest;
+        tf = sharedArena[at]!;
+        runs = sharedArena;
+        runsAt = at + 1;
       }
       coverTf[f] = tf;
-      for (let i = 0; i < n; i += 1) if (fieldRuns[i]! > longest[i]!) longest[i] = fieldRuns[i]!;
+      for (let i = 0; i < n; i += 1) if (runs[runsAt + i]! > longest[i]!) longest[i] = runs[runsAt + i]!;
     }
     // Best coverage of matchers i… by runs that start at or after i.
     best[n] = 0;
@@ -975,6 +1031,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   /** What a query's text matches. The groups of the `Matched` it returned before are given up (their columns are reused). */
   function matchQuery(q: string): Matched {
     groupColumnsUsed = 0;
+    arenaUsed = 0;
     const simplified = toSimplified(q);
     const segments = querySegments(simplified);
     const traditional = simplified !== q && querySegments(q).join(' ') !== segments.join(' ');
