@@ -205,6 +205,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   /** The readings of a Han unit (shared arrays); none for a Latin word. */
   const unitReadings: Array<readonly string[]> = [];
   const fieldsByText = new Map<string, FieldText>();
+  /** Field texts by number, and each one's length in units. */
+  const fieldList: FieldText[] = [];
+  let fieldSize = new Int32Array(1024);
+  /**
+   * Each product's field texts by number, `fieldCount` a product: the hot paths read these small
+   * integers in place of following a product's objects (thousands of products a query, each a cache miss).
+   */
+  const fieldCount = fieldWeights.length;
+  let docFields = new Int32Array(1024 * fieldCount);
 
   function unitNumber(text: string, han: boolean): number {
     let number = unitNumbers.get(text);
@@ -229,13 +238,20 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         adjacent[p] = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
       }
       field = {
-        id: fieldsByText.size,
+        id: fieldList.length,
         ids,
         adjacent,
         start: Int32Array.from(units.start),
         end: Int32Array.from(units.end),
       };
       fieldsByText.set(text, field);
+      if (field.id === fieldSize.length) {
+        const sizes = new Int32Array(fieldSize.length * 2);
+        sizes.set(fieldSize);
+        fieldSize = sizes;
+      }
+      fieldSize[field.id] = size;
+      fieldList.push(field);
     }
     return field;
   }
@@ -266,7 +282,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (!searchable(product)) return;
     const id = docs.length;
     const texts = fieldTexts(product);
-    docs.push({ id, product, fields: texts.map(internField), live: true });
+    const fields = texts.map(internField);
+    docs.push({ id, product, fields, live: true });
+    if ((id + 1) * fieldCount > docFields.length) {
+      const next = new Int32Array(docFields.length * 2);
+      next.set(docFields);
+      docFields = next;
+    }
+    fields.forEach((field, f) => (docFields[id * fieldCount + f] = field.id));
     table.set(id, product);
     byRef.set(formatProductRef(product), id);
     liveCount += 1;
@@ -704,10 +727,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /** At most how many units of a product's title a plan can match (`titleMark`). */
-  function titleMatchBound(plan: CoverPlan, doc: Doc): number {
-    const length = doc.fields[titleField]!.ids.length;
-    if (!titleMayMatch(plan, doc.id)) return 0;
-    const most = plan.titleMark?.[doc.id] ?? unknownTitleMatch;
+  function titleMatchBound(plan: CoverPlan, doc: number): number {
+    if (!titleMayMatch(plan, doc)) return 0;
+    const length = fieldSize[docFields[doc * fieldCount + titleField]!]!;
+    const most = plan.titleMark?.[doc] ?? unknownTitleMatch;
     return most === unknownTitleMatch ? length : Math.min(length, most);
   }
 
@@ -840,7 +863,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let fieldLongest = new Int32Array(16);
   let best = new Int32Array(17);
 
-  function cover(doc: Doc, reading: Reading, loose: boolean, spans?: Array<[number, number]>, sharedOnly = false) {
+  function cover(doc: number, reading: Reading, loose: boolean, spans?: Array<[number, number]>, sharedOnly = false) {
     const { matchers } = reading;
     const n = matchers.length;
     const minRun = Math.min(2, n);
@@ -849,13 +872,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       fieldLongest = new Int32Array(n * 2);
       best = new Int32Array(n * 2 + 1);
     }
-    longest.fill(0, 0, n);
-    coverTf.fill(0);
+    // Loops, not fill(): for a few entries the call costs more than the stores.
+    for (let i = 0; i < n; i += 1) longest[i] = 0;
     const plan = planOf(reading, loose);
     // A title without a witness key adds nothing: it is not read.
-    const readTitle = !sharedOnly && titleMayMatch(plan, doc.id);
-    for (let f = 0; f < doc.fields.length; f += 1) {
-      const field = doc.fields[f]!;
+    const readTitle = !sharedOnly && titleMayMatch(plan, doc);
+    for (let f = 0; f < fieldCount; f += 1) {
+      coverTf[f] = 0;
+      const id = docFields[doc * fieldCount + f]!;
       let tf: number;
       // Each matcher's longest run in this field: `fieldLongest` from `runsAt` on.
       let runs = fieldLongest;
@@ -863,17 +887,18 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       if (f === titleField) {
         if (!readTitle) continue;
         // Titles are each product's own: nothing to share.
+        const field = fieldList[id]!;
         work.titleScans += 1;
         work.titleSteps += n * field.ids.length;
         tf = coverField(plan, field, fieldLongest, spans);
       } else {
         // A shared text is asked once per plan: its answer (tf, then each matcher's longest run) is kept
         // in the query's arena.
-        const slot = field.id * sharedLanes + plan.lane;
+        const slot = id * sharedLanes + plan.lane;
         if (slot >= sharedPlan.length) growSharedSlots();
         let at = sharedAt[slot]!;
         if (sharedPlan[slot] !== plan.stamp) {
-          tf = coverField(plan, field, fieldLongest);
+          tf = coverField(plan, fieldList[id]!, fieldLongest);
           at = arenaTake(n + 1);
           sharedArena[at] = tf;
           for (let i = 0; i < n; i += 1) sharedArena[at + 1 + i] = fieldLongest[i]!;
@@ -900,12 +925,12 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /** BM25 over the fields `cover` matched, at the best field; the group's idf is applied by the caller. */
-  function fieldScore(doc: Doc): number {
+  function fieldScore(doc: number): number {
     let top = 0;
-    for (let f = 0; f < coverTf.length; f += 1) {
+    for (let f = 0; f < fieldCount; f += 1) {
       const tf = coverTf[f]!;
       if (tf === 0) continue;
-      top = Math.max(top, bm25(f, tf, doc.fields[f]!.ids.length));
+      top = Math.max(top, bm25(f, tf, fieldSize[docFields[doc * fieldCount + f]!]!));
     }
     return top;
   }
@@ -924,7 +949,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * How one product matches one reading: its tier (-1 for no match), with `segmentBase` and
    * `segmentLoose` (no object per candidate: long queries check thousands).
    */
-  function matchSegment(doc: Doc, reading: Reading, homophones: boolean): number {
+  function matchSegment(doc: number, reading: Reading, homophones: boolean): number {
     work.checked += 1;
     segmentLoose = false;
     segmentBase = NaN;
@@ -933,13 +958,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     // four initials would match any two pairs of characters anywhere.
     const words = reading.kind === 'exact' || reading.kind === 'traditional';
     const plan = planOf(reading, false);
-    if (titleMayMatch(plan, doc.id)) {
+    if (titleMayMatch(plan, doc)) {
       // Most candidates match in a text they share (a short title, a colour): then their own title only
       // adds to the score, which waits until the product is a hit a page may show (`scoreOf`).
       const shared = cover(doc, reading, false, undefined, true);
       if (words ? shared === n : longest[0] === n) return tierOf.get(reading.kind)!;
       // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
-      if (!words && plan.titlePairs && plan.titlePairs[doc.id]! < n - 1) return -1;
+      if (!words && plan.titlePairs && plan.titlePairs[doc]! < n - 1) return -1;
     }
     const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
@@ -1109,7 +1134,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    */
   function scoreOf(hit: Hit, { groups, partIdf }: Matched): number {
     work.scored += 1;
-    const doc = docs[hit.doc]!;
+    const { doc } = hit;
     let score = 0;
     for (let i = 0; i < groups.length; i += 1) {
       const group = groups[i]!;
@@ -1133,7 +1158,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * read. `boundIsScore` says whether it is the score itself (no title can add to it).
    */
   function boundOf(hit: Hit, { groups, partIdf }: Matched): number {
-    const doc = docs[hit.doc]!;
+    const { doc } = hit;
     boundIsScore = true;
     let bound = 0;
     for (let i = 0; i < groups.length; i += 1) {
@@ -1148,7 +1173,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         base = fieldScore(doc);
         const most = titleMatchBound(planOf(reading, loose), doc);
         if (most > 0) {
-          base = Math.max(base, bm25(titleField, most, doc.fields[titleField]!.ids.length));
+          base = Math.max(base, bm25(titleField, most, fieldSize[docFields[doc * fieldCount + titleField]!]!));
           boundIsScore = false;
         }
       }
@@ -1326,7 +1351,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         return;
       }
       for (const doc of candidates(reading, homophones)) {
-        const tier = matchSegment(docs[doc]!, reading, homophones);
+        const tier = matchSegment(doc, reading, homophones);
         if (tier >= 0) keep(doc, tier, r * 2 + (segmentLoose ? 1 : 0), segmentBase);
       }
     };
@@ -1415,7 +1440,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         const spans: Array<[number, number]> = [];
         for (const group of matched.groups) {
           const part = hitOf(group, hit.doc);
-          cover(docs[hit.doc]!, part.reading, part.loose, spans);
+          cover(hit.doc, part.reading, part.loose, spans);
         }
         return { kind: matchKinds[hit.tier]!, titleRanges: mergeSpans(spans) };
       });
