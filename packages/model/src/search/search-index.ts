@@ -453,6 +453,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let placeCounts = new Int32Array(0);
   let placeLast = new Int32Array(0);
   let stamp = 0;
+  /** Products a reading's characters as typed were checked against (`matchGroup`), by stamp. */
+  let checkedBy = new Int32Array(0);
+  let checkStamp = 0;
 
   function ensureScratch() {
     if (seen.length >= docs.length) return;
@@ -467,6 +470,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     placeSeen = copy(placeSeen);
     placeCounts = copy(placeCounts);
     placeLast = copy(placeLast);
+    checkedBy = copy(checkedBy);
   }
 
   /**
@@ -985,6 +989,17 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return partial ? tierOf.get('partial')! : -1;
   }
 
+  /**
+   * The last step of `matchSegment` with homophones, for a product whose characters as typed were
+   * checked already: whether it covers the whole reading read loosely (with `segmentBase`).
+   */
+  function matchesLoosely(doc: number, reading: Reading): boolean {
+    work.checked += 1;
+    if (cover(doc, reading, true) !== reading.matchers.length) return false;
+    segmentBase = fieldScore(doc);
+    return true;
+  }
+
   /** Typos: Latin words one or two edits away, and pinyin one or two edits away from a title's phrase. */
   function fuzzyReadings(segment: string, extra: number, pinyin = true): Reading[] {
     if (!/^[a-z0-9]+$/.test(segment)) return [];
@@ -1350,15 +1365,38 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         for (const doc of candidates(reading, false)) keep(doc, tier, r * 2, NaN);
         return;
       }
-      for (const doc of candidates(reading, homophones)) {
+      const found = candidates(reading, homophones);
+      ensureScratch();
+      if (!homophones) {
+        checkStamp += 1;
+        checkedIn[r] = checkStamp;
+      }
+      const fullTier = tierOf.get(reading.kind)!;
+      for (const doc of found) {
+        if (homophones) {
+          const checked = checkedBy[doc]!;
+          // Matched in full as typed: `matchSegment` would say so again (and it is kept).
+          if (checked === -checkedIn[r]!) continue;
+          if (checked === checkedIn[r]) {
+            // Checked as typed, in part or not at all (that is kept): only reading the characters
+            // loosely can better it, and only to a homophone.
+            if (stamp[doc] === group.stamp && tiers[doc]! <= homophone) continue;
+            if (matchesLoosely(doc, reading)) keep(doc, homophone, r * 2 + 1, segmentBase);
+            continue;
+          }
+        }
         const tier = matchSegment(doc, reading, homophones);
+        // A product checked as typed carries the check's stamp, negated when it matched in full.
+        if (!homophones) checkedBy[doc] = tier === fullTier ? -checkStamp : checkStamp;
         if (tier >= 0) keep(doc, tier, r * 2 + (segmentLoose ? 1 : 0), segmentBase);
       }
     };
+    const homophone = tierOf.get('homophone')!;
+    /** Per reading, the stamp its products checked as typed carry in `checkedBy`. */
+    const checkedIn = new Int32Array(readings.length);
     readings.forEach((reading, r) => run(reading, r, false));
     // Homophones only when the characters as typed are found nowhere: 螺丝粉 finds 螺蛳粉, but 防晒衣 does
     // not also bring every product whose characters merely sound like it.
-    const homophone = tierOf.get('homophone')!;
     if (!(group.bestTier < homophone)) {
       readings.forEach((reading, r) => {
         if (reading.matchers.length >= 2 && (reading.kind === 'exact' || reading.kind === 'traditional')) {
