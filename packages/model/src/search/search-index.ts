@@ -1573,35 +1573,51 @@ function mergeSpans(spans: Array<[number, number]>): MatchRange[] {
   return merged;
 }
 
+/** Rows for `substringDistance`, reused: it runs once per title phrase for a typo in pinyin. */
+let distanceRows = Array.from({ length: 4 }, () => new Int32Array(64));
+
 /**
  * The smallest edit distance from `pattern` to any substring of `text` (Sellers' algorithm), with where
- * that substring starts and ends; undefined when above `max`.
+ * that substring starts and ends (the first such end on ties); undefined when above `max`. Stops once a
+ * whole row is above `max`: no row after it has a smaller value.
  */
 function substringDistance(
   pattern: string,
   text: string,
   max: number,
 ): { distance: number; start: number; end: number } | undefined {
-  let previous = Array.from({ length: text.length + 1 }, () => 0);
-  let previousStart = Array.from({ length: text.length + 1 }, (_, j) => j);
+  const width = text.length + 1;
+  if (distanceRows[0]!.length < width) distanceRows = distanceRows.map(() => new Int32Array(width * 2));
+  let [previous, previousStart, row, rowStart] = distanceRows as [Int32Array, Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < width; j += 1) {
+    previous[j] = 0;
+    previousStart[j] = j;
+  }
   for (let i = 1; i <= pattern.length; i += 1) {
-    const row = [i];
-    const rowStart = [0];
-    for (let j = 1; j <= text.length; j += 1) {
-      const substitute = previous[j - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+    row[0] = i;
+    rowStart[0] = 0;
+    let rowMin = i;
+    const char = pattern.charCodeAt(i - 1);
+    for (let j = 1; j < width; j += 1) {
+      const substitute = previous[j - 1]! + (char === text.charCodeAt(j - 1) ? 0 : 1);
       const skipPattern = previous[j]! + 1;
       const skipText = row[j - 1]! + 1;
       const value = Math.min(substitute, skipPattern, skipText);
-      row.push(value);
-      rowStart.push(
-        value === substitute ? previousStart[j - 1]! : value === skipPattern ? previousStart[j]! : rowStart[j - 1]!,
-      );
+      row[j] = value;
+      rowStart[j] =
+        value === substitute ? previousStart[j - 1]! : value === skipPattern ? previousStart[j]! : rowStart[j - 1]!;
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin > max) return undefined;
+    const done = previous;
     previous = row;
+    row = done;
+    const doneStart = previousStart;
     previousStart = rowStart;
+    rowStart = doneStart;
   }
   let best: { distance: number; start: number; end: number } | undefined;
-  for (let j = 1; j <= text.length; j += 1) {
+  for (let j = 1; j < width; j += 1) {
     if (previous[j]! <= max && (!best || previous[j]! < best.distance)) {
       best = { distance: previous[j]!, start: previousStart[j]!, end: j };
     }
