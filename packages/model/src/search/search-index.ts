@@ -94,6 +94,8 @@ interface CoverPlan {
   titleMark?: Uint8Array | null;
   /** Per product, how many of the reading's adjacent pairs its title has (with `titleMark`, two units or more). */
   titlePairs?: Uint8Array;
+  /** Per vocabulary unit, which matchers accept it (`unitMask`). */
+  masks?: Int32Array;
 }
 
 /** One way to read a query segment: `fangshaiyi` as three syllables, `upf5` as a word prefix… */
@@ -798,6 +800,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   ): number {
     const { matchers, tables, loose } = plan;
     const n = matchers.length;
+    if (n <= maxMaskMatchers) return coverFieldByMasks(plan, field, fieldLongest, spans);
     const minRun = Math.min(2, n);
     fieldLongest.fill(0, 0, n);
     const { ids, adjacent } = field;
@@ -840,9 +843,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       next = run;
     }
     if (!any) return 0;
+    return countMatched(plan, field, matched, spans);
+  }
+
+  /** How many units `matched` marks (of the field's first units), with their spans when asked. */
+  function countMatched(plan: CoverPlan, field: FieldText, matched: Uint8Array, spans?: Array<[number, number]>) {
+    const { matchers } = plan;
     let tf = 0;
-    const only = n === 1 ? matchers[0]! : undefined;
-    for (let p = 0; p < size; p += 1) {
+    const only = matchers.length === 1 ? matchers[0]! : undefined;
+    for (let p = 0; p < field.ids.length; p += 1) {
       if (!matched[p]) continue;
       tf += 1;
       if (!spans) continue;
@@ -855,6 +864,98 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       else spans.push([field.start[p]!, end]);
     }
     return tf;
+  }
+
+  /** A unit's mask is known once this bit is set (a fresh table is all unknown, and needs no filling). */
+  const knownMask = 1 << 30;
+  const maxMaskMatchers = 30;
+  let maskBuffer = new Int32Array(64);
+  let chainBuffer = new Int32Array(64);
+
+  /** Which of the plan's matchers accept a vocabulary unit, one bit each (asked once per plan and unit). */
+  function unitMask(plan: CoverPlan, id: number): number {
+    let masks = plan.masks;
+    if (!masks || masks.length <= id) {
+      const next = new Int32Array(Math.max(unitTexts.length, id + 1));
+      if (masks) next.set(masks);
+      plan.masks = masks = next;
+    }
+    let mask = masks[id]!;
+    if (mask === 0) {
+      mask = knownMask;
+      const { matchers, tables, loose } = plan;
+      for (let i = 0; i < matchers.length; i += 1) {
+        const accepted = tables[i]!;
+        let verdict = accepted[id]!;
+        if (verdict === 0) {
+          verdict = accepts(matchers[i]!, unitTexts[id]!, unitReadings[id]!, loose) ? 2 : 1;
+          accepted[id] = verdict;
+        }
+        if (verdict === 2) mask |= 1 << i;
+      }
+      masks[id] = mask;
+    }
+    return mask & ~knownMask;
+  }
+
+  /**
+   * `coverField` for readings of up to `maxMaskMatchers` units, all matchers at once: bit i of
+   * `chain[p]` after step k says matcher i starts a run of at least k units at p (matcher i at p,
+   * matcher i + 1 at p + 1 next to it, …), so the field is read once per run length instead of once
+   * per matcher. A unit is in a run of two or more when a two-unit run starts at it or just before it.
+   */
+  function coverFieldByMasks(
+    plan: CoverPlan,
+    field: FieldText,
+    fieldLongest: Int32Array,
+    spans?: Array<[number, number]>,
+  ): number {
+    const n = plan.matchers.length;
+    for (let i = 0; i < n; i += 1) fieldLongest[i] = 0;
+    const { ids, adjacent } = field;
+    const size = ids.length;
+    if (size === 0) return 0;
+    if (maskBuffer.length < size + 1) {
+      maskBuffer = new Int32Array(size * 2 + 2);
+      chainBuffer = new Int32Array(size * 2 + 2);
+      matchedBuffer = new Uint8Array(size * 2 + 2);
+    }
+    const masks = maskBuffer;
+    const chain = chainBuffer;
+    let bits = 0;
+    for (let p = 0; p < size; p += 1) {
+      const mask = unitMask(plan, ids[p]!);
+      masks[p] = mask;
+      chain[p] = mask;
+      bits |= mask;
+    }
+    chain[size] = 0;
+    if (bits === 0) return 0;
+    for (let i = 0; i < n; i += 1) if (bits & (1 << i)) fieldLongest[i] = 1;
+    const matched = matchedBuffer;
+    if (n === 1) {
+      // One matcher: every unit it accepts is matched.
+      for (let p = 0; p < size; p += 1) matched[p] = masks[p] === 0 ? 0 : 1;
+      return countMatched(plan, field, matched, spans);
+    }
+    for (let k = 2; ; k += 1) {
+      // In place, p ascending: chain[p + 1] still holds step k - 1 when chain[p] is computed.
+      bits = 0;
+      for (let p = 0; p < size; p += 1) {
+        const longer = adjacent[p] ? masks[p]! & (chain[p + 1]! >>> 1) : 0;
+        chain[p] = longer;
+        bits |= longer;
+      }
+      if (bits === 0) {
+        if (k === 2) return 0;
+        break;
+      }
+      for (let i = 0; i < n; i += 1) if (bits & (1 << i)) fieldLongest[i] = k;
+      if (k === 2) {
+        for (let p = 0; p < size; p += 1) matched[p] = chain[p] !== 0 || (p > 0 && chain[p - 1] !== 0) ? 1 : 0;
+      }
+    }
+    return countMatched(plan, field, matched, spans);
   }
 
   /**
