@@ -115,11 +115,16 @@ interface SegmentHit {
   loose: boolean;
 }
 
-interface Hit {
-  doc: number;
-  tier: number;
+/**
+ * The hits that pass a query's filters, one column per property, a hit being a position in them (no
+ * object per hit: a broad query has tens of thousands, and their garbage was most of its time).
+ */
+interface Hits {
+  size: number;
+  doc: Int32Array;
+  tier: Uint8Array;
   /** NaN until a relevance sort needs it (`scoreOf`). */
-  score: number;
+  score: Float64Array;
 }
 
 /**
@@ -1160,10 +1165,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   // ——— searching ———
 
   interface Matched {
-    /** Undefined for an empty query: every product, at one tier and score (no objects for 100,000 of them). */
-    hits: Hit[] | undefined;
     /** Every product the text matched, before filters: what the facets count. */
     all: Int32Array;
+    /** The tier of each of `all`; undefined for an empty query (every product, at one tier and score). */
+    tiers: Uint8Array | undefined;
     /** What each group matched, smallest first (a hit's parts), with each one's idf. */
     groups: GroupHits[];
     partIdf: number[];
@@ -1184,7 +1189,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       let count = 0;
       for (let id = 0; id < docs.length; id += 1) if (live[id]) every[count++] = id;
       const all = every.subarray(0, count);
-      return { all, hits: undefined, groups: [], partIdf: [] };
+      return { all, tiers: undefined, groups: [], partIdf: [] };
     }
     // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
     const joined = segments.every((segment) => /^[a-z]+$/.test(segment)) && segments.length > 1;
@@ -1212,14 +1217,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       perGroup.push(hits);
     }
-    if (perGroup.length === 0) return { hits: [], all: new Int32Array(0), groups: [], partIdf: [] };
+    if (perGroup.length === 0) return { all: new Int32Array(0), tiers: new Uint8Array(0), groups: [], partIdf: [] };
     const total = liveCount || 1;
     const idf = perGroup.map((group) => Math.log(1 + (total - group.size + 0.5) / (group.size + 0.5)));
     const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.size - perGroup[y]!.size);
-    const hits: Hit[] = [];
     const first = perGroup[order[0]!]!;
     const lowest = dropped ? tierOf.get('partial')! : 0;
     const every = new Int32Array(first.size);
+    const tiers = new Uint8Array(first.size);
+    let count = 0;
     for (let i = 0; i < first.size; i += 1) {
       const doc = first.docs[i]!;
       let tier = lowest;
@@ -1233,12 +1239,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         tier = Math.max(tier, part - 1);
       }
       if (!all) continue;
-      every[hits.length] = doc;
-      hits.push({ doc, tier, score: NaN });
+      every[count] = doc;
+      tiers[count] = tier;
+      count += 1;
     }
     return {
-      hits,
-      all: every.subarray(0, hits.length),
+      all: every.subarray(0, count),
+      tiers: tiers.subarray(0, count),
       groups: order.map((g) => perGroup[g]!),
       partIdf: order.map((g) => idf[g]!),
     };
@@ -1248,19 +1255,18 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * A hit's score: each group's BM25 field score (computed now, for the hits a page may show) times the
    * group's idf, summed in the order `matchSegments` put the parts.
    */
-  function scoreOf(hit: Hit, { groups, partIdf }: Matched): number {
+  function scoreOf(doc: number, { groups, partIdf }: Matched): number {
     work.scored += 1;
-    const { doc } = hit;
     let score = 0;
     for (let i = 0; i < groups.length; i += 1) {
       const group = groups[i]!;
       const { how, base: bases } = group.columns;
-      let base = bases[hit.doc]!;
+      let base = bases[doc]!;
       if (Number.isNaN(base)) {
         // Found by postings alone, or matched in a shared text: not scored yet.
-        const way = how[hit.doc]!;
+        const way = how[doc]!;
         cover(doc, group.readings[way >> 1]!, (way & 1) === 1);
-        bases[hit.doc] = base = fieldScore(doc);
+        bases[doc] = base = fieldScore(doc);
       }
       score += partIdf[i]! * base;
     }
@@ -1273,16 +1279,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * asked once per text) and a bound on the title's part from the postings' title counts: no title is
    * read. `boundIsScore` says whether it is the score itself (no title can add to it).
    */
-  function boundOf(hit: Hit, { groups, partIdf }: Matched): number {
-    const { doc } = hit;
+  function boundOf(doc: number, { groups, partIdf }: Matched): number {
     boundIsScore = true;
     let bound = 0;
     for (let i = 0; i < groups.length; i += 1) {
       const group = groups[i]!;
       const { how, base: bases } = group.columns;
-      let base = bases[hit.doc]!;
+      let base = bases[doc]!;
       if (Number.isNaN(base)) {
-        const way = how[hit.doc]!;
+        const way = how[doc]!;
         const reading = group.readings[way >> 1]!;
         const loose = (way & 1) === 1;
         cover(doc, reading, loose, undefined, true);
@@ -1304,9 +1309,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * (`boundOf`) reaches the score of its last place there; the others keep their bound as a score, which
    * sorts them after that place as their own score would. The page is the same as with every score.
    */
-  function scoreFirst(hits: readonly Hit[], matched: Matched, count: number): void {
+  function scoreFirst(hits: Hits, matched: Matched, count: number): void {
+    const { doc, tier, score } = hits;
     const perTier = new Int32Array(matchKinds.length);
-    for (const hit of hits) perTier[hit.tier]! += 1;
+    for (let h = 0; h < hits.size; h += 1) perTier[tier[h]!]! += 1;
     let before = 0;
     let last = 0;
     while (last < perTier.length - 1 && before + perTier[last]! < count) {
@@ -1314,38 +1320,38 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       last += 1;
     }
     const places = count - before;
-    const boundary: Hit[] = [];
-    for (const hit of hits) {
-      if (hit.tier === last) boundary.push(hit);
-      else if (hit.tier > last) hit.score = 0;
-      else if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+    const boundary: number[] = [];
+    for (let h = 0; h < hits.size; h += 1) {
+      if (tier[h] === last) boundary.push(h);
+      else if (tier[h]! > last) score[h] = 0;
+      else if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
     }
     if (boundary.length <= places) {
-      for (const hit of boundary) if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+      for (const h of boundary) if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
       return;
     }
     const bounds = new Float64Array(boundary.length);
-    boundary.forEach((hit, i) => {
-      if (!Number.isNaN(hit.score)) {
-        bounds[i] = hit.score;
+    boundary.forEach((h, i) => {
+      if (!Number.isNaN(score[h])) {
+        bounds[i] = score[h]!;
         return;
       }
-      bounds[i] = boundOf(hit, matched);
-      if (boundIsScore) hit.score = bounds[i]!;
+      bounds[i] = boundOf(doc[h]!, matched);
+      if (boundIsScore) score[h] = bounds[i]!;
     });
     // Scores for the hits with the best bounds first: the last place's score among them is a floor the
     // page's last place cannot fall below.
     const highBound = largest(bounds, places);
     const scores: number[] = [];
-    boundary.forEach((hit, i) => {
+    boundary.forEach((h, i) => {
       if (bounds[i]! < highBound) return;
-      if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
-      scores.push(hit.score);
+      if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+      scores.push(score[h]!);
     });
     const floor = largest(Float64Array.from(scores), places);
-    boundary.forEach((hit, i) => {
-      if (!Number.isNaN(hit.score)) return;
-      hit.score = bounds[i]! >= floor ? scoreOf(hit, matched) : bounds[i]!;
+    boundary.forEach((h, i) => {
+      if (!Number.isNaN(score[h])) return;
+      score[h] = bounds[i]! >= floor ? scoreOf(doc[h]!, matched) : bounds[i]!;
     });
   }
 
@@ -1551,43 +1557,54 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const filters = table.plan(query);
       // `all` is the hits' products in the same order (or every product for an empty query).
       const failed = table.failuresOf(matched.all, filters);
-      const hits = matched.hits
-        ? matched.hits.filter((_, i) => failed[i] === 0)
-        : Array.from(
-            matched.all.filter((_, i) => failed[i] === 0),
-            (doc): Hit => ({ doc, tier: 0, score: 0 }),
-          );
-      const product = (hit: Hit) => docs[hit.doc]!.product;
+      let size = 0;
+      for (let i = 0; i < failed.length; i += 1) if (failed[i] === 0) size += 1;
+      const hits: Hits = {
+        size,
+        doc: new Int32Array(size),
+        tier: new Uint8Array(size),
+        score: new Float64Array(size).fill(matched.tiers ? NaN : 0),
+      };
+      for (let i = 0, h = 0; i < failed.length; i += 1) {
+        if (failed[i] !== 0) continue;
+        hits.doc[h] = matched.all[i]!;
+        hits.tier[h] = matched.tiers ? matched.tiers[i]! : 0;
+        h += 1;
+      }
+      const { doc, tier, score } = hits;
       const { sales, minPrice, available } = table;
       const bySales = (a: number, z: number) =>
         sales[z]! - sales[a]! || (docs[a]!.product.productId < docs[z]!.product.productId ? -1 : 1);
       const sort = query.sort ?? 'relevance';
       // Scores only for what a relevance page can show: products that pass the filters.
       if (sort === 'relevance') scoreFirst(hits, matched, offset + limit);
-      const compare = (a: Hit, z: Hit): number => {
-        if (sort === 'price_asc') return minPrice[a.doc]! - minPrice[z.doc]! || bySales(a.doc, z.doc);
-        if (sort === 'price_desc') return minPrice[z.doc]! - minPrice[a.doc]! || bySales(a.doc, z.doc);
-        if (sort === 'sales') return bySales(a.doc, z.doc);
+      // Hits by position.
+      const compare = (a: number, z: number): number => {
+        const x = doc[a]!;
+        const y = doc[z]!;
+        if (sort === 'price_asc') return minPrice[x]! - minPrice[y]! || bySales(x, y);
+        if (sort === 'price_desc') return minPrice[y]! - minPrice[x]! || bySales(x, y);
+        if (sort === 'sales') return bySales(x, y);
         // In stock before sold out: a buyer cannot act on the latter today.
-        const stock = available[z.doc]! - available[a.doc]!;
-        return a.tier - z.tier || z.score - a.score || stock || bySales(a.doc, z.doc);
+        const stock = available[y]! - available[x]!;
+        return tier[a]! - tier[z]! || score[z]! - score[a]! || stock || bySales(x, y);
       };
-      const page = firstInOrder(hits, offset + limit, compare).slice(offset, offset + limit);
+      const page = firstInOrder(size, offset + limit, compare).slice(offset, offset + limit);
       const end = offset + page.length;
-      const info = page.map((hit): SearchHitInfo => {
+      const info = page.map((h): SearchHitInfo => {
         // Spans only for the page: found again with what matched each group.
         const spans: Array<[number, number]> = [];
         for (const group of matched.groups) {
-          const part = hitOf(group, hit.doc);
-          cover(hit.doc, part.reading, part.loose, spans);
+          const part = hitOf(group, doc[h]!);
+          cover(doc[h]!, part.reading, part.loose, spans);
         }
-        return { kind: matchKinds[hit.tier]!, titleRanges: mergeSpans(spans) };
+        return { kind: matchKinds[tier[h]!]!, titleRanges: mergeSpans(spans) };
       });
-      const suggestion = hits.length === 0 && query.q.trim() !== '' ? didYouMean(query.q, filters) : undefined;
+      const suggestion = size === 0 && query.q.trim() !== '' ? didYouMean(query.q, filters) : undefined;
       return {
-        items: page.map(product),
-        total: hits.length,
-        ...(end < hits.length ? { nextCursor: String(end) } : {}),
+        items: page.map((h) => docs[doc[h]!]!.product),
+        total: size,
+        ...(end < size ? { nextCursor: String(end) } : {}),
         hits: info,
         facets: table.facets(matched.all, failed, filters),
         ...(suggestion === undefined ? {} : { didYouMean: suggestion }),
@@ -1604,15 +1621,16 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
 }
 
 /**
- * The first `count` items in `compare` order, sorted: a page needs the top of thousands of hits, and
- * keeping a short sorted list costs far less than sorting them all. The comparison is a total order (ties
- * end at the product id), so the result is the same as sorting everything.
+ * The first `count` of the positions 0 … `size` - 1 in `compare` order, sorted: a page needs the top of
+ * thousands of hits, and keeping a short sorted list costs far less than sorting them all. The
+ * comparison is a total order (ties end at the product id), so the result is the same as sorting
+ * everything.
  */
-function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, z: T) => number): T[] {
+function firstInOrder(size: number, count: number, compare: (a: number, z: number) => number): number[] {
   if (count <= 0) return [];
-  if (count * 8 >= items.length) return [...items].sort(compare);
-  const top: T[] = [];
-  for (const item of items) {
+  if (count * 8 >= size) return Array.from({ length: size }, (_, h) => h).sort(compare);
+  const top: number[] = [];
+  for (let item = 0; item < size; item += 1) {
     if (top.length === count && compare(item, top[count - 1]!) >= 0) continue;
     // Binary search for the first kept item that sorts after this one.
     let low = 0;
