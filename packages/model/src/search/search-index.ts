@@ -32,17 +32,14 @@ function fieldTexts(product: Product): string[] {
 }
 
 /**
- * One field's text as the index keeps it: each unit as a number of the index's vocabulary, whether the
- * next unit follows it without a gap, and the UTF-16 span of each (for the title's highlights). Products
- * that share a text (a shop's name, a category, a colour and size list, a short title) share one of these,
- * and `cover` answers for it once per query.
+ * One field's text as the index keeps it: its number, and the UTF-16 span of each unit (for the title's
+ * highlights); its units are in the index's `fieldUnits`. Products that share a text (a shop's name, a
+ * category, a colour and size list, a short title) share one of these, and `cover` answers for it once
+ * per query.
  */
 interface FieldText {
   /** Its number among the index's field texts (`cover`'s answers for shared texts are kept by it). */
   id: number;
-  ids: Int32Array;
-  /** 1 where unit p + 1 starts where unit p ends. */
-  adjacent: Uint8Array;
   start: Int32Array;
   end: Int32Array;
 }
@@ -216,6 +213,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   const fieldList: FieldText[] = [];
   let fieldSize = new Int32Array(1024);
   /**
+   * Every field text's units back to back, from `fieldStart` of its number: each unit's vocabulary number
+   * times two, plus one when the next unit follows it without a gap. A title scan reads one run of
+   * memory instead of following a text's objects.
+   */
+  let fieldUnits = new Int32Array(1 << 16);
+  let fieldUnitsUsed = 0;
+  let fieldStart = new Int32Array(1024);
+  /**
    * Each product's field texts by number, `fieldCount` a product: the hot paths read these small
    * integers in place of following a product's objects (thousands of products a query, each a cache miss).
    */
@@ -238,16 +243,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (!field) {
       const units = toUnits(text);
       const size = units.text.length;
-      const ids = new Int32Array(size);
-      const adjacent = new Uint8Array(size);
-      for (let p = 0; p < size; p += 1) {
-        ids[p] = unitNumber(units.text[p]!, units.han[p]!);
-        adjacent[p] = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
-      }
       field = {
         id: fieldList.length,
-        ids,
-        adjacent,
         start: Int32Array.from(units.start),
         end: Int32Array.from(units.end),
       };
@@ -256,8 +253,22 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         const sizes = new Int32Array(fieldSize.length * 2);
         sizes.set(fieldSize);
         fieldSize = sizes;
+        const starts = new Int32Array(fieldStart.length * 2);
+        starts.set(fieldStart);
+        fieldStart = starts;
+      }
+      if (fieldUnitsUsed + size > fieldUnits.length) {
+        const next = new Int32Array(Math.max(fieldUnits.length * 2, fieldUnitsUsed + size));
+        next.set(fieldUnits.subarray(0, fieldUnitsUsed));
+        fieldUnits = next;
       }
       fieldSize[field.id] = size;
+      fieldStart[field.id] = fieldUnitsUsed;
+      for (let p = 0; p < size; p += 1) {
+        const adjacent = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
+        fieldUnits[fieldUnitsUsed + p] = (unitNumber(units.text[p]!, units.han[p]!) << 1) | adjacent;
+      }
+      fieldUnitsUsed += size;
       fieldList.push(field);
     }
     return field;
@@ -345,8 +356,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     doc.live = false;
     table.live[id] = 0;
     doc.fields.forEach((field, f) => {
-      fieldLengthSums[f]! -= field.ids.length;
-      if (field.ids.length > 0) fieldCounts[f]! -= 1;
+      fieldLengthSums[f]! -= fieldSize[field.id]!;
+      if (fieldSize[field.id]! > 0) fieldCounts[f]! -= 1;
     });
     byRef.delete(key);
     liveCount -= 1;
@@ -799,7 +810,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    */
   function coverField(
     plan: CoverPlan,
-    field: FieldText,
+    field: number,
     fieldLongest: Int32Array,
     spans?: Array<[number, number]>,
   ): number {
@@ -808,13 +819,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (n <= maxMaskMatchers) return coverFieldByMasks(plan, field, fieldLongest, spans);
     const minRun = Math.min(2, n);
     fieldLongest.fill(0, 0, n);
-    const { ids, adjacent } = field;
-    const size = ids.length;
+    const size = fieldSize[field]!;
     if (size === 0) return 0;
-    if (runBuffers[0]!.length < size + 1) {
-      runBuffers = runBuffers.map(() => new Int32Array(size * 2 + 2));
-      matchedBuffer = new Uint8Array(size * 2 + 2);
-    }
+    const from = fieldStart[field]!;
+    const ids = Int32Array.from(fieldUnits.subarray(from, from + size), (unit) => unit >> 1);
+    const adjacent = Uint8Array.from(fieldUnits.subarray(from, from + size), (unit) => unit & 1);
+    if (runBuffers[0]!.length < size + 1) runBuffers = runBuffers.map(() => new Int32Array(size * 2 + 2));
+    if (matchedBuffer.length < size + 1) matchedBuffer = new Uint8Array(size * 2 + 2);
     const matched = matchedBuffer;
     matched.fill(0, 0, size);
     // run[p] for matcher i: how many matchers from i on match the units from p on, one for one.
@@ -852,14 +863,16 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /** How many units `matched` marks (of the field's first units), with their spans when asked. */
-  function countMatched(plan: CoverPlan, field: FieldText, matched: Uint8Array, spans?: Array<[number, number]>) {
+  function countMatched(plan: CoverPlan, id: number, matched: Uint8Array, spans?: Array<[number, number]>) {
     const { matchers } = plan;
     let tf = 0;
     const only = matchers.length === 1 ? matchers[0]! : undefined;
-    for (let p = 0; p < field.ids.length; p += 1) {
+    const size = fieldSize[id]!;
+    for (let p = 0; p < size; p += 1) {
       if (!matched[p]) continue;
       tf += 1;
       if (!spans) continue;
+      const field = fieldList[id]!;
       const end =
         only?.type === 'word' && only.prefix
           ? Math.min(field.end[p]!, field.start[p]! + only.text.length)
@@ -876,6 +889,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   const maxMaskMatchers = 30;
   let maskBuffer = new Int32Array(64);
   let chainBuffer = new Int32Array(64);
+  let adjacentBuffer = new Uint8Array(64);
 
   /** Which of the plan's matchers accept a vocabulary unit, one bit each (asked once per plan and unit). */
   function unitMask(plan: CoverPlan, id: number): number {
@@ -911,25 +925,29 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    */
   function coverFieldByMasks(
     plan: CoverPlan,
-    field: FieldText,
+    field: number,
     fieldLongest: Int32Array,
     spans?: Array<[number, number]>,
   ): number {
     const n = plan.matchers.length;
     for (let i = 0; i < n; i += 1) fieldLongest[i] = 0;
-    const { ids, adjacent } = field;
-    const size = ids.length;
+    const size = fieldSize[field]!;
     if (size === 0) return 0;
+    const from = fieldStart[field]!;
     if (maskBuffer.length < size + 1) {
       maskBuffer = new Int32Array(size * 2 + 2);
       chainBuffer = new Int32Array(size * 2 + 2);
-      matchedBuffer = new Uint8Array(size * 2 + 2);
+      adjacentBuffer = new Uint8Array(size * 2 + 2);
     }
+    if (matchedBuffer.length < size + 1) matchedBuffer = new Uint8Array(size * 2 + 2);
     const masks = maskBuffer;
     const chain = chainBuffer;
+    const adjacent = adjacentBuffer;
     let bits = 0;
     for (let p = 0; p < size; p += 1) {
-      const mask = unitMask(plan, ids[p]!);
+      const unit = fieldUnits[from + p]!;
+      adjacent[p] = unit & 1;
+      const mask = unitMask(plan, unit >> 1);
       masks[p] = mask;
       chain[p] = mask;
       bits |= mask;
@@ -997,10 +1015,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       if (f === titleField) {
         if (!readTitle) continue;
         // Titles are each product's own: nothing to share.
-        const field = fieldList[id]!;
         work.titleScans += 1;
-        work.titleSteps += n * field.ids.length;
-        tf = coverField(plan, field, fieldLongest, spans);
+        work.titleSteps += n * fieldSize[id]!;
+        tf = coverField(plan, id, fieldLongest, spans);
       } else {
         // A shared text is asked once per plan: its answer (tf, then each matcher's longest run) is kept
         // in the query's arena.
@@ -1008,7 +1025,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         if (slot >= sharedPlan.length) growSharedSlots();
         let at = sharedAt[slot]!;
         if (sharedPlan[slot] !== plan.stamp) {
-          tf = coverField(plan, fieldList[id]!, fieldLongest);
+          tf = coverField(plan, id, fieldLongest);
           at = arenaTake(n + 1);
           sharedArena[at] = tf;
           for (let i = 0; i < n; i += 1) sharedArena[at + 1 + i] = fieldLongest[i]!;
