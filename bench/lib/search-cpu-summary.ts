@@ -2,7 +2,11 @@
  * Profiling aid: a `.cpuprofile` (from `search-profile.ts --cpu`) summarised by self time per function,
  * the hottest first, with its share of the samples. Where the query time goes, not what the work counts say.
  *
- * `node --import tsx bench/lib/search-cpu-summary.ts OUT.cpuprofile [TOP]`
+ * With `--lines NAME`, the self time of the function NAME by line of its (built) file instead: where
+ * inside it the time goes (run the profiled process with `--no-turbo-inlining` so that callees inlined
+ * into it do not count as its own).
+ *
+ * `node --import tsx bench/lib/search-cpu-summary.ts OUT.cpuprofile [TOP] [--lines NAME]`
  */
 import { readFileSync } from 'node:fs';
 
@@ -10,6 +14,7 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+  positionTicks?: Array<{ line: number; ticks: number }>;
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -19,9 +24,26 @@ interface Profile {
   endTime: number;
 }
 
-const [path, topArgument = '30'] = process.argv.slice(2);
-if (!path) throw new Error('usage: search-cpu-summary.ts OUT.cpuprofile [TOP]');
+const args = process.argv.slice(2);
+const linesAt = args.indexOf('--lines');
+const linesOf = linesAt >= 0 ? args.splice(linesAt, 2)[1] : undefined;
+const [path, topArgument = '30'] = args;
+if (!path) throw new Error('usage: search-cpu-summary.ts OUT.cpuprofile [TOP] [--lines NAME]');
 const profile = JSON.parse(readFileSync(path, 'utf8')) as Profile;
+if (linesOf !== undefined) {
+  const ticks = new Map<string, number>();
+  for (const node of profile.nodes) {
+    if (node.callFrame.functionName !== linesOf) continue;
+    const file = node.callFrame.url.replace(/^.*\//, '');
+    for (const { line, ticks: count } of node.positionTicks ?? []) {
+      ticks.set(`${file}:${line}`, (ticks.get(`${file}:${line}`) ?? 0) + count);
+    }
+  }
+  for (const [where, count] of [...ticks].sort((a, z) => z[1] - a[1]).slice(0, Number(topArgument))) {
+    console.log(`${String(count).padStart(6)} samples  ${where}`);
+  }
+  process.exit(0);
+}
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 /** Self time per function (microseconds), from the samples and the time between them. */
 const self = new Map<string, number>();
