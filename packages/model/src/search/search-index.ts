@@ -63,7 +63,7 @@ const maxTitleCount = (1 << titleCountBits) - 1;
 const entryOf = (doc: number, titleCount: number) => (doc << titleCountBits) | titleCount;
 const docOf = (entry: number) => entry >> titleCountBits;
 const titleCountOf = (entry: number) => entry & maxTitleCount;
-/** A title match bound too high to count (`CoverPlan.titleMark`): the title's length bounds it. */
+/** A title match bound too high to count (`TitleColumns.mark`): the title's length bounds it. */
 const unknownTitleMatch = 255;
 
 /** What one query unit accepts of one index unit. */
@@ -84,15 +84,31 @@ interface CoverPlan {
   /** Which of the `sharedLanes` its kept answers use (plans alive at once take different ones). */
   lane: number;
   /**
-   * Per product, at most how many units of its title the reading can match, from its witness keys' title
-   * counts (`titleWitnessKeys`; `unknownTitleMatch` when a count is too high to say); 0: its title adds
-   * nothing. Null when the keys cannot tell. Made when first needed.
+   * What the reading's witness keys say of each product's title (`titleMayMatch`), in columns where the
+   * entries stamped with this plan's `stamp` are its own. Null when the keys cannot tell. Made when first
+   * needed.
    */
-  titleMark?: Uint8Array | null;
-  /** Per product, how many of the reading's adjacent pairs its title has (with `titleMark`, two units or more). */
-  titlePairs?: Uint8Array;
-  /** Per vocabulary unit, which matchers accept it (`unitMask`). */
-  masks?: Int32Array;
+  title?: TitleColumns | null;
+  /** Per vocabulary unit, which matchers accept it (`unitMask`): made when first needed. */
+  masks?: MaskColumns;
+}
+
+/**
+ * Per product: at most how many units of its title a reading can match, from its witness keys' title
+ * counts (`unknownTitleMatch` when a count is too high to say; 0: its title adds nothing), and how many
+ * of the reading's adjacent pairs its title has. Reused by every query: an entry is a plan's when `owner`
+ * holds the plan's stamp (0 otherwise).
+ */
+interface TitleColumns {
+  owner: Int32Array;
+  mark: Uint8Array;
+  pairs: Uint8Array;
+}
+
+/** Per vocabulary unit, a plan's `unitMask`: the plan's where `owner` holds its stamp. Reused by every query. */
+interface MaskColumns {
+  owner: Int32Array;
+  mask: Int32Array;
 }
 
 /** One way to read a query segment: `fangshaiyi` as three syllables, `upf5` as a word prefix… */
@@ -528,7 +544,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const list = listOf(groups[0]![0]!);
       const only = new Int32Array(list.length);
       let count = 0;
-      for (const entry of list) {
+      for (let e = 0; e < list.length; e += 1) {
+        const entry = list[e]!;
         const doc = docOf(entry);
         if (live[doc]) only[count++] = doc;
       }
@@ -553,7 +570,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       .sort((x, y) => x.size - y.size);
     sized.forEach(({ keys }, g) => {
       for (const key of keys) {
-        for (const entry of listOf(key)) {
+        const list = listOf(key);
+        for (let e = 0; e < list.length; e += 1) {
+          const entry = list[e]!;
           const doc = docOf(entry);
           if (g === 0) {
             if (seen[doc] === stamp) continue;
@@ -567,7 +586,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     stamp += 1;
     for (const { keys } of sized.slice(0, 1)) {
       for (const key of keys) {
-        for (const entry of listOf(key)) {
+        const list = listOf(key);
+        for (let e = 0; e < list.length; e += 1) {
+          const entry = list[e]!;
           const doc = docOf(entry);
           if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
           seen[doc] = stamp;
@@ -598,7 +619,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const placeStamp = stamp;
     for (const [place, keys] of places.entries()) {
       for (const key of keys) {
-        for (const entry of listOf(key)) {
+        const list = listOf(key);
+        for (let e = 0; e < list.length; e += 1) {
+          const entry = list[e]!;
           const doc = docOf(entry);
           if (placeSeen[doc] !== placeStamp) {
             placeSeen[doc] = placeStamp;
@@ -617,7 +640,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const a = matchers[i]!;
       const z = matchers[i + 1]!;
       if (a.type !== 'char' || z.type !== 'char') continue;
-      for (const entry of listOf(`c:${a.char}${z.char}`)) {
+      const list = listOf(`c:${a.char}${z.char}`);
+      for (let e = 0; e < list.length; e += 1) {
+        const entry = list[e]!;
         const doc = docOf(entry);
         if (seen[doc] === foundStamp || !table.live[doc]) continue;
         seen[doc] = foundStamp;
@@ -711,48 +736,82 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return pairs;
   }
 
-  /** Whether a product's own title may add to the plan's match (`titleMark`). */
+  const titleColumnPool: TitleColumns[] = [];
+  /** Columns in use by the current query's plans (`matchQuery` starts again from none). */
+  let titleColumnsUsed = 0;
+
+  function titleColumns(): TitleColumns {
+    let columns = titleColumnPool[titleColumnsUsed];
+    if (!columns || columns.owner.length < docs.length) {
+      const size = docs.length;
+      columns = { owner: new Int32Array(size), mark: new Uint8Array(size), pairs: new Uint8Array(size) };
+      titleColumnPool[titleColumnsUsed] = columns;
+    }
+    titleColumnsUsed += 1;
+    return columns;
+  }
+
+  /** At most how many units of the product's title the plan can match (see `TitleColumns`). */
+  function titleMarkOf(title: TitleColumns, plan: CoverPlan, doc: number): number {
+    return title.owner[doc] === plan.stamp ? title.mark[doc]! : 0;
+  }
+
+  /** Whether a product's own title may add to the plan's match (`TitleColumns`). */
   function titleMayMatch(plan: CoverPlan, doc: number): boolean {
-    if (plan.titleMark === undefined) {
+    if (plan.title === undefined) {
       const groups = titleWitnessKeys(plan.matchers, plan.loose);
-      let mark: Uint8Array | null = null;
+      let title: TitleColumns | null = null;
       if (groups) {
         ensureScratch();
         // A matched unit is a lone unit the reading accepts or one of a pair its runs accept: each is
         // counted under one of the keys at least (a pair for both of its units).
         const perCount = plan.matchers.length === 1 ? 1 : 2;
-        mark = new Uint8Array(docs.length);
-        const pairsIn = perCount === 2 ? new Uint8Array(docs.length) : undefined;
+        title = titleColumns();
+        const { owner, mark, pairs } = title;
         for (const keys of groups) {
           stamp += 1;
           for (const key of keys) {
-            for (const entry of listOf(key)) {
+            const list = listOf(key);
+            for (let e = 0; e < list.length; e += 1) {
+              const entry = list[e]!;
               const count = titleCountOf(entry);
               if (count === 0) continue;
               const doc = docOf(entry);
+              if (owner[doc] !== plan.stamp) {
+                owner[doc] = plan.stamp;
+                mark[doc] = 0;
+                pairs[doc] = 0;
+              }
               mark[doc] =
                 count === maxTitleCount
                   ? unknownTitleMatch
                   : Math.min(unknownTitleMatch, mark[doc]! + perCount * count);
-              if (pairsIn && seen[doc] !== stamp) {
+              if (perCount === 2 && seen[doc] !== stamp) {
                 seen[doc] = stamp;
-                pairsIn[doc]! += 1;
+                pairs[doc]! += 1;
               }
             }
           }
         }
-        if (pairsIn) plan.titlePairs = pairsIn;
       }
-      plan.titleMark = mark;
+      plan.title = title;
     }
-    return plan.titleMark === null || plan.titleMark[doc] !== 0;
+    return plan.title === null || titleMarkOf(plan.title, plan, doc) !== 0;
   }
 
-  /** At most how many units of a product's title a plan can match (`titleMark`). */
+  /** How many of the reading's adjacent pairs the product's title has; undefined when the keys cannot tell. */
+  function titlePairsOf(plan: CoverPlan, doc: number): number | undefined {
+    titleMayMatch(plan, doc);
+    const { title } = plan;
+    if (!title || plan.matchers.length < 2) return undefined;
+    return title.owner[doc] === plan.stamp ? title.pairs[doc]! : 0;
+  }
+
+  /** At most how many units of a product's title a plan can match (`TitleColumns`). */
   function titleMatchBound(plan: CoverPlan, doc: number): number {
     if (!titleMayMatch(plan, doc)) return 0;
     const length = fieldSize[docFields[doc * fieldCount + titleField]!]!;
-    const most = plan.titleMark?.[doc] ?? unknownTitleMatch;
+    const most = plan.title ? titleMarkOf(plan.title, plan, doc) : unknownTitleMatch;
     return most === unknownTitleMatch ? length : Math.min(length, most);
   }
 
@@ -884,24 +943,31 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return tf;
   }
 
-  /** A unit's mask is known once this bit is set (a fresh table is all unknown, and needs no filling). */
-  const knownMask = 1 << 30;
   const maxMaskMatchers = 30;
+  const maskColumnPool: MaskColumns[] = [];
+  /** Columns in use by the current query's plans (`matchQuery` starts again from none). */
+  let maskColumnsUsed = 0;
+
+  function maskColumns(): MaskColumns {
+    let columns = maskColumnPool[maskColumnsUsed];
+    if (!columns || columns.owner.length < unitTexts.length) {
+      const size = Math.max(unitTexts.length, 64);
+      columns = { owner: new Int32Array(size), mask: new Int32Array(size) };
+      maskColumnPool[maskColumnsUsed] = columns;
+    }
+    maskColumnsUsed += 1;
+    return columns;
+  }
   let maskBuffer = new Int32Array(64);
   let chainBuffer = new Int32Array(64);
   let adjacentBuffer = new Uint8Array(64);
 
   /** Which of the plan's matchers accept a vocabulary unit, one bit each (asked once per plan and unit). */
   function unitMask(plan: CoverPlan, id: number): number {
-    let masks = plan.masks;
-    if (!masks || masks.length <= id) {
-      const next = new Int32Array(Math.max(unitTexts.length, id + 1));
-      if (masks) next.set(masks);
-      plan.masks = masks = next;
-    }
-    let mask = masks[id]!;
-    if (mask === 0) {
-      mask = knownMask;
+    const masks = (plan.masks ??= maskColumns());
+    let mask = masks.mask[id]!;
+    if (masks.owner[id] !== plan.stamp) {
+      mask = 0;
       const { matchers, tables, loose } = plan;
       for (let i = 0; i < matchers.length; i += 1) {
         const accepted = tables[i]!;
@@ -912,9 +978,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         }
         if (verdict === 2) mask |= 1 << i;
       }
-      masks[id] = mask;
+      masks.owner[id] = plan.stamp;
+      masks.mask[id] = mask;
     }
-    return mask & ~knownMask;
+    return mask;
   }
 
   /**
@@ -1091,7 +1158,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const shared = cover(doc, reading, false, undefined, true);
       if (words ? shared === n : longest[0] === n) return tierOf.get(reading.kind)!;
       // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
-      if (!words && plan.titlePairs && plan.titlePairs[doc]! < n - 1) return -1;
+      if (!words && (titlePairsOf(plan, doc) ?? n) < n - 1) return -1;
     }
     const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
@@ -1194,6 +1261,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   /** What a query's text matches. The groups of the `Matched` it returned before are given up (their columns are reused). */
   function matchQuery(q: string): Matched {
     groupColumnsUsed = 0;
+    titleColumnsUsed = 0;
+    maskColumnsUsed = 0;
     arenaUsed = 0;
     const simplified = toSimplified(q);
     const segments = querySegments(simplified);
@@ -1486,7 +1555,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         // Every candidate matches, at the reading's own tier: the score waits until the product is in
         // every group's hits and passes the filters (a letter such as `t` in `t恤` has tens of thousands).
         const tier = tierOf.get(reading.kind)!;
-        for (const doc of candidates(reading, false)) keep(doc, tier, r * 2, NaN);
+        const found = candidates(reading, false);
+        for (let c = 0; c < found.length; c += 1) keep(found[c]!, tier, r * 2, NaN);
         return;
       }
       const found = candidates(reading, homophones);
@@ -1496,7 +1566,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         checkedIn[r] = checkStamp;
       }
       const fullTier = tierOf.get(reading.kind)!;
-      for (const doc of found) {
+      for (let c = 0; c < found.length; c += 1) {
+        const doc = found[c]!;
         if (homophones) {
           const checked = checkedBy[doc]!;
           // Matched in full as typed: `matchSegment` would say so again (and it is kept).
@@ -1670,7 +1741,8 @@ function firstInOrder(size: number, count: number, compare: (a: number, z: numbe
 function largest(values: Float64Array, k: number): number {
   const heap = new Float64Array(k);
   let size = 0;
-  for (const value of values) {
+  for (let v = 0; v < values.length; v += 1) {
+    const value = values[v]!;
     if (size < k) {
       // Sift the new value up.
       let at = size++;
