@@ -1406,39 +1406,48 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       last += 1;
     }
     const places = count - before;
-    const boundary: number[] = [];
+    // The boundary tier's hits by position, in a typed column (a broad query has tens of thousands).
+    const boundary = new Int32Array(perTier[last]!);
+    let size = 0;
     for (let h = 0; h < hits.size; h += 1) {
-      if (tier[h] === last) boundary.push(h);
+      if (tier[h] === last) boundary[size++] = h;
       else if (tier[h]! > last) score[h] = 0;
       else if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
     }
-    if (boundary.length <= places) {
-      for (const h of boundary) if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+    if (size <= places) {
+      for (let i = 0; i < size; i += 1) {
+        const h = boundary[i]!;
+        if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+      }
       return;
     }
-    const bounds = new Float64Array(boundary.length);
-    boundary.forEach((h, i) => {
+    const bounds = new Float64Array(size);
+    for (let i = 0; i < size; i += 1) {
+      const h = boundary[i]!;
       if (!Number.isNaN(score[h])) {
         bounds[i] = score[h]!;
-        return;
+        continue;
       }
       bounds[i] = boundOf(doc[h]!, matched);
       if (boundIsScore) score[h] = bounds[i]!;
-    });
+    }
     // Scores for the hits with the best bounds first: the last place's score among them is a floor the
     // page's last place cannot fall below.
     const highBound = largest(bounds, places);
-    const scores: number[] = [];
-    boundary.forEach((h, i) => {
-      if (bounds[i]! < highBound) return;
+    const scores = new Float64Array(size);
+    let scored = 0;
+    for (let i = 0; i < size; i += 1) {
+      if (bounds[i]! < highBound) continue;
+      const h = boundary[i]!;
       if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
-      scores.push(score[h]!);
-    });
-    const floor = largest(Float64Array.from(scores), places);
-    boundary.forEach((h, i) => {
-      if (!Number.isNaN(score[h])) return;
+      scores[scored++] = score[h]!;
+    }
+    const floor = largest(scores.subarray(0, scored), places);
+    for (let i = 0; i < size; i += 1) {
+      const h = boundary[i]!;
+      if (!Number.isNaN(score[h])) continue;
       score[h] = bounds[i]! >= floor ? scoreOf(doc[h]!, matched) : bounds[i]!;
-    });
+    }
   }
 
   /**
