@@ -141,6 +141,23 @@ describe('search index: how a query matched, and what to highlight', () => {
     assert.equal(top('螺蛳粉好吃').kind, 'partial');
   });
 
+  it('reads a query of more than 30 characters (one matcher at a time) as it reads a shorter one (all at once)', () => {
+    const product = products.find((item) => item.title.startsWith('山野 Shanye 防晒衣女'))!;
+    const words = product.title.match(/\p{Script=Han}+/gu)!;
+    for (const length of [30, 31]) {
+      // The title's Chinese words run together, then a character the catalog does not have.
+      const q = words.join('').padEnd(length, '龘');
+      const page = index.search({ q, limit: 50 });
+      const at = page.items.findIndex((item) => item.productId === product.productId);
+      assert.ok(at >= 0, `${q} finds the product`);
+      assert.equal(page.hits[at]!.kind, 'partial');
+      assert.deepEqual(
+        page.hits[at]!.titleRanges.map(([start, end]) => product.title.slice(start, end)),
+        words,
+      );
+    }
+  });
+
   it('ranks an exact match above a partial one for a query longer than the title', () => {
     const page = index.search({ q: '防晒衣女', limit: 50 });
     const kinds = page.hits.map((hit) => hit.kind);

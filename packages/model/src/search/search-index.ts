@@ -32,15 +32,14 @@ function fieldTexts(product: Product): string[] {
 }
 
 /**
- * One field's text as the index keeps it: each unit as a number of the index's vocabulary, whether the
- * next unit follows it without a gap, and the UTF-16 span of each (for the title's highlights). Products
- * that share a text (a shop's name, a category, a colour and size list, a short title) share one of these,
- * and `cover` answers for it once per query.
+ * One field's text as the index keeps it: its number, and the UTF-16 span of each unit (for the title's
+ * highlights); its units are in the index's `fieldUnits`. Products that share a text (a shop's name, a
+ * category, a colour and size list, a short title) share one of these, and `cover` answers for it once
+ * per query.
  */
 interface FieldText {
-  ids: Int32Array;
-  /** 1 where unit p + 1 starts where unit p ends. */
-  adjacent: Uint8Array;
+  /** Its number among the index's field texts (`cover`'s answers for shared texts are kept by it). */
+  id: number;
   start: Int32Array;
   end: Int32Array;
 }
@@ -64,7 +63,7 @@ const maxTitleCount = (1 << titleCountBits) - 1;
 const entryOf = (doc: number, titleCount: number) => (doc << titleCountBits) | titleCount;
 const docOf = (entry: number) => entry >> titleCountBits;
 const titleCountOf = (entry: number) => entry & maxTitleCount;
-/** A title match bound too high to count (`CoverPlan.titleMark`): the title's length bounds it. */
+/** A title match bound too high to count (`TitleColumns.mark`): the title's length bounds it. */
 const unknownTitleMatch = 255;
 
 /** What one query unit accepts of one index unit. */
@@ -80,15 +79,36 @@ interface CoverPlan {
   loose: boolean;
   /** Per matcher, what it accepts of each vocabulary unit (see `acceptTable`). */
   tables: Int8Array[];
-  byField: Map<FieldText, { tf: number; longest: Int32Array }>;
+  /** A number no other plan has: `cover`'s kept answers for shared texts are this plan's when they carry it. */
+  stamp: number;
+  /** Which of the `sharedLanes` its kept answers use (plans alive at once take different ones). */
+  lane: number;
   /**
-   * Per product, at most how many units of its title the reading can match, from its witness keys' title
-   * counts (`titleWitnessKeys`; `unknownTitleMatch` when a count is too high to say); 0: its title adds
-   * nothing. Null when the keys cannot tell. Made when first needed.
+   * What the reading's witness keys say of each product's title (`titleMayMatch`), in columns where the
+   * entries stamped with this plan's `stamp` are its own. Null when the keys cannot tell. Made when first
+   * needed.
    */
-  titleMark?: Uint8Array | null;
-  /** Per product, how many of the reading's adjacent pairs its title has (with `titleMark`, two units or more). */
-  titlePairs?: Uint8Array;
+  title?: TitleColumns | null;
+  /** Per vocabulary unit, which matchers accept it (`unitMask`): made when first needed. */
+  masks?: MaskColumns;
+}
+
+/**
+ * Per product: at most how many units of its title a reading can match, from its witness keys' title
+ * counts (`unknownTitleMatch` when a count is too high to say; 0: its title adds nothing), and how many
+ * of the reading's adjacent pairs its title has. Reused by every query: an entry is a plan's when `owner`
+ * holds the plan's stamp (0 otherwise).
+ */
+interface TitleColumns {
+  owner: Int32Array;
+  mark: Uint8Array;
+  pairs: Uint8Array;
+}
+
+/** Per vocabulary unit, a plan's `unitMask`: the plan's where `owner` holds its stamp. Reused by every query. */
+interface MaskColumns {
+  owner: Int32Array;
+  mask: Int32Array;
 }
 
 /** One way to read a query segment: `fangshaiyi` as three syllables, `upf5` as a word prefix… */
@@ -108,11 +128,16 @@ interface SegmentHit {
   loose: boolean;
 }
 
-interface Hit {
-  doc: number;
-  tier: number;
+/**
+ * The hits that pass a query's filters, one column per property, a hit being a position in them (no
+ * object per hit: a broad query has tens of thousands, and their garbage was most of its time).
+ */
+interface Hits {
+  size: number;
+  doc: Int32Array;
+  tier: Uint8Array;
   /** NaN until a relevance sort needs it (`scoreOf`). */
-  score: number;
+  score: Float64Array;
 }
 
 /**
@@ -200,6 +225,23 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   /** The readings of a Han unit (shared arrays); none for a Latin word. */
   const unitReadings: Array<readonly string[]> = [];
   const fieldsByText = new Map<string, FieldText>();
+  /** Field texts by number, and each one's length in units. */
+  const fieldList: FieldText[] = [];
+  let fieldSize = new Int32Array(1024);
+  /**
+   * Every field text's units back to back, from `fieldStart` of its number: each unit's vocabulary number
+   * times two, plus one when the next unit follows it without a gap. A title scan reads one run of
+   * memory instead of following a text's objects.
+   */
+  let fieldUnits = new Int32Array(1 << 16);
+  let fieldUnitsUsed = 0;
+  let fieldStart = new Int32Array(1024);
+  /**
+   * Each product's field texts by number, `fieldCount` a product: the hot paths read these small
+   * integers in place of following a product's objects (thousands of products a query, each a cache miss).
+   */
+  const fieldCount = fieldWeights.length;
+  let docFields = new Int32Array(1024 * fieldCount);
 
   function unitNumber(text: string, han: boolean): number {
     let number = unitNumbers.get(text);
@@ -217,14 +259,33 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (!field) {
       const units = toUnits(text);
       const size = units.text.length;
-      const ids = new Int32Array(size);
-      const adjacent = new Uint8Array(size);
-      for (let p = 0; p < size; p += 1) {
-        ids[p] = unitNumber(units.text[p]!, units.han[p]!);
-        adjacent[p] = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
-      }
-      field = { ids, adjacent, start: Int32Array.from(units.start), end: Int32Array.from(units.end) };
+      field = {
+        id: fieldList.length,
+        start: Int32Array.from(units.start),
+        end: Int32Array.from(units.end),
+      };
       fieldsByText.set(text, field);
+      if (field.id === fieldSize.length) {
+        const sizes = new Int32Array(fieldSize.length * 2);
+        sizes.set(fieldSize);
+        fieldSize = sizes;
+        const starts = new Int32Array(fieldStart.length * 2);
+        starts.set(fieldStart);
+        fieldStart = starts;
+      }
+      if (fieldUnitsUsed + size > fieldUnits.length) {
+        const next = new Int32Array(Math.max(fieldUnits.length * 2, fieldUnitsUsed + size));
+        next.set(fieldUnits.subarray(0, fieldUnitsUsed));
+        fieldUnits = next;
+      }
+      fieldSize[field.id] = size;
+      fieldStart[field.id] = fieldUnitsUsed;
+      for (let p = 0; p < size; p += 1) {
+        const adjacent = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
+        fieldUnits[fieldUnitsUsed + p] = (unitNumber(units.text[p]!, units.han[p]!) << 1) | adjacent;
+      }
+      fieldUnitsUsed += size;
+      fieldList.push(field);
     }
     return field;
   }
@@ -255,7 +316,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (!searchable(product)) return;
     const id = docs.length;
     const texts = fieldTexts(product);
-    docs.push({ id, product, fields: texts.map(internField), live: true });
+    const fields = texts.map(internField);
+    docs.push({ id, product, fields, live: true });
+    if ((id + 1) * fieldCount > docFields.length) {
+      const next = new Int32Array(docFields.length * 2);
+      next.set(docFields);
+      docFields = next;
+    }
+    fields.forEach((field, f) => (docFields[id * fieldCount + f] = field.id));
     table.set(id, product);
     byRef.set(formatProductRef(product), id);
     liveCount += 1;
@@ -304,8 +372,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     doc.live = false;
     table.live[id] = 0;
     doc.fields.forEach((field, f) => {
-      fieldLengthSums[f]! -= field.ids.length;
-      if (field.ids.length > 0) fieldCounts[f]! -= 1;
+      fieldLengthSums[f]! -= fieldSize[field.id]!;
+      if (fieldSize[field.id]! > 0) fieldCounts[f]! -= 1;
     });
     byRef.delete(key);
     liveCount -= 1;
@@ -419,6 +487,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let placeCounts = new Int32Array(0);
   let placeLast = new Int32Array(0);
   let stamp = 0;
+  /** Products a reading's characters as typed were checked against (`matchGroup`), by stamp. */
+  let checkedBy = new Int32Array(0);
+  let checkStamp = 0;
 
   function ensureScratch() {
     if (seen.length >= docs.length) return;
@@ -433,6 +504,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     placeSeen = copy(placeSeen);
     placeCounts = copy(placeCounts);
     placeLast = copy(placeLast);
+    checkedBy = copy(checkedBy);
   }
 
   /**
@@ -472,7 +544,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const list = listOf(groups[0]![0]!);
       const only = new Int32Array(list.length);
       let count = 0;
-      for (const entry of list) {
+      for (let e = 0; e < list.length; e += 1) {
+        const entry = list[e]!;
         const doc = docOf(entry);
         if (live[doc]) only[count++] = doc;
       }
@@ -497,7 +570,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       .sort((x, y) => x.size - y.size);
     sized.forEach(({ keys }, g) => {
       for (const key of keys) {
-        for (const entry of listOf(key)) {
+        const list = listOf(key);
+        for (let e = 0; e < list.length; e += 1) {
+          const entry = list[e]!;
           const doc = docOf(entry);
           if (g === 0) {
             if (seen[doc] === stamp) continue;
@@ -511,7 +586,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     stamp += 1;
     for (const { keys } of sized.slice(0, 1)) {
       for (const key of keys) {
-        for (const entry of listOf(key)) {
+        const list = listOf(key);
+        for (let e = 0; e < list.length; e += 1) {
+          const entry = list[e]!;
           const doc = docOf(entry);
           if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
           seen[doc] = stamp;
@@ -542,7 +619,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const placeStamp = stamp;
     for (const [place, keys] of places.entries()) {
       for (const key of keys) {
-        for (const entry of listOf(key)) {
+        const list = listOf(key);
+        for (let e = 0; e < list.length; e += 1) {
+          const entry = list[e]!;
           const doc = docOf(entry);
           if (placeSeen[doc] !== placeStamp) {
             placeSeen[doc] = placeStamp;
@@ -561,7 +640,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const a = matchers[i]!;
       const z = matchers[i + 1]!;
       if (a.type !== 'char' || z.type !== 'char') continue;
-      for (const entry of listOf(`c:${a.char}${z.char}`)) {
+      const list = listOf(`c:${a.char}${z.char}`);
+      for (let e = 0; e < list.length; e += 1) {
+        const entry = list[e]!;
         const doc = docOf(entry);
         if (seen[doc] === foundStamp || !table.live[doc]) continue;
         seen[doc] = foundStamp;
@@ -655,49 +736,118 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return pairs;
   }
 
-  /** Whether a product's own title may add to the plan's match (`titleMark`). */
+  const titleColumnPool: TitleColumns[] = [];
+  /** Columns in use by the current query's plans (`matchQuery` starts again from none). */
+  let titleColumnsUsed = 0;
+
+  function titleColumns(): TitleColumns {
+    let columns = titleColumnPool[titleColumnsUsed];
+    if (!columns || columns.owner.length < docs.length) {
+      const size = docs.length;
+      columns = { owner: new Int32Array(size), mark: new Uint8Array(size), pairs: new Uint8Array(size) };
+      titleColumnPool[titleColumnsUsed] = columns;
+    }
+    titleColumnsUsed += 1;
+    return columns;
+  }
+
+  /** At most how many units of the product's title the plan can match (see `TitleColumns`). */
+  function titleMarkOf(title: TitleColumns, plan: CoverPlan, doc: number): number {
+    return title.owner[doc] === plan.stamp ? title.mark[doc]! : 0;
+  }
+
+  /** Whether a product's own title may add to the plan's match (`TitleColumns`). */
   function titleMayMatch(plan: CoverPlan, doc: number): boolean {
-    if (plan.titleMark === undefined) {
+    if (plan.title === undefined) {
       const groups = titleWitnessKeys(plan.matchers, plan.loose);
-      let mark: Uint8Array | null = null;
+      let title: TitleColumns | null = null;
       if (groups) {
         ensureScratch();
         // A matched unit is a lone unit the reading accepts or one of a pair its runs accept: each is
         // counted under one of the keys at least (a pair for both of its units).
         const perCount = plan.matchers.length === 1 ? 1 : 2;
-        mark = new Uint8Array(docs.length);
-        const pairsIn = perCount === 2 ? new Uint8Array(docs.length) : undefined;
+        title = titleColumns();
+        const { owner, mark, pairs } = title;
         for (const keys of groups) {
           stamp += 1;
           for (const key of keys) {
-            for (const entry of listOf(key)) {
+            const list = listOf(key);
+            for (let e = 0; e < list.length; e += 1) {
+              const entry = list[e]!;
               const count = titleCountOf(entry);
               if (count === 0) continue;
               const doc = docOf(entry);
+              if (owner[doc] !== plan.stamp) {
+                owner[doc] = plan.stamp;
+                mark[doc] = 0;
+                pairs[doc] = 0;
+              }
               mark[doc] =
                 count === maxTitleCount
                   ? unknownTitleMatch
                   : Math.min(unknownTitleMatch, mark[doc]! + perCount * count);
-              if (pairsIn && seen[doc] !== stamp) {
+              if (perCount === 2 && seen[doc] !== stamp) {
                 seen[doc] = stamp;
-                pairsIn[doc]! += 1;
+                pairs[doc]! += 1;
               }
             }
           }
         }
-        if (pairsIn) plan.titlePairs = pairsIn;
       }
-      plan.titleMark = mark;
+      plan.title = title;
     }
-    return plan.titleMark === null || plan.titleMark[doc] !== 0;
+    return plan.title === null || titleMarkOf(plan.title, plan, doc) !== 0;
   }
 
-  /** At most how many units of a product's title a plan can match (`titleMark`). */
-  function titleMatchBound(plan: CoverPlan, doc: Doc): number {
-    const length = doc.fields[titleField]!.ids.length;
-    if (!titleMayMatch(plan, doc.id)) return 0;
-    const most = plan.titleMark?.[doc.id] ?? unknownTitleMatch;
+  /** How many of the reading's adjacent pairs the product's title has; undefined when the keys cannot tell. */
+  function titlePairsOf(plan: CoverPlan, doc: number): number | undefined {
+    titleMayMatch(plan, doc);
+    const { title } = plan;
+    if (!title || plan.matchers.length < 2) return undefined;
+    return title.owner[doc] === plan.stamp ? title.pairs[doc]! : 0;
+  }
+
+  /** At most how many units of a product's title a plan can match (`TitleColumns`). */
+  function titleMatchBound(plan: CoverPlan, doc: number): number {
+    if (!titleMayMatch(plan, doc)) return 0;
+    const length = fieldSize[docFields[doc * fieldCount + titleField]!]!;
+    const most = plan.title ? titleMarkOf(plan.title, plan, doc) : unknownTitleMatch;
     return most === unknownTitleMatch ? length : Math.min(length, most);
+  }
+
+  /**
+   * `cover`'s answers for shared field texts, kept per plan without a map: slot `id * sharedLanes + lane`
+   * holds the stamp of the plan that asked and where its answer is in `sharedArena`. Plans made one
+   * after another take different lanes, so a query's few live plans (a group's exact and loose readings,
+   * one per group when scoring) do not evict each other; an evicted answer is only asked again.
+   */
+  const sharedLanes = 4;
+  let planStamp = 0;
+  let sharedPlan = new Int32Array(0);
+  let sharedAt = new Int32Array(0);
+  /** Answers of the current query's plans; `matchQuery` starts it again (older plans are gone by then). */
+  let sharedArena = new Int32Array(4096);
+  let arenaUsed = 0;
+
+  function growSharedSlots() {
+    const size = Math.max(fieldsByText.size * sharedLanes * 2, 1024);
+    const plans = new Int32Array(size);
+    plans.set(sharedPlan);
+    const at = new Int32Array(size);
+    at.set(sharedAt);
+    sharedPlan = plans;
+    sharedAt = at;
+  }
+
+  function arenaTake(size: number): number {
+    if (arenaUsed + size > sharedArena.length) {
+      const next = new Int32Array(Math.max(sharedArena.length * 2, arenaUsed + size));
+      next.set(sharedArena.subarray(0, arenaUsed));
+      sharedArena = next;
+    }
+    const at = arenaUsed;
+    arenaUsed += size;
+    return at;
   }
 
   function planOf(reading: Reading, loose: boolean): CoverPlan {
@@ -707,7 +857,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     if (!plan) {
       const { matchers } = reading;
       const tables = matchers.map((matcher) => acceptTable(matcher, loose));
-      reading.plans[slot] = plan = { matchers, loose, tables, byField: new Map() };
+      planStamp += 1;
+      reading.plans[slot] = plan = { matchers, loose, tables, stamp: planStamp, lane: planStamp % sharedLanes };
     }
     return plan;
   }
@@ -718,21 +869,22 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    */
   function coverField(
     plan: CoverPlan,
-    field: FieldText,
+    field: number,
     fieldLongest: Int32Array,
     spans?: Array<[number, number]>,
   ): number {
     const { matchers, tables, loose } = plan;
     const n = matchers.length;
+    if (n <= maxMaskMatchers) return coverFieldByMasks(plan, field, fieldLongest, spans);
     const minRun = Math.min(2, n);
     fieldLongest.fill(0, 0, n);
-    const { ids, adjacent } = field;
-    const size = ids.length;
+    const size = fieldSize[field]!;
     if (size === 0) return 0;
-    if (runBuffers[0]!.length < size + 1) {
-      runBuffers = runBuffers.map(() => new Int32Array(size * 2 + 2));
-      matchedBuffer = new Uint8Array(size * 2 + 2);
-    }
+    const from = fieldStart[field]!;
+    const ids = Int32Array.from(fieldUnits.subarray(from, from + size), (unit) => unit >> 1);
+    const adjacent = Uint8Array.from(fieldUnits.subarray(from, from + size), (unit) => unit & 1);
+    if (runBuffers[0]!.length < size + 1) runBuffers = runBuffers.map(() => new Int32Array(size * 2 + 2));
+    if (matchedBuffer.length < size + 1) matchedBuffer = new Uint8Array(size * 2 + 2);
     const matched = matchedBuffer;
     matched.fill(0, 0, size);
     // run[p] for matcher i: how many matchers from i on match the units from p on, one for one.
@@ -766,12 +918,20 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       next = run;
     }
     if (!any) return 0;
+    return countMatched(plan, field, matched, spans);
+  }
+
+  /** How many units `matched` marks (of the field's first units), with their spans when asked. */
+  function countMatched(plan: CoverPlan, id: number, matched: Uint8Array, spans?: Array<[number, number]>) {
+    const { matchers } = plan;
     let tf = 0;
-    const only = n === 1 ? matchers[0]! : undefined;
+    const only = matchers.length === 1 ? matchers[0]! : undefined;
+    const size = fieldSize[id]!;
     for (let p = 0; p < size; p += 1) {
       if (!matched[p]) continue;
       tf += 1;
       if (!spans) continue;
+      const field = fieldList[id]!;
       const end =
         only?.type === 'word' && only.prefix
           ? Math.min(field.end[p]!, field.start[p]! + only.text.length)
@@ -781,6 +941,111 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       else spans.push([field.start[p]!, end]);
     }
     return tf;
+  }
+
+  const maxMaskMatchers = 30;
+  const maskColumnPool: MaskColumns[] = [];
+  /** Columns in use by the current query's plans (`matchQuery` starts again from none). */
+  let maskColumnsUsed = 0;
+
+  function maskColumns(): MaskColumns {
+    let columns = maskColumnPool[maskColumnsUsed];
+    if (!columns || columns.owner.length < unitTexts.length) {
+      const size = Math.max(unitTexts.length, 64);
+      columns = { owner: new Int32Array(size), mask: new Int32Array(size) };
+      maskColumnPool[maskColumnsUsed] = columns;
+    }
+    maskColumnsUsed += 1;
+    return columns;
+  }
+  let maskBuffer = new Int32Array(64);
+  let chainBuffer = new Int32Array(64);
+  let adjacentBuffer = new Uint8Array(64);
+
+  /** Which of the plan's matchers accept a vocabulary unit, one bit each (asked once per plan and unit). */
+  function unitMask(plan: CoverPlan, id: number): number {
+    const masks = (plan.masks ??= maskColumns());
+    let mask = masks.mask[id]!;
+    if (masks.owner[id] !== plan.stamp) {
+      mask = 0;
+      const { matchers, tables, loose } = plan;
+      for (let i = 0; i < matchers.length; i += 1) {
+        const accepted = tables[i]!;
+        let verdict = accepted[id]!;
+        if (verdict === 0) {
+          verdict = accepts(matchers[i]!, unitTexts[id]!, unitReadings[id]!, loose) ? 2 : 1;
+          accepted[id] = verdict;
+        }
+        if (verdict === 2) mask |= 1 << i;
+      }
+      masks.owner[id] = plan.stamp;
+      masks.mask[id] = mask;
+    }
+    return mask;
+  }
+
+  /**
+   * `coverField` for readings of up to `maxMaskMatchers` units, all matchers at once: bit i of
+   * `chain[p]` after step k says matcher i starts a run of at least k units at p (matcher i at p,
+   * matcher i + 1 at p + 1 next to it, …), so the field is read once per run length instead of once
+   * per matcher. A unit is in a run of two or more when a two-unit run starts at it or just before it.
+   */
+  function coverFieldByMasks(
+    plan: CoverPlan,
+    field: number,
+    fieldLongest: Int32Array,
+    spans?: Array<[number, number]>,
+  ): number {
+    const n = plan.matchers.length;
+    for (let i = 0; i < n; i += 1) fieldLongest[i] = 0;
+    const size = fieldSize[field]!;
+    if (size === 0) return 0;
+    const from = fieldStart[field]!;
+    if (maskBuffer.length < size + 1) {
+      maskBuffer = new Int32Array(size * 2 + 2);
+      chainBuffer = new Int32Array(size * 2 + 2);
+      adjacentBuffer = new Uint8Array(size * 2 + 2);
+    }
+    if (matchedBuffer.length < size + 1) matchedBuffer = new Uint8Array(size * 2 + 2);
+    const masks = maskBuffer;
+    const chain = chainBuffer;
+    const adjacent = adjacentBuffer;
+    let bits = 0;
+    for (let p = 0; p < size; p += 1) {
+      const unit = fieldUnits[from + p]!;
+      adjacent[p] = unit & 1;
+      const mask = unitMask(plan, unit >> 1);
+      masks[p] = mask;
+      chain[p] = mask;
+      bits |= mask;
+    }
+    chain[size] = 0;
+    if (bits === 0) return 0;
+    for (let i = 0; i < n; i += 1) if (bits & (1 << i)) fieldLongest[i] = 1;
+    const matched = matchedBuffer;
+    if (n === 1) {
+      // One matcher: every unit it accepts is matched.
+      for (let p = 0; p < size; p += 1) matched[p] = masks[p] === 0 ? 0 : 1;
+      return countMatched(plan, field, matched, spans);
+    }
+    for (let k = 2; ; k += 1) {
+      // In place, p ascending: chain[p + 1] still holds step k - 1 when chain[p] is computed.
+      bits = 0;
+      for (let p = 0; p < size; p += 1) {
+        const longer = adjacent[p] ? masks[p]! & (chain[p + 1]! >>> 1) : 0;
+        chain[p] = longer;
+        bits |= longer;
+      }
+      if (bits === 0) {
+        if (k === 2) return 0;
+        break;
+      }
+      for (let i = 0; i < n; i += 1) if (bits & (1 << i)) fieldLongest[i] = k;
+      if (k === 2) {
+        for (let p = 0; p < size; p += 1) matched[p] = chain[p] !== 0 || (p > 0 && chain[p - 1] !== 0) ? 1 : 0;
+      }
+    }
+    return countMatched(plan, field, matched, spans);
   }
 
   /**
@@ -793,7 +1058,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let fieldLongest = new Int32Array(16);
   let best = new Int32Array(17);
 
-  function cover(doc: Doc, reading: Reading, loose: boolean, spans?: Array<[number, number]>, sharedOnly = false) {
+  function cover(doc: number, reading: Reading, loose: boolean, spans?: Array<[number, number]>, sharedOnly = false) {
     const { matchers } = reading;
     const n = matchers.length;
     const minRun = Math.min(2, n);
@@ -802,34 +1067,44 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       fieldLongest = new Int32Array(n * 2);
       best = new Int32Array(n * 2 + 1);
     }
-    longest.fill(0, 0, n);
-    coverTf.fill(0);
+    // Loops, not fill(): for a few entries the call costs more than the stores.
+    for (let i = 0; i < n; i += 1) longest[i] = 0;
     const plan = planOf(reading, loose);
     // A title without a witness key adds nothing: it is not read.
-    const readTitle = !sharedOnly && titleMayMatch(plan, doc.id);
-    for (let f = 0; f < doc.fields.length; f += 1) {
-      const field = doc.fields[f]!;
+    const readTitle = !sharedOnly && titleMayMatch(plan, doc);
+    for (let f = 0; f < fieldCount; f += 1) {
+      coverTf[f] = 0;
+      const id = docFields[doc * fieldCount + f]!;
       let tf: number;
-      let fieldRuns: Int32Array;
+      // Each matcher's longest run in this field: `fieldLongest` from `runsAt` on.
+      let runs = fieldLongest;
+      let runsAt = 0;
       if (f === titleField) {
         if (!readTitle) continue;
         // Titles are each product's own: nothing to share.
         work.titleScans += 1;
-        work.titleSteps += n * field.ids.length;
-        tf = coverField(plan, field, fieldLongest, spans);
-        fieldRuns = fieldLongest;
+        work.titleSteps += n * fieldSize[id]!;
+        tf = coverField(plan, id, fieldLongest, spans);
       } else {
-        let known = plan.byField.get(field);
-        if (!known) {
-          tf = coverField(plan, field, fieldLongest);
-          known = { tf, longest: fieldLongest.slice(0, n) };
-          plan.byField.set(field, known);
+        // A shared text is asked once per plan: its answer (tf, then each matcher's longest run) is kept
+        // in the query's arena.
+        const slot = id * sharedLanes + plan.lane;
+        if (slot >= sharedPlan.length) growSharedSlots();
+        let at = sharedAt[slot]!;
+        if (sharedPlan[slot] !== plan.stamp) {
+          tf = coverField(plan, id, fieldLongest);
+          at = arenaTake(n + 1);
+          sharedArena[at] = tf;
+          for (let i = 0; i < n; i += 1) sharedArena[at + 1 + i] = fieldLongest[i]!;
+          sharedPlan[slot] = plan.stamp;
+          sharedAt[slot] = at;
         }
-        tf = known.tf;
-        fieldRuns = known.longest;
+        tf = sharedArena[at]!;
+        runs = sharedArena;
+        runsAt = at + 1;
       }
       coverTf[f] = tf;
-      for (let i = 0; i < n; i += 1) if (fieldRuns[i]! > longest[i]!) longest[i] = fieldRuns[i]!;
+      for (let i = 0; i < n; i += 1) if (runs[runsAt + i]! > longest[i]!) longest[i] = runs[runsAt + i]!;
     }
     // Best coverage of matchers i… by runs that start at or after i.
     best[n] = 0;
@@ -844,12 +1119,12 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /** BM25 over the fields `cover` matched, at the best field; the group's idf is applied by the caller. */
-  function fieldScore(doc: Doc): number {
+  function fieldScore(doc: number): number {
     let top = 0;
-    for (let f = 0; f < coverTf.length; f += 1) {
+    for (let f = 0; f < fieldCount; f += 1) {
       const tf = coverTf[f]!;
       if (tf === 0) continue;
-      top = Math.max(top, bm25(f, tf, doc.fields[f]!.ids.length));
+      top = Math.max(top, bm25(f, tf, fieldSize[docFields[doc * fieldCount + f]!]!));
     }
     return top;
   }
@@ -860,37 +1135,59 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return (fieldWeights[f]! * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average));
   }
 
-  /** How one product matches one reading: its tier and score, or undefined. */
-  function matchSegment(doc: Doc, reading: Reading, homophones: boolean): SegmentHit | undefined {
+  /** What the last `matchSegment` found besides its tier: the score (NaN: not computed yet) and the reading's looseness. */
+  let segmentBase = NaN;
+  let segmentLoose = false;
+
+  /**
+   * How one product matches one reading: its tier (-1 for no match), with `segmentBase` and
+   * `segmentLoose` (no object per candidate: long queries check thousands).
+   */
+  function matchSegment(doc: number, reading: Reading, homophones: boolean): number {
     work.checked += 1;
+    segmentLoose = false;
+    segmentBase = NaN;
     const n = reading.matchers.length;
     // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
     // four initials would match any two pairs of characters anywhere.
     const words = reading.kind === 'exact' || reading.kind === 'traditional';
     const plan = planOf(reading, false);
-    if (titleMayMatch(plan, doc.id)) {
+    if (titleMayMatch(plan, doc)) {
       // Most candidates match in a text they share (a short title, a colour): then their own title only
       // adds to the score, which waits until the product is a hit a page may show (`scoreOf`).
       const shared = cover(doc, reading, false, undefined, true);
-      if (words ? shared === n : longest[0] === n) {
-        return { tier: tierOf.get(reading.kind)!, base: NaN, reading, loose: false };
-      }
+      if (words ? shared === n : longest[0] === n) return tierOf.get(reading.kind)!;
       // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
-      if (!words && plan.titlePairs && plan.titlePairs[doc.id]! < n - 1) return undefined;
+      if (!words && (titlePairsOf(plan, doc) ?? n) < n - 1) return -1;
     }
     const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
-      return { tier: tierOf.get(reading.kind)!, base: fieldScore(doc), reading, loose: false };
+      segmentBase = fieldScore(doc);
+      return tierOf.get(reading.kind)!;
     }
-    if (!words) return undefined;
+    if (!words) return -1;
     // A query longer than what it finds (four characters or more): most of it must be there, in runs
     // of two or more. Shorter ones would turn 防晒衣 into every 防晒 product.
     const partial = n >= partialFrom && covered >= Math.max(3, Math.ceil(n / 2));
     const partialScore = partial ? fieldScore(doc) : 0;
     if (homophones && n >= 2 && cover(doc, reading, true) === n) {
-      return { tier: tierOf.get('homophone')!, base: fieldScore(doc), reading, loose: true };
+      segmentBase = fieldScore(doc);
+      segmentLoose = true;
+      return tierOf.get('homophone')!;
     }
-    return partial ? { tier: tierOf.get('partial')!, base: partialScore, reading, loose: false } : undefined;
+    segmentBase = partialScore;
+    return partial ? tierOf.get('partial')! : -1;
+  }
+
+  /**
+   * The last step of `matchSegment` with homophones, for a product whose characters as typed were
+   * checked already: whether it covers the whole reading read loosely (with `segmentBase`).
+   */
+  function matchesLoosely(doc: number, reading: Reading): boolean {
+    work.checked += 1;
+    if (cover(doc, reading, true) !== reading.matchers.length) return false;
+    segmentBase = fieldScore(doc);
+    return true;
   }
 
   /** Typos: Latin words one or two edits away, and pinyin one or two edits away from a title's phrase. */
@@ -952,16 +1249,21 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   // ——— searching ———
 
   interface Matched {
-    /** Undefined for an empty query: every product, at one tier and score (no objects for 100,000 of them). */
-    hits: Hit[] | undefined;
     /** Every product the text matched, before filters: what the facets count. */
     all: Int32Array;
+    /** The tier of each of `all`; undefined for an empty query (every product, at one tier and score). */
+    tiers: Uint8Array | undefined;
     /** What each group matched, smallest first (a hit's parts), with each one's idf. */
     groups: GroupHits[];
     partIdf: number[];
   }
 
+  /** What a query's text matches. The groups of the `Matched` it returned before are given up (their columns are reused). */
   function matchQuery(q: string): Matched {
+    groupColumnsUsed = 0;
+    titleColumnsUsed = 0;
+    maskColumnsUsed = 0;
+    arenaUsed = 0;
     const simplified = toSimplified(q);
     const segments = querySegments(simplified);
     const traditional = simplified !== q && querySegments(q).join(' ') !== segments.join(' ');
@@ -973,7 +1275,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       let count = 0;
       for (let id = 0; id < docs.length; id += 1) if (live[id]) every[count++] = id;
       const all = every.subarray(0, count);
-      return { all, hits: undefined, groups: [], partIdf: [] };
+      return { all, tiers: undefined, groups: [], partIdf: [] };
     }
     // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
     const joined = segments.every((segment) => /^[a-z]+$/.test(segment)) && segments.length > 1;
@@ -1001,29 +1303,35 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       perGroup.push(hits);
     }
-    if (perGroup.length === 0) return { hits: [], all: new Int32Array(0), groups: [], partIdf: [] };
+    if (perGroup.length === 0) return { all: new Int32Array(0), tiers: new Uint8Array(0), groups: [], partIdf: [] };
     const total = liveCount || 1;
     const idf = perGroup.map((group) => Math.log(1 + (total - group.size + 0.5) / (group.size + 0.5)));
     const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.size - perGroup[y]!.size);
-    const hits: Hit[] = [];
     const first = perGroup[order[0]!]!;
+    const lowest = dropped ? tierOf.get('partial')! : 0;
+    const every = new Int32Array(first.size);
+    const tiers = new Uint8Array(first.size);
+    let count = 0;
     for (let i = 0; i < first.size; i += 1) {
       const doc = first.docs[i]!;
-      let tier = dropped ? tierOf.get('partial')! : 0;
+      let tier = lowest;
       let all = true;
       for (const g of order) {
-        const part = perGroup[g]!.tier[doc]!;
+        const part = tierIn(perGroup[g]!, doc);
         if (part === 0) {
           all = false;
           break;
         }
         tier = Math.max(tier, part - 1);
       }
-      if (all) hits.push({ doc, tier, score: NaN });
+      if (!all) continue;
+      every[count] = doc;
+      tiers[count] = tier;
+      count += 1;
     }
     return {
-      hits,
-      all: Int32Array.from(hits, (hit) => hit.doc),
+      all: every.subarray(0, count),
+      tiers: tiers.subarray(0, count),
       groups: order.map((g) => perGroup[g]!),
       partIdf: order.map((g) => idf[g]!),
     };
@@ -1033,27 +1341,21 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * A hit's score: each group's BM25 field score (computed now, for the hits a page may show) times the
    * group's idf, summed in the order `matchSegments` put the parts.
    */
-  function scoreOf(hit: Hit, { groups, partIdf }: Matched): number {
+  function scoreOf(doc: number, { groups, partIdf }: Matched): number {
     work.scored += 1;
-    const doc = docs[hit.doc]!;
     let score = 0;
-    groups.forEach((group, i) => {
-      const r = group.reading[hit.doc]!;
-      let base: number;
-      if (r >= 0) {
-        // Found by postings alone: not scored yet.
-        cover(doc, group.readings[r]!, false);
-        base = fieldScore(doc);
-      } else {
-        const part = group.scored.get(hit.doc)!;
-        if (Number.isNaN(part.base)) {
-          cover(doc, part.reading, part.loose);
-          part.base = fieldScore(doc);
-        }
-        base = part.base;
+    for (let i = 0; i < groups.length; i += 1) {
+      const group = groups[i]!;
+      const { how, base: bases } = group.columns;
+      let base = bases[doc]!;
+      if (Number.isNaN(base)) {
+        // Found by postings alone, or matched in a shared text: not scored yet.
+        const way = how[doc]!;
+        cover(doc, group.readings[way >> 1]!, (way & 1) === 1);
+        bases[doc] = base = fieldScore(doc);
       }
       score += partIdf[i]! * base;
-    });
+    }
     return score;
   }
 
@@ -1063,23 +1365,22 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * asked once per text) and a bound on the title's part from the postings' title counts: no title is
    * read. `boundIsScore` says whether it is the score itself (no title can add to it).
    */
-  function boundOf(hit: Hit, { groups, partIdf }: Matched): number {
-    const doc = docs[hit.doc]!;
+  function boundOf(doc: number, { groups, partIdf }: Matched): number {
     boundIsScore = true;
     let bound = 0;
     for (let i = 0; i < groups.length; i += 1) {
       const group = groups[i]!;
-      const r = group.reading[hit.doc]!;
-      const part = r >= 0 ? undefined : group.scored.get(hit.doc)!;
-      let base = part ? part.base : NaN;
+      const { how, base: bases } = group.columns;
+      let base = bases[doc]!;
       if (Number.isNaN(base)) {
-        const reading = part ? part.reading : group.readings[r]!;
-        const loose = part ? part.loose : false;
+        const way = how[doc]!;
+        const reading = group.readings[way >> 1]!;
+        const loose = (way & 1) === 1;
         cover(doc, reading, loose, undefined, true);
         base = fieldScore(doc);
         const most = titleMatchBound(planOf(reading, loose), doc);
         if (most > 0) {
-          base = Math.max(base, bm25(titleField, most, doc.fields[titleField]!.ids.length));
+          base = Math.max(base, bm25(titleField, most, fieldSize[docFields[doc * fieldCount + titleField]!]!));
           boundIsScore = false;
         }
       }
@@ -1094,9 +1395,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * (`boundOf`) reaches the score of its last place there; the others keep their bound as a score, which
    * sorts them after that place as their own score would. The page is the same as with every score.
    */
-  function scoreFirst(hits: readonly Hit[], matched: Matched, count: number): void {
+  function scoreFirst(hits: Hits, matched: Matched, count: number): void {
+    const { doc, tier, score } = hits;
     const perTier = new Int32Array(matchKinds.length);
-    for (const hit of hits) perTier[hit.tier]! += 1;
+    for (let h = 0; h < hits.size; h += 1) perTier[tier[h]!]! += 1;
     let before = 0;
     let last = 0;
     while (last < perTier.length - 1 && before + perTier[last]! < count) {
@@ -1104,39 +1406,48 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       last += 1;
     }
     const places = count - before;
-    const boundary: Hit[] = [];
-    for (const hit of hits) {
-      if (hit.tier === last) boundary.push(hit);
-      else if (hit.tier > last) hit.score = 0;
-      else if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+    // The boundary tier's hits by position, in a typed column (a broad query has tens of thousands).
+    const boundary = new Int32Array(perTier[last]!);
+    let size = 0;
+    for (let h = 0; h < hits.size; h += 1) {
+      if (tier[h] === last) boundary[size++] = h;
+      else if (tier[h]! > last) score[h] = 0;
+      else if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
     }
-    if (boundary.length <= places) {
-      for (const hit of boundary) if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
+    if (size <= places) {
+      for (let i = 0; i < size; i += 1) {
+        const h = boundary[i]!;
+        if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+      }
       return;
     }
-    const bounds = new Float64Array(boundary.length);
-    boundary.forEach((hit, i) => {
-      if (!Number.isNaN(hit.score)) {
-        bounds[i] = hit.score;
-        return;
+    const bounds = new Float64Array(size);
+    for (let i = 0; i < size; i += 1) {
+      const h = boundary[i]!;
+      if (!Number.isNaN(score[h])) {
+        bounds[i] = score[h]!;
+        continue;
       }
-      bounds[i] = boundOf(hit, matched);
-      if (boundIsScore) hit.score = bounds[i]!;
-    });
+      bounds[i] = boundOf(doc[h]!, matched);
+      if (boundIsScore) score[h] = bounds[i]!;
+    }
     // Scores for the hits with the best bounds first: the last place's score among them is a floor the
     // page's last place cannot fall below.
     const highBound = largest(bounds, places);
-    const scores: number[] = [];
-    boundary.forEach((hit, i) => {
-      if (bounds[i]! < highBound) return;
-      if (Number.isNaN(hit.score)) hit.score = scoreOf(hit, matched);
-      scores.push(hit.score);
-    });
-    const floor = largest(Float64Array.from(scores), places);
-    boundary.forEach((hit, i) => {
-      if (!Number.isNaN(hit.score)) return;
-      hit.score = bounds[i]! >= floor ? scoreOf(hit, matched) : bounds[i]!;
-    });
+    const scores = new Float64Array(size);
+    let scored = 0;
+    for (let i = 0; i < size; i += 1) {
+      if (bounds[i]! < highBound) continue;
+      const h = boundary[i]!;
+      if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+      scores[scored++] = score[h]!;
+    }
+    const floor = largest(scores.subarray(0, scored), places);
+    for (let i = 0; i < size; i += 1) {
+      const h = boundary[i]!;
+      if (!Number.isNaN(score[h])) continue;
+      score[h] = bounds[i]! >= floor ? scoreOf(doc[h]!, matched) : bounds[i]!;
+    }
   }
 
   /**
@@ -1154,52 +1465,98 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /**
-   * What one group (a segment's readings) matched: its products in the order first found, each one's tier
-   * (+1, 0 for none) in a column over every document, and how it matched: the reading whose postings are
-   * its matches (no object per product: a letter such as `t` has tens of thousands), or the hit
-   * `matchSegment` made.
+   * Per-document columns for one group's hits, reused by every query (a group of a 100,000-product index
+   * would otherwise allocate and zero half a megabyte per query): an entry counts only where `stamp` holds
+   * the group's own stamp, so a new group needs no clearing.
+   */
+  interface GroupColumns {
+    stamp: Int32Array;
+    /** The product's tier in the group. */
+    tier: Uint8Array;
+    /** How it matched: its reading's index times two, plus one when read loosely (homophones). */
+    how: Int32Array;
+    /** The BM25 field score before the group's idf; NaN until computed (`scoreOf`). */
+    base: Float64Array;
+  }
+
+  const groupColumnPool: GroupColumns[] = [];
+  /** Columns in use by the current query's groups (`matchQuery` starts again from none). */
+  let groupColumnsUsed = 0;
+  let groupStamp = 0;
+
+  function groupColumns(): GroupColumns {
+    let columns = groupColumnPool[groupColumnsUsed];
+    if (!columns || columns.stamp.length < docs.length) {
+      const size = docs.length;
+      columns = {
+        stamp: new Int32Array(size),
+        tier: new Uint8Array(size),
+        how: new Int32Array(size),
+        base: new Float64Array(size),
+      };
+      groupColumnPool[groupColumnsUsed] = columns;
+    }
+    groupColumnsUsed += 1;
+    return columns;
+  }
+
+  /**
+   * What one group (a segment's readings) matched: its products in the order first found, and per
+   * product, in reused columns (`GroupColumns`), its tier, the reading it matched and its score once
+   * known. No object per product: a letter such as `t` has tens of thousands.
    */
   interface GroupHits {
     /** The first `size` entries are the products. */
     docs: Int32Array;
     size: number;
-    tier: Uint8Array;
-    /** For a product found by postings alone: the index of its reading; -1 when `scored` has its hit. */
-    reading: Int32Array;
+    columns: GroupColumns;
+    stamp: number;
     readings: readonly Reading[];
-    scored: Map<number, SegmentHit>;
     bestTier: number;
   }
 
+  /** The product's tier in the group plus one; 0 when it is not there. */
+  function tierIn(group: GroupHits, doc: number): number {
+    const { columns } = group;
+    return columns.stamp[doc] === group.stamp ? columns.tier[doc]! + 1 : 0;
+  }
+
   function hitOf(group: GroupHits, doc: number): SegmentHit {
-    const r = group.reading[doc]!;
-    if (r < 0) return group.scored.get(doc)!;
-    return { tier: group.tier[doc]! - 1, base: NaN, reading: group.readings[r]!, loose: false };
+    const { columns } = group;
+    const how = columns.how[doc]!;
+    return {
+      tier: columns.tier[doc]!,
+      base: columns.base[doc]!,
+      reading: group.readings[how >> 1]!,
+      loose: (how & 1) === 1,
+    };
   }
 
   function matchGroup(readings: readonly Reading[]): GroupHits {
+    const columns = groupColumns();
+    groupStamp += 1;
     const group: GroupHits = {
       docs: new Int32Array(64),
       size: 0,
-      tier: new Uint8Array(docs.length),
-      reading: new Int32Array(docs.length),
+      columns,
+      stamp: groupStamp,
       readings,
-      scored: new Map(),
       bestTier: Infinity,
     };
-    const keep = (doc: number, tier: number, reading: number, hit?: SegmentHit) => {
-      const known = group.tier[doc]!;
-      if (known === 0) {
+    const { stamp, tier: tiers, how: hows, base: bases } = columns;
+    const keep = (doc: number, tier: number, how: number, base: number) => {
+      if (stamp[doc] !== group.stamp) {
+        stamp[doc] = group.stamp;
         if (group.size === group.docs.length) {
           const docs = new Int32Array(group.size * 2);
           docs.set(group.docs);
           group.docs = docs;
         }
         group.docs[group.size++] = doc;
-      } else if (tier >= known - 1) return;
-      group.tier[doc] = tier + 1;
-      group.reading[doc] = reading;
-      if (hit) group.scored.set(doc, hit);
+      } else if (tier >= tiers[doc]!) return;
+      tiers[doc] = tier;
+      hows[doc] = how;
+      bases[doc] = base;
       if (tier < group.bestTier) group.bestTier = tier;
     };
     const run = (reading: Reading, r: number, homophones: boolean) => {
@@ -1207,18 +1564,43 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         // Every candidate matches, at the reading's own tier: the score waits until the product is in
         // every group's hits and passes the filters (a letter such as `t` in `t恤` has tens of thousands).
         const tier = tierOf.get(reading.kind)!;
-        for (const doc of candidates(reading, false)) keep(doc, tier, r);
+        const found = candidates(reading, false);
+        for (let c = 0; c < found.length; c += 1) keep(found[c]!, tier, r * 2, NaN);
         return;
       }
-      for (const doc of candidates(reading, homophones)) {
-        const hit = matchSegment(docs[doc]!, reading, homophones);
-        if (hit) keep(doc, hit.tier, -1, hit);
+      const found = candidates(reading, homophones);
+      ensureScratch();
+      if (!homophones) {
+        checkStamp += 1;
+        checkedIn[r] = checkStamp;
+      }
+      const fullTier = tierOf.get(reading.kind)!;
+      for (let c = 0; c < found.length; c += 1) {
+        const doc = found[c]!;
+        if (homophones) {
+          const checked = checkedBy[doc]!;
+          // Matched in full as typed: `matchSegment` would say so again (and it is kept).
+          if (checked === -checkedIn[r]!) continue;
+          if (checked === checkedIn[r]) {
+            // Checked as typed, in part or not at all (that is kept): only reading the characters
+            // loosely can better it, and only to a homophone.
+            if (stamp[doc] === group.stamp && tiers[doc]! <= homophone) continue;
+            if (matchesLoosely(doc, reading)) keep(doc, homophone, r * 2 + 1, segmentBase);
+            continue;
+          }
+        }
+        const tier = matchSegment(doc, reading, homophones);
+        // A product checked as typed carries the check's stamp, negated when it matched in full.
+        if (!homophones) checkedBy[doc] = tier === fullTier ? -checkStamp : checkStamp;
+        if (tier >= 0) keep(doc, tier, r * 2 + (segmentLoose ? 1 : 0), segmentBase);
       }
     };
+    const homophone = tierOf.get('homophone')!;
+    /** Per reading, the stamp its products checked as typed carry in `checkedBy`. */
+    const checkedIn = new Int32Array(readings.length);
     readings.forEach((reading, r) => run(reading, r, false));
     // Homophones only when the characters as typed are found nowhere: 螺丝粉 finds 螺蛳粉, but 防晒衣 does
     // not also bring every product whose characters merely sound like it.
-    const homophone = tierOf.get('homophone')!;
     if (!(group.bestTier < homophone)) {
       readings.forEach((reading, r) => {
         if (reading.matchers.length >= 2 && (reading.kind === 'exact' || reading.kind === 'traditional')) {
@@ -1272,43 +1654,54 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const filters = table.plan(query);
       // `all` is the hits' products in the same order (or every product for an empty query).
       const failed = table.failuresOf(matched.all, filters);
-      const hits = matched.hits
-        ? matched.hits.filter((_, i) => failed[i] === 0)
-        : Array.from(
-            matched.all.filter((_, i) => failed[i] === 0),
-            (doc): Hit => ({ doc, tier: 0, score: 0 }),
-          );
-      const product = (hit: Hit) => docs[hit.doc]!.product;
+      let size = 0;
+      for (let i = 0; i < failed.length; i += 1) if (failed[i] === 0) size += 1;
+      const hits: Hits = {
+        size,
+        doc: new Int32Array(size),
+        tier: new Uint8Array(size),
+        score: new Float64Array(size).fill(matched.tiers ? NaN : 0),
+      };
+      for (let i = 0, h = 0; i < failed.length; i += 1) {
+        if (failed[i] !== 0) continue;
+        hits.doc[h] = matched.all[i]!;
+        hits.tier[h] = matched.tiers ? matched.tiers[i]! : 0;
+        h += 1;
+      }
+      const { doc, tier, score } = hits;
       const { sales, minPrice, available } = table;
       const bySales = (a: number, z: number) =>
         sales[z]! - sales[a]! || (docs[a]!.product.productId < docs[z]!.product.productId ? -1 : 1);
       const sort = query.sort ?? 'relevance';
       // Scores only for what a relevance page can show: products that pass the filters.
       if (sort === 'relevance') scoreFirst(hits, matched, offset + limit);
-      const compare = (a: Hit, z: Hit): number => {
-        if (sort === 'price_asc') return minPrice[a.doc]! - minPrice[z.doc]! || bySales(a.doc, z.doc);
-        if (sort === 'price_desc') return minPrice[z.doc]! - minPrice[a.doc]! || bySales(a.doc, z.doc);
-        if (sort === 'sales') return bySales(a.doc, z.doc);
+      // Hits by position.
+      const compare = (a: number, z: number): number => {
+        const x = doc[a]!;
+        const y = doc[z]!;
+        if (sort === 'price_asc') return minPrice[x]! - minPrice[y]! || bySales(x, y);
+        if (sort === 'price_desc') return minPrice[y]! - minPrice[x]! || bySales(x, y);
+        if (sort === 'sales') return bySales(x, y);
         // In stock before sold out: a buyer cannot act on the latter today.
-        const stock = available[z.doc]! - available[a.doc]!;
-        return a.tier - z.tier || z.score - a.score || stock || bySales(a.doc, z.doc);
+        const stock = available[y]! - available[x]!;
+        return tier[a]! - tier[z]! || score[z]! - score[a]! || stock || bySales(x, y);
       };
-      const page = firstInOrder(hits, offset + limit, compare).slice(offset, offset + limit);
+      const page = firstInOrder(size, offset + limit, compare).slice(offset, offset + limit);
       const end = offset + page.length;
-      const info = page.map((hit): SearchHitInfo => {
+      const info = page.map((h): SearchHitInfo => {
         // Spans only for the page: found again with what matched each group.
         const spans: Array<[number, number]> = [];
         for (const group of matched.groups) {
-          const part = hitOf(group, hit.doc);
-          cover(docs[hit.doc]!, part.reading, part.loose, spans);
+          const part = hitOf(group, doc[h]!);
+          cover(doc[h]!, part.reading, part.loose, spans);
         }
-        return { kind: matchKinds[hit.tier]!, titleRanges: mergeSpans(spans) };
+        return { kind: matchKinds[tier[h]!]!, titleRanges: mergeSpans(spans) };
       });
-      const suggestion = hits.length === 0 && query.q.trim() !== '' ? didYouMean(query.q, filters) : undefined;
+      const suggestion = size === 0 && query.q.trim() !== '' ? didYouMean(query.q, filters) : undefined;
       return {
-        items: page.map(product),
-        total: hits.length,
-        ...(end < hits.length ? { nextCursor: String(end) } : {}),
+        items: page.map((h) => docs[doc[h]!]!.product),
+        total: size,
+        ...(end < size ? { nextCursor: String(end) } : {}),
         hits: info,
         facets: table.facets(matched.all, failed, filters),
         ...(suggestion === undefined ? {} : { didYouMean: suggestion }),
@@ -1325,15 +1718,16 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
 }
 
 /**
- * The first `count` items in `compare` order, sorted: a page needs the top of thousands of hits, and
- * keeping a short sorted list costs far less than sorting them all. The comparison is a total order (ties
- * end at the product id), so the result is the same as sorting everything.
+ * The first `count` of the positions 0 … `size` - 1 in `compare` order, sorted: a page needs the top of
+ * thousands of hits, and keeping a short sorted list costs far less than sorting them all. The
+ * comparison is a total order (ties end at the product id), so the result is the same as sorting
+ * everything.
  */
-function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, z: T) => number): T[] {
+function firstInOrder(size: number, count: number, compare: (a: number, z: number) => number): number[] {
   if (count <= 0) return [];
-  if (count * 8 >= items.length) return [...items].sort(compare);
-  const top: T[] = [];
-  for (const item of items) {
+  if (count * 8 >= size) return Array.from({ length: size }, (_, h) => h).sort(compare);
+  const top: number[] = [];
+  for (let item = 0; item < size; item += 1) {
     if (top.length === count && compare(item, top[count - 1]!) >= 0) continue;
     // Binary search for the first kept item that sorts after this one.
     let low = 0;
@@ -1356,7 +1750,8 @@ function firstInOrder<T>(items: readonly T[], count: number, compare: (a: T, z: 
 function largest(values: Float64Array, k: number): number {
   const heap = new Float64Array(k);
   let size = 0;
-  for (const value of values) {
+  for (let v = 0; v < values.length; v += 1) {
+    const value = values[v]!;
     if (size < k) {
       // Sift the new value up.
       let at = size++;
@@ -1395,35 +1790,51 @@ function mergeSpans(spans: Array<[number, number]>): MatchRange[] {
   return merged;
 }
 
+/** Rows for `substringDistance`, reused: it runs once per title phrase for a typo in pinyin. */
+let distanceRows = Array.from({ length: 4 }, () => new Int32Array(64));
+
 /**
  * The smallest edit distance from `pattern` to any substring of `text` (Sellers' algorithm), with where
- * that substring starts and ends; undefined when above `max`.
+ * that substring starts and ends (the first such end on ties); undefined when above `max`. Stops once a
+ * whole row is above `max`: no row after it has a smaller value.
  */
 function substringDistance(
   pattern: string,
   text: string,
   max: number,
 ): { distance: number; start: number; end: number } | undefined {
-  let previous = Array.from({ length: text.length + 1 }, () => 0);
-  let previousStart = Array.from({ length: text.length + 1 }, (_, j) => j);
+  const width = text.length + 1;
+  if (distanceRows[0]!.length < width) distanceRows = distanceRows.map(() => new Int32Array(width * 2));
+  let [previous, previousStart, row, rowStart] = distanceRows as [Int32Array, Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j < width; j += 1) {
+    previous[j] = 0;
+    previousStart[j] = j;
+  }
   for (let i = 1; i <= pattern.length; i += 1) {
-    const row = [i];
-    const rowStart = [0];
-    for (let j = 1; j <= text.length; j += 1) {
-      const substitute = previous[j - 1]! + (pattern[i - 1] === text[j - 1] ? 0 : 1);
+    row[0] = i;
+    rowStart[0] = 0;
+    let rowMin = i;
+    const char = pattern.charCodeAt(i - 1);
+    for (let j = 1; j < width; j += 1) {
+      const substitute = previous[j - 1]! + (char === text.charCodeAt(j - 1) ? 0 : 1);
       const skipPattern = previous[j]! + 1;
       const skipText = row[j - 1]! + 1;
       const value = Math.min(substitute, skipPattern, skipText);
-      row.push(value);
-      rowStart.push(
-        value === substitute ? previousStart[j - 1]! : value === skipPattern ? previousStart[j]! : rowStart[j - 1]!,
-      );
+      row[j] = value;
+      rowStart[j] =
+        value === substitute ? previousStart[j - 1]! : value === skipPattern ? previousStart[j]! : rowStart[j - 1]!;
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin > max) return undefined;
+    const done = previous;
     previous = row;
+    row = done;
+    const doneStart = previousStart;
     previousStart = rowStart;
+    rowStart = doneStart;
   }
   let best: { distance: number; start: number; end: number } | undefined;
-  for (let j = 1; j <= text.length; j += 1) {
+  for (let j = 1; j < width; j += 1) {
     if (previous[j]! <= max && (!best || previous[j]! < best.distance)) {
       best = { distance: previous[j]!, start: previousStart[j]!, end: j };
     }
