@@ -107,6 +107,31 @@ describe('search answers are cached by what was asked, not how it was written', 
     assert.equal(asked.length, 1 + variants.length);
   });
 
+  // Mutations (routes/search.ts canonicalKey): a field written as one constant whenever it is set (`appid && ''`,
+  // `inStock` always true) kept one-field variants apart from the query without it, but not two values of it:
+  // a shop's cached answer would have been served for another shop's search.
+  it('keeps two values of the same filter apart, and reads an absent sort or in_stock as their defaults', async () => {
+    const { backend, asked } = recordingBackend();
+    const app = createGatewayApp({ backend, log: false, rateLimit: false });
+    const get = async (query: string) => (await app.request(`/v1/search?${query}`)).headers.get('x-cache');
+    const pairs = [
+      [`q=x&appid=${appid}`, 'q=x&appid=wx0000000000000001'],
+      ['q=x&min_price=1', 'q=x&min_price=2'],
+      ['q=x&max_price=1', 'q=x&max_price=2'],
+      ['q=x&category=帐篷', 'q=x&category=睡袋'],
+      ['q=x&cursor=20', 'q=x&cursor=40'],
+      ['q=x', 'q=x&in_stock=1'],
+    ];
+    for (const [first, second] of pairs) {
+      assert.equal(await get(first!), 'miss', first);
+      assert.equal(await get(second!), 'miss', second);
+    }
+    assert.equal(asked.length, 2 * pairs.length);
+    assert.equal(await get('q=x&sort=relevance'), 'fresh', 'relevance is the default sort');
+    assert.equal(await get('q=x&in_stock=0'), 'fresh', 'in_stock=0 asks for everything');
+    assert.equal(asked.length, 2 * pairs.length);
+  });
+
   it('caches suggestions per prefix', async () => {
     const backend = fixtureBackend();
     const seen: string[] = [];
