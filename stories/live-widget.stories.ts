@@ -109,4 +109,15 @@ export const Matrix: Story = {
       theme: 'auto',
       render: (state, variant) => widgetFor(args, state, variant),
     }),
+  // Colours are read once the story has finished: wait until every widget has its room (the a11y run, which
+  // would otherwise be the wait, is off for this element), so a token painted only on a loaded room counts.
+  play: async ({ canvasElement }) => {
+    await eventually(() =>
+      expect(
+        [...canvasElement.querySelectorAll('xd-live-widget')].filter(
+          (each) => each.getAttribute('state') === 'loading',
+        ),
+      ).toHaveLength(0),
+    );
+  },
 };

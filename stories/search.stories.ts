@@ -42,7 +42,16 @@ export const WithResults: Story = {};
 /** Every colour control shows here (the field, the button, the typed text). */
 export const Typed: Story = { tags: ['theme-tokens'], args: { value: '防晒' } };
 export const CustomPlaceholder: Story = { args: { placeholder: '搜索山野户外的商品', label: '搜索店内商品' } };
-export const English: Story = { args: { lang: 'en-US' } };
+/**
+ * English words load on first use; the play function waits for them, so the a11y check reads the box as a
+ * shopper sees it, not the moment before its words arrive.
+ */
+export const English: Story = {
+  args: { lang: 'en-US' },
+  play: async ({ canvasElement }) => {
+    await eventually(() => expect(input(canvasElement).getAttribute('aria-label')).toBe('Search products'));
+  },
+};
 export const Dark: Story = { globals: { scheme: 'dark' } };
 /** Suggestions cannot load: the box still searches, and the results say they are offline. */
 export const Offline: Story = {
