@@ -97,27 +97,26 @@ describe('fetchTransport stream text', () => {
     });
   });
 
-  it('ends quietly and cancels the body when the reader aborts while waiting, over a fetch that ignores the abort', async () => {
-    const stream = controlledBody();
+  /** Reads one event, then aborts while the next read waits for bytes: what that read answers. */
+  async function abortWhileWaiting(stream: ReturnType<typeof controlledBody>) {
     const controller = new AbortController();
     const chunks = await open(stream.fetch, controller.signal);
     stream.write(utf8('data: 1\n\n'));
     await chunks.next();
     const waiting = chunks.next();
     controller.abort();
-    assert.deepEqual(await waiting, { done: true, value: undefined });
+    return waiting;
+  }
+
+  it('ends quietly and cancels the body when the reader aborts while waiting, over a fetch that ignores the abort', async () => {
+    const stream = controlledBody();
+    assert.deepEqual(await abortWhileWaiting(stream), { done: true, value: undefined });
     assert.equal(stream.cancelled(), true, 'the body is cancelled, so the server can close the stream');
   });
 
   it('ends quietly, not offline, when the abort errors the body as fetch does', async () => {
     const stream = controlledBody({ fetchHonoursAbort: true });
-    const controller = new AbortController();
-    const chunks = await open(stream.fetch, controller.signal);
-    stream.write(utf8('data: 1\n\n'));
-    await chunks.next();
-    const waiting = chunks.next();
-    controller.abort();
-    assert.deepEqual(await waiting, { done: true, value: undefined });
+    assert.deepEqual(await abortWhileWaiting(stream), { done: true, value: undefined });
   });
 
   it('cancels a body answered after the reader left, before reading it', async () => {
