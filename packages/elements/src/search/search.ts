@@ -4,7 +4,7 @@ import { DataController } from '../internal/data-controller.js';
 import { debounced, type Scheduler } from '../internal/debounce.js';
 import { XdElement } from '../internal/element.js';
 import { dispatchSearch, type XdSearchEvent } from '../events/xd-search.js';
-import { searchMessages } from './search.messages.js';
+import { searchMessages, zhCN } from './search.messages.js';
 import { searchStyles } from './search.styles.js';
 
 /** The pause after the last keystroke (or the end of an IME composition) before suggestions are asked for. */
@@ -252,6 +252,9 @@ export class XdSearch extends XdElement {
 
   protected override render() {
     const t = searchMessages(this.locale, () => this.requestUpdate());
+    // Until English arrives the box shows no words, but its controls are never nameless: a screen reader
+    // gets the bundled Chinese names for that moment rather than an unlabelled field and button.
+    const names = t ?? zhCN;
     const options = this.options;
     const open = this.expanded && options.length > 0;
     const active = open && this.active >= 0 ? `option-${this.active}` : undefined;
@@ -268,7 +271,7 @@ export class XdSearch extends XdElement {
           enterkeyhint="search"
           autocomplete="off"
           spellcheck="false"
-          aria-label=${this.label ?? t?.label ?? ''}
+          aria-label=${this.label ?? names.label}
           placeholder=${this.placeholder ?? t?.placeholder ?? ''}
           aria-autocomplete="list"
           aria-controls="listbox"
@@ -282,9 +285,10 @@ export class XdSearch extends XdElement {
           @blur=${() => (this.expanded = false)}
           @focus=${() => (this.expanded = this.value.trim() !== '')}
         />
-        <button part="submit" class="submit" type="button" @click=${() => this.submit()}>${t?.submit ?? ''}</button>
+        <!-- prettier-ignore -->
+        <button part="submit" class="submit" type="button" aria-label=${t ? nothing : names.submit} @click=${() => this.submit()}>${t?.submit ?? ''}</button>
       </div>
-      <div part="listbox" id="listbox" role="listbox" aria-label=${t?.suggestions ?? ''} ?hidden=${!open}>
+      <div part="listbox" id="listbox" role="listbox" aria-label=${names.suggestions} ?hidden=${!open}>
         ${groups.map(
           (group) =>
             html`<div role="group" aria-labelledby="group-${group.kind}">
