@@ -5,7 +5,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { createGatewayApp, ResponseCache, type CachedBody, type ResponseCacheStore } from '@xiaodian/gateway';
+import {
+  createGatewayApp,
+  memoryResponseStore,
+  ResponseCache,
+  type CachedBody,
+  type ResponseCacheStore,
+} from '@xiaodian/gateway';
 import { formatProductRef, type ProductResult } from '@xiaodian/model';
 import { etagOf, ifNoneMatchHits } from '../../packages/gateway/src/http/etag.ts';
 import { appid, fixtureBackend } from './fixture-backend.ts';
@@ -241,6 +247,43 @@ describe('response cache: fresh, stale and expired', () => {
     // The rejection reaches onBackgroundError a few turns after the producer throws; bounded, never a hang.
     for (let turn = 0; turn < 50 && t.errors.length === 0; turn++) await new Promise((r) => setImmediate(r));
     assert.equal(String(t.errors[0]!.error), 'Error: backend down');
+  });
+});
+
+describe('the in-process response store', () => {
+  const body: CachedBody = { body: '{}', etag: '"e"', storedAt: 1 };
+
+  it('lets an answer go once its time to live has passed, and keeps it until then', async () => {
+    const store = memoryResponseStore();
+    store.set('short', body, 5);
+    store.set('long', body, 60_000);
+    assert.deepEqual(store.get('short'), body);
+    // lru-cache reads its own clock (performance.now): wait for real time to pass, bounded.
+    const deadline = Date.now() + 2_000;
+    while (store.get('short') !== undefined) {
+      assert.ok(Date.now() < deadline, 'the 5 ms answer was still there after 2 s');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    assert.deepEqual(store.get('long'), body);
+  });
+
+  it('drops an answer a push said is out of date, and only that one', () => {
+    const store = memoryResponseStore();
+    store.set('a', body, 60_000);
+    store.set('b', body, 60_000);
+    void store.delete!('a');
+    assert.equal(store.get('a'), undefined);
+    assert.deepEqual(store.get('b'), body);
+  });
+
+  it('holds at most maxEntries answers, letting the least recently used go', () => {
+    const store = memoryResponseStore(2);
+    store.set('a', body, 60_000);
+    store.set('b', body, 60_000);
+    store.get('a');
+    store.set('c', body, 60_000);
+    assert.equal(store.get('b'), undefined);
+    assert.deepEqual([store.get('a'), store.get('c')], [body, body]);
   });
 });
 

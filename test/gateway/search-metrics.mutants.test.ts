@@ -164,6 +164,55 @@ describe('/metrics', () => {
     assert.match(text, /^# TYPE xiaodian_rate_limited_total counter$/m);
   });
 
+  it('tells a refused client the limit, the window in seconds and when to retry', async () => {
+    const gateway = createGateway({ backend: fixtureBackend(), log: false, rateLimit: { limit: 1, windowMs: 30_000 } });
+    await gateway.app.request(`/v1/shops/${appid}`);
+    const refused = await gateway.app.request(`/v1/shops/${appid}`);
+    assert.equal(refused.status, 429);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'rate_limited');
+    assert.match(body.error.message, /^Too many requests: at most 1 every 30 s per client; retry after/);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0, 'Retry-After in seconds');
+  });
+
+  it('writes only the text exposition format: each family described (HELP, TYPE) before its samples', () => {
+    const metrics = new GatewayMetrics(0);
+    metrics.recordRequest('GET', '/v1/products', 200, 0.01);
+    metrics.recordRateLimited();
+    const text = metrics.render(1_000);
+    assert.ok(text.endsWith('\n'), 'ends with a line feed');
+    const described = new Map<string, { help: string; type: string }>();
+    for (const line of text.trimEnd().split('\n')) {
+      const help = /^# HELP (\w+) (\S.*)$/.exec(line);
+      const type = /^# TYPE (\w+) (counter|gauge|histogram)$/.exec(line);
+      const sample = /^(\w+?)(_bucket|_sum|_count)?(\{[^}]*\})? (\S+)$/.exec(line);
+      if (help) described.set(help[1]!, { help: help[2]!, type: '' });
+      else if (type) {
+        assert.ok(described.has(type[1]!), `TYPE after HELP for ${type[1]}`);
+        described.get(type[1]!)!.type = type[2]!;
+      } else if (sample) {
+        const family = described.has(sample[1]!) ? sample[1]! : `${sample[1]}${sample[2] ?? ''}`;
+        assert.ok(described.get(family)?.type, `a sample of a described family: ${line}`);
+        assert.ok(Number.isFinite(Number(sample[4])), `a number: ${line}`);
+      } else assert.fail(`not a line of the exposition format: ${JSON.stringify(line)}`);
+    }
+    assert.deepEqual(Object.fromEntries(described), {
+      xiaodian_http_requests_total: {
+        help: 'HTTP requests answered, by method, route and status.',
+        type: 'counter',
+      },
+      xiaodian_http_request_duration_seconds: {
+        help: 'Time to answer (to the first byte for streams).',
+        type: 'histogram',
+      },
+      xiaodian_cache_lookups_total: { help: 'Response cache lookups, by result.', type: 'counter' },
+      xiaodian_rate_limited_total: { help: 'Requests refused with 429 by the per-client limit.', type: 'counter' },
+      xiaodian_live_streams_open: { help: 'Live event streams open now.', type: 'gauge' },
+      xiaodian_live_events_sent_total: { help: 'Live events written to streams.', type: 'counter' },
+      xiaodian_uptime_seconds: { help: 'Seconds since the gateway started.', type: 'gauge' },
+    });
+  });
+
   it('renders request counters, histogram buckets, cache lookups, streams and uptime', () => {
     const metrics = new GatewayMetrics(10_000);
     metrics.recordRequest('GET', '/v1/products', 200, 0.004);
