@@ -55,6 +55,26 @@ describe('search parameters reach the backend', () => {
     });
   });
 
+  it('reads in_stock 1 as in stock only, 0 or empty as everything, and refuses the rest, cut to 60 characters', () => {
+    assert.equal(readSearchQuery(reader({ q: 'x', in_stock: '1' })).inStock, true);
+    for (const everything of ['0', '']) {
+      assert.deepEqual(readSearchQuery(reader({ q: 'x', in_stock: everything })), { q: 'x', limit: 20 });
+    }
+    const refusal = (inStock: string, shown: string) =>
+      assert.throws(() => readSearchQuery(reader({ q: 'x', in_stock: inStock })), {
+        message: `"in_stock" must be 1 (only products in stock) or 0; got "${shown}"`,
+      });
+    refusal('yes', 'yes');
+    refusal('9'.repeat(70), '9'.repeat(60));
+  });
+
+  it('reads a category, trimmed, and refuses one too long by its name', () => {
+    assert.equal(readSearchQuery(reader({ q: 'x', category: ' 户外 ' })).category, '户外');
+    assert.throws(() => readSearchQuery(reader({ q: 'x', category: '类'.repeat(101) })), {
+      message: '"category" may be at most 100 characters',
+    });
+  });
+
   it('accepts min_price 0, equal bounds and the largest price, and refuses the rest with a 400 naming them', async () => {
     assert.deepEqual(readSearchQuery(reader({ q: 'x', min_price: '0', max_price: '0' })), {
       q: 'x',
