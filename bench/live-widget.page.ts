@@ -5,7 +5,7 @@
  * newest event it includes.
  */
 import { createClient, type XiaodianClient } from '@xiaodian/client';
-import { createDemoBackend } from '@xiaodian/demo';
+import { createDemoBackend, seededRandom } from '@xiaodian/demo';
 import { XdLiveWidget } from '@xiaodian/elements/live-widget';
 import '@xiaodian/elements/store/define';
 import {
@@ -294,18 +294,6 @@ async function burst(approach: BurstApproach, rate: number, seconds: number, see
     'p50 commit ms': percentile(commitTimes, 0.5),
     'p95 commit ms': percentile(commitTimes, 0.95),
     'never shown': arrivals.length - measured,
-  };
-}
-
-/** mulberry32: a small seeded generator, so that every contender of a round gets the same arrival moments. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 

@@ -29,6 +29,18 @@ const viewersText = (widget: XdLiveWidget) =>
   widget.shadowRoot!.querySelector('[data-counter=viewers]')?.textContent ?? '';
 const nextTask = () => new Promise((resolve) => setTimeout(resolve));
 
+/** Runs `body` with `prefers-reduced-motion: reduce` matching or not, whatever the browser says. */
+async function withReducedMotion(reduced: boolean, body: () => Promise<void>): Promise<void> {
+  const realMatchMedia = window.matchMedia;
+  window.matchMedia = (query: string) =>
+    ({ matches: query.includes('reduce') ? reduced : realMatchMedia(query).matches }) as MediaQueryList;
+  try {
+    await body();
+  } finally {
+    window.matchMedia = realMatchMedia;
+  }
+}
+
 /** Mounts on a manual scheduler and steps frames until the room is on screen. */
 async function mountStepped(room: ReturnType<typeof drivenRoom>) {
   const steps = manualScheduler();
@@ -144,26 +156,18 @@ describe('<xd-live-widget> in real time', () => {
 
   for (const reduced of [false, true]) {
     it(`counters ${reduced ? 'do not animate with' : 'animate without'} prefers-reduced-motion`, async () => {
-      const realMatchMedia = window.matchMedia;
-      window.matchMedia = (query: string) =>
-        ({ matches: query.includes('reduce') ? reduced : realMatchMedia(query).matches }) as MediaQueryList;
-      try {
+      await withReducedMotion(reduced, async () => {
         const { room, widget } = await mountStreaming();
         room.push({ type: 'viewers', viewers: 5555 });
         await shows(widget, '5555人观看');
         const counter = widget.shadowRoot!.querySelector<HTMLElement>('[data-counter=viewers]')!;
         expect(counter.getAnimations().length).to.equal(reduced ? 0 : 1);
-      } finally {
-        window.matchMedia = realMatchMedia;
-      }
+      });
     });
   }
 
   it('rolls a counter in once while its roll plays: a count changing every frame is written, not restarted', async () => {
-    const realMatchMedia = window.matchMedia;
-    window.matchMedia = (query: string) =>
-      ({ matches: query.includes('reduce') ? false : realMatchMedia(query).matches }) as MediaQueryList;
-    try {
+    await withReducedMotion(false, async () => {
       const { room, widget } = await mountStreaming();
       room.push({ type: 'viewers', viewers: 5555 });
       await shows(widget, '5555人观看');
@@ -180,9 +184,7 @@ describe('<xd-live-widget> in real time', () => {
       const [second] = counter.getAnimations();
       expect(second).to.be.instanceOf(Animation);
       expect(second === first).to.equal(false);
-    } finally {
-      window.matchMedia = realMatchMedia;
-    }
+    });
   });
 
   it('shows 重新连接中 while cut, resumes from the last event, and loses or repeats nothing', async () => {
