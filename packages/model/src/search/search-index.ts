@@ -16,6 +16,7 @@ import { DocTable, type FilterPlan } from './doc-table.js';
 import { pinyinKind, segmentPinyin } from './pinyin-query.js';
 import { buildSuggester, type Suggester, type SuggestionSource } from './suggest.js';
 import { allowedTypos, editDistance, isHan, querySegments, toUnits } from './text.js';
+import { warmUpQueries } from './warm-up.js';
 
 export type { SuggestionSource } from './suggest.js';
 
@@ -166,6 +167,11 @@ export interface SearchIndexOptions {
   maxSuggestions?: number;
   /** Counts to add this index's work to (see `SearchWork`). */
   work?: SearchWork;
+  /**
+   * Whether the index runs a few queries made from its own products when it is built (`warmUpQueries`),
+   * so that its first real queries run optimised code (default true). Their work is not counted.
+   */
+  warmUp?: boolean;
 }
 
 export interface SearchIndex {
@@ -219,7 +225,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let liveCount = 0;
   let suggester: Suggester | undefined;
   const maxSuggestions = options.maxSuggestions ?? 10;
-  const work: SearchWork = options.work ?? { postings: 0, checked: 0, scored: 0, titleScans: 0, titleSteps: 0 };
+  const noWork = (): SearchWork => ({ postings: 0, checked: 0, scored: 0, titleScans: 0, titleSteps: 0 });
+  // Swapped for a throwaway while the index warms up: the caller counts its own queries' work only.
+  let work: SearchWork = options.work ?? noWork();
 
   const table = new DocTable();
   /** The vocabulary: every unit (a Han character or a Latin word) the index has seen, by number. */
@@ -1641,7 +1649,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return undefined;
   }
 
-  return {
+  const index: SearchIndex = {
     get size() {
       return liveCount;
     },
@@ -1718,6 +1726,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       return suggester(toSimplified(prefix), maxSuggestions);
     },
   };
+  if (options.warmUp ?? true) {
+    const counted = work;
+    work = noWork();
+    for (const query of warmUpQueries(products.filter(searchable))) index.search(query);
+    work = counted;
+  }
+  return index;
 }
 
 /**
