@@ -6,17 +6,18 @@
  * says garbage, one made of the same few queries every round says those queries.
  *
  * With `--cpu OUT.cpuprofile`, a CPU profile of the first round alone (summarise it with
- * `search-cpu-summary.ts`). With `--no-warm-up`, the index is built without its warm-up queries.
+ * `search-cpu-summary.ts`). With `--no-warm-up`, the index is built without its warm-up queries; with
+ * `--warm-up-products N`, its warm-up draws from N products (built package's `warmUpQueries`).
  * Prints CPU time percentiles too (time spent waiting for a core on a busy machine is not counted).
  *
- * `node --expose-gc --import tsx bench/lib/search-tail.ts [SIZE] [MODULE] [--cpu OUT.cpuprofile] [--no-warm-up]`
+ * `node --expose-gc --import tsx bench/lib/search-tail.ts [SIZE] [MODULE] [--cpu OUT.cpuprofile] [--no-warm-up | --warm-up-products N]`
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { Product } from '@xiaodian/model';
-import type { SearchIndex } from '@xiaodian/model/search';
+import { warmUpQueries, type SearchIndex } from '@xiaodian/model/search';
 import { searchQueries } from '../../test/model/search-queries.ts';
 import { scaledCatalog } from './search-catalog.ts';
 
@@ -25,6 +26,8 @@ const cpuAt = args.indexOf('--cpu');
 const cpuOut = cpuAt >= 0 ? args.splice(cpuAt, 2)[1] : undefined;
 const noWarmUpAt = args.indexOf('--no-warm-up');
 if (noWarmUpAt >= 0) args.splice(noWarmUpAt, 1);
+const warmUpAt = args.indexOf('--warm-up-products');
+const warmUpProducts = warmUpAt >= 0 ? Number(args.splice(warmUpAt, 2)[1]) : undefined;
 const [sizeArgument = '100000', modulePath = '@xiaodian/model/search'] = args;
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
@@ -38,7 +41,9 @@ gc();
 const heapBefore = process.memoryUsage().heapUsed;
 const buildStarted = performance.now();
 const cpuAtBuild = process.cpuUsage();
-const index = createSearchIndex(products, { warmUp: noWarmUpAt < 0 });
+const index = createSearchIndex(products, { warmUp: noWarmUpAt < 0 && warmUpProducts === undefined });
+// Counted in the build, as the index's own warm-up is.
+if (warmUpProducts !== undefined) for (const query of warmUpQueries(products, warmUpProducts)) index.search(query);
 const buildCpu = process.cpuUsage(cpuAtBuild);
 const buildMs = performance.now() - buildStarted;
 gc();

@@ -3,24 +3,25 @@ import type { SearchQuery } from '../domain/search.js';
 import { readingsOf } from './chinese.js';
 import { toUnits } from './text.js';
 
-/** How many products the warm-up draws its queries from: enough for V8 to optimise every query path. */
+/** How many products the warm-up draws its queries from (by default): enough for V8 to optimise every query path. */
 export const warmUpProducts = 16;
 
 /**
- * Queries a shopper might type, made from the index's own products (never from a fixed list): the
- * index runs them once when it is built, so that V8 has compiled and optimised its query paths before
- * the first real query. Without them a fresh index answers its first hundred or so queries several times
- * slower than later ones (each query path runs interpreted until it has run often enough), which is
- * what a shopper meets after every deploy or restart. One query of each kind the index reads (Chinese
- * words, parts of words, long partial queries, full pinyin with and without spaces, initials, mixed
- * Chinese and pinyin, homophones, Latin prefixes and typos, pinyin typos, a query with no hits), with
- * sorts, filters and a second page. Deterministic: the same products give the same queries.
+ * Queries a shopper might type, made from the index's own products (and two fixed texts no catalog
+ * matches): the index runs them once when it is built, so that V8 has compiled and optimised its query
+ * paths before the first real query. Without them a fresh index answers its first hundred or so queries
+ * several times slower than later ones (each query path runs interpreted until it has run often
+ * enough), which is what a shopper meets after every deploy or restart. One query of each kind the
+ * index reads (Chinese words, parts of words, long partial queries, full pinyin with and without spaces,
+ * initials, mixed Chinese and pinyin, homophones, Latin prefixes and typos, pinyin typos, traditional
+ * characters, queries with no hits), with sorts, filters and a second page. Deterministic: the same
+ * products give the same queries.
  */
-export function warmUpQueries(products: readonly Product[]): SearchQuery[] {
-  const step = Math.max(1, Math.floor(products.length / warmUpProducts));
+export function warmUpQueries(products: readonly Product[], count = warmUpProducts): SearchQuery[] {
+  const step = Math.max(1, Math.floor(products.length / count));
   const picked: Product[] = [];
   // From the middle of each stretch: the very first products are what a catalog shows first.
-  for (let i = step >> 1; i < products.length && picked.length < warmUpProducts; i += step) picked.push(products[i]!);
+  for (let i = step >> 1; i < products.length && picked.length < count; i += step) picked.push(products[i]!);
   // Characters by reading, from the picked titles: a homophone is another character read the same way.
   const byReading = new Map<string, string[]>();
   for (const product of picked) {
@@ -69,6 +70,7 @@ export function warmUpQueries(products: readonly Product[]): SearchQuery[] {
   for (const word of words) {
     queries.push({ q: word.slice(0, 3), sort: 'price_asc' }, { q: `${word.slice(0, 2)}${word[3]}${word[2]}` });
   }
-  queries.push({ q: 'qxzqxzqxz' }, { q: '' });
+  // Letters and Chinese words no catalog has (the did-you-mean paths), traditional characters, the empty box.
+  queries.push({ q: 'qxzqxzqxz' }, { q: '這個那個' }, { q: '' });
   return queries;
 }
