@@ -497,6 +497,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let placeSeen = new Int32Array(0);
   let placeCounts = new Int32Array(0);
   let placeLast = new Int32Array(0);
+  /** Per product, which places (`1 << i` for the pair of matchers i and i + 1) `piecewiseCandidates` found. */
+  let placeMask = new Int32Array(0);
+  /** The stamp in `placeSeen` of the products the last `piecewiseCandidates` found a place in. */
+  let lastPlaceStamp = 0;
   let stamp = 0;
   /** Products a reading's characters as typed were checked against (`matchGroup`), by stamp. */
   let checkedBy = new Int32Array(0);
@@ -515,6 +519,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     placeSeen = copy(placeSeen);
     placeCounts = copy(placeCounts);
     placeLast = copy(placeLast);
+    placeMask = copy(placeMask);
     checkedBy = copy(checkedBy);
   }
 
@@ -615,20 +620,26 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * least three characters for either, pairs at two or more places of the query or more. That second
    * condition only drops products `matchSegment` would reject, at the character level (exact pairs) or,
    * for homophones, at the reading level; it keeps `cover` off the thousands of products that merely
-   * share one word with a long query. Products stamped `foundStamp` are already candidates.
+   * share one word with a long query. Products stamped `foundStamp` are already candidates. Which
+   * places each product has is left in `placeMask` (`lastPlaceStamp`).
    */
   function piecewiseCandidates(matchers: readonly Matcher[], loose: boolean, foundStamp: number): number[] {
     const places: string[][] = [];
+    /** The matcher each place starts at. */
+    const placeAt: number[] = [];
     for (let i = 0; i + 1 < matchers.length; i += 1) {
       const a = matchers[i]!;
       const z = matchers[i + 1]!;
       if (a.type !== 'char' || z.type !== 'char') continue;
       const exact = `c:${a.char}${z.char}`;
       places.push(loose ? [exact, ...(pairKeys(a, z) ?? [])] : [exact]);
+      placeAt.push(i);
     }
     stamp += 1;
     const placeStamp = stamp;
+    lastPlaceStamp = placeStamp;
     for (const [place, keys] of places.entries()) {
+      const bit = placeAt[place]! < 31 ? 1 << placeAt[place]! : 0;
       for (const key of keys) {
         const list = listOf(key);
         for (let e = 0; e < list.length; e += 1) {
@@ -638,11 +649,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
             placeSeen[doc] = placeStamp;
             placeCounts[doc] = 0;
             placeLast[doc] = -1;
+            placeMask[doc] = 0;
           }
           // Each place counts once, however many of its readings' pairs a product has.
           if (placeLast[doc] === place) continue;
           placeLast[doc] = place;
           placeCounts[doc]! += 1;
+          placeMask[doc]! |= bit;
         }
       }
     }
@@ -1581,6 +1594,19 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       const found = candidates(reading, homophones);
       ensureScratch();
+      // Read loosely, a product covers the whole reading only if each character is in a run of two or
+      // more: one of the pairs on either side of it is among the product's adjacent units, so among
+      // its places (`piecewiseCandidates` ran for this reading: four characters or more). Products
+      // without such a pair for every character are not read again. A character without readings has
+      // no reading pairs to find its homophone neighbours by: then every candidate is read.
+      const n = reading.matchers.length;
+      const placesTell =
+        homophones &&
+        n >= partialFrom &&
+        n <= 30 &&
+        reading.matchers.every((matcher) => matcher.type === 'char' && readingsOf(matcher.char).length > 0);
+      const everyMatcher = (1 << n) - 1;
+      const placeStamp = lastPlaceStamp;
       if (!homophones) {
         checkStamp += 1;
         checkedIn[r] = checkStamp;
@@ -1588,6 +1614,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const fullTier = tierOf.get(reading.kind)!;
       for (let c = 0; c < found.length; c += 1) {
         const doc = found[c]!;
+        if (placesTell) {
+          const mask = placeSeen[doc] === placeStamp ? placeMask[doc]! : 0;
+          if (((mask | (mask << 1)) & everyMatcher) !== everyMatcher) continue;
+        }
         if (homophones) {
           const checked = checkedBy[doc]!;
           // Matched in full as typed: `matchSegment` would say so again (and it is kept).
