@@ -95,6 +95,14 @@ interface CoverPlan {
   title?: TitleColumns | null;
   /** Per vocabulary unit, which matchers accept it (`unitMask`): made when first needed. */
   masks?: MaskColumns;
+  /** How many of the reading's initial triples each title has (`titleTriplesOf`); null when keys cannot tell. */
+  triples?: TripleColumns | null;
+}
+
+/** Per product, a count for one plan: the plan's where `owner` holds its stamp. Reused by every query. */
+interface TripleColumns {
+  owner: Int32Array;
+  count: Uint8Array;
 }
 
 /**
@@ -365,6 +373,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
               post(`p:${a} ${z}`, id, inTitle);
               post(`i:${a[0]}${z[0]}`, id, inTitle);
             }
+          }
+          const third = p + 2;
+          if (inTitle && third < units.text.length && units.han[third] && units.start[third] === units.end[p + 1]) {
+            // Initials of three adjacent title characters (`titleTriplesOf`), each combination once.
+            const after = readingsOf(units.text[third]!);
+            const keys = new Set<string>();
+            for (const a of readings) for (const z of next) for (const y of after) keys.add(`t:${a[0]}${z[0]}${y[0]}`);
+            for (const key of keys) post(key, id, true);
           }
         }
       }
@@ -831,6 +847,61 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return title.owner[doc] === plan.stamp ? title.pairs[doc]! : 0;
   }
 
+  const tripleColumnPool: TripleColumns[] = [];
+  /** Columns in use by the current query's plans (`matchQuery` starts again from none). */
+  let tripleColumnsUsed = 0;
+
+  /**
+   * How many of the reading's adjacent triples of matchers the product's title has, by the initials
+   * of three adjacent title characters (`t:` keys, titles only): a letters reading matches in one run,
+   * so a title that holds it whole has all of them. Undefined when the keys cannot tell (fewer than three
+   * matchers or more than 64, or one that is not read through pinyin initials).
+   */
+  function titleTriplesOf(plan: CoverPlan, doc: number): number | undefined {
+    if (plan.triples === undefined) {
+      const { matchers } = plan;
+      let columns: TripleColumns | null = null;
+      const initials = matchers.map((matcher) =>
+        (matcher.type === 'char' && !plan.loose) || matcher.type === 'pinyin' ? keysOf(matcher, 'i') : [],
+      );
+      // Up to 64 matchers: the counts are bytes.
+      if (matchers.length >= 3 && matchers.length <= 64 && initials.every((keys) => keys.length > 0)) {
+        let pooled = tripleColumnPool[tripleColumnsUsed];
+        if (!pooled || pooled.owner.length < docs.length) {
+          pooled = { owner: new Int32Array(docs.length), count: new Uint8Array(docs.length) };
+          tripleColumnPool[tripleColumnsUsed] = pooled;
+        }
+        tripleColumnsUsed += 1;
+        columns = pooled;
+        const { owner, count } = pooled;
+        for (let i = 0; i + 2 < matchers.length; i += 1) {
+          const keys = new Set<string>();
+          for (const a of initials[i]!)
+            for (const z of initials[i + 1]!) for (const y of initials[i + 2]!) keys.add(`t:${a}${z}${y}`);
+          ensureScratch();
+          stamp += 1;
+          for (const key of keys) {
+            const list = listOf(key);
+            for (let e = 0; e < list.length; e += 1) {
+              const doc = list[e]! >> titleCountBits;
+              if (seen[doc] === stamp) continue;
+              seen[doc] = stamp;
+              if (owner[doc] !== plan.stamp) {
+                owner[doc] = plan.stamp;
+                count[doc] = 0;
+              }
+              count[doc]! += 1;
+            }
+          }
+        }
+      }
+      plan.triples = columns;
+    }
+    const { triples } = plan;
+    if (!triples) return undefined;
+    return triples.owner[doc] === plan.stamp ? triples.count[doc]! : 0;
+  }
+
   /** At most how many units of a product's title a plan can match (`TitleColumns`). */
   function titleMatchBound(plan: CoverPlan, doc: number): number {
     if (!titleMayMatch(plan, doc)) return 0;
@@ -1183,6 +1254,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       if (words ? shared === n : longest[0] === n) return tierOf.get(reading.kind)!;
       // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
       if (!words && (titlePairsOf(plan, doc) ?? n) < n - 1) return -1;
+      // Nor one without every triple of its initials side by side.
+      if (!words && (titleTriplesOf(plan, doc) ?? n) < n - 2) return -1;
     }
     const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
@@ -1286,6 +1359,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   function matchQuery(q: string): Matched {
     groupColumnsUsed = 0;
     titleColumnsUsed = 0;
+    tripleColumnsUsed = 0;
     maskColumnsUsed = 0;
     arenaUsed = 0;
     const simplified = toSimplified(q);
