@@ -31,6 +31,25 @@ describe('search index work', () => {
     assert.ok(work.titleScans < work.checked / 2, `${work.titleScans} titles read for ${work.checked} candidates`);
   });
 
+  it('rejects initials whose title lacks one of their triples side by side without reading that title', () => {
+    for (const q of ['fsy', 'dzx']) {
+      const { work, index } = fresh();
+      const page = index.search({ q, limit: 10 });
+      assert.ok(page.total > 10 && work.checked > 2 * page.total, 'many candidates, few hits');
+      // Titles are read to score hits and to highlight the page, and for no candidate.
+      assert.ok(work.titleScans <= work.scored + 10, `${q}: ${work.titleScans} titles read, ${work.scored} scored`);
+    }
+  });
+
+  it('checks a long query found in part once per candidate, not again for homophones no pair of it can make', () => {
+    const { work, index } = fresh();
+    const page = index.search({ q: '五常大米正宗', limit: 10 });
+    assert.ok(page.total > 10 && page.hits.every((hit) => hit.kind === 'partial'), 'rice found in part');
+    // Each hit is checked as typed; none has a pair, as typed or by sound, on a side of every character
+    // (大米 yes, 正宗 no), so none can be a homophone match and none is read again for one.
+    assert.ok(work.checked <= page.total, `${work.checked} checks for ${page.total} hits`);
+  });
+
   it('gives every page the same products as one long page, in every sort', () => {
     const { index } = fresh();
     for (const q of ['美妆', '精华', '防晒衣', 'fsy', 't恤', '冲锋衣 女', '螺丝粉', 'upf', '茶']) {

@@ -5,3 +5,4 @@ export {
   type SearchWork,
   type SuggestionSource,
 } from './search-index.js';
+export { warmUpQueries } from './warm-up.js';

@@ -12,10 +12,21 @@ import {
 } from '../domain/search.js';
 import { formatProductRef, type ProductRef } from '../refs.js';
 import { readingsOf, toSimplified } from './chinese.js';
+import {
+  groupColumnPool,
+  maskColumnPool,
+  titleColumnPool,
+  tripleColumnPool,
+  type GroupColumns,
+  type TitleColumns,
+  type TripleColumns,
+} from './column-pools.js';
 import { DocTable, type FilterPlan } from './doc-table.js';
 import { pinyinKind, segmentPinyin } from './pinyin-query.js';
 import { buildSuggester, type Suggester, type SuggestionSource } from './suggest.js';
 import { allowedTypos, editDistance, isHan, querySegments, toUnits } from './text.js';
+import { createTitleReader, type CoverPlan, type FieldStore, type Matcher } from './title-reader.js';
+import { warmUpQueries } from './warm-up.js';
 
 export type { SuggestionSource } from './suggest.js';
 
@@ -33,7 +44,7 @@ function fieldTexts(product: Product): string[] {
 
 /**
  * One field's text as the index keeps it: its number, and the UTF-16 span of each unit (for the title's
- * highlights); its units are in the index's `fieldUnits`. Products that share a text (a shop's name, a
+ * highlights); its units are in the index's `fields.units`. Products that share a text (a shop's name, a
  * category, a colour and size list, a short title) share one of these, and `cover` answers for it once
  * per query.
  */
@@ -56,7 +67,10 @@ const noReadings: readonly string[] = [];
 /**
  * A posting list entry: the product's number and how often the key occurs in its title (up to
  * `maxTitleCount`), in one small integer. Whether a title has a key at all tells `cover` when a
- * product's own title cannot add to a match, without reading it.
+ * product's own title cannot add to a match, without reading it. The loops that read posting lists
+ * while a query runs take an entry apart in place (`entry >> titleCountBits`, `entry & maxTitleCount`)
+ * instead of calling `docOf`: until V8 has optimised them (a server's first queries), each call per
+ * entry of a list of tens of thousands costs more than the rest of the loop.
  */
 const titleCountBits = 3;
 const maxTitleCount = (1 << titleCountBits) - 1;
@@ -65,51 +79,6 @@ const docOf = (entry: number) => entry >> titleCountBits;
 const titleCountOf = (entry: number) => entry & maxTitleCount;
 /** A title match bound too high to count (`TitleColumns.mark`): the title's length bounds it. */
 const unknownTitleMatch = 255;
-
-/** What one query unit accepts of one index unit. */
-type Matcher =
-  | { type: 'char'; char: string }
-  | { type: 'pinyin'; text: string; prefix: boolean }
-  | { type: 'word'; text: string; prefix: boolean }
-  | { type: 'words'; words: ReadonlySet<string> };
-
-/** A reading's matchers as `cover` reads them, with what each shared field text gave (asked once). */
-interface CoverPlan {
-  matchers: readonly Matcher[];
-  loose: boolean;
-  /** Per matcher, what it accepts of each vocabulary unit (see `acceptTable`). */
-  tables: Int8Array[];
-  /** A number no other plan has: `cover`'s kept answers for shared texts are this plan's when they carry it. */
-  stamp: number;
-  /** Which of the `sharedLanes` its kept answers use (plans alive at once take different ones). */
-  lane: number;
-  /**
-   * What the reading's witness keys say of each product's title (`titleMayMatch`), in columns where the
-   * entries stamped with this plan's `stamp` are its own. Null when the keys cannot tell. Made when first
-   * needed.
-   */
-  title?: TitleColumns | null;
-  /** Per vocabulary unit, which matchers accept it (`unitMask`): made when first needed. */
-  masks?: MaskColumns;
-}
-
-/**
- * Per product: at most how many units of its title a reading can match, from its witness keys' title
- * counts (`unknownTitleMatch` when a count is too high to say; 0: its title adds nothing), and how many
- * of the reading's adjacent pairs its title has. Reused by every query: an entry is a plan's when `owner`
- * holds the plan's stamp (0 otherwise).
- */
-interface TitleColumns {
-  owner: Int32Array;
-  mark: Uint8Array;
-  pairs: Uint8Array;
-}
-
-/** Per vocabulary unit, a plan's `unitMask`: the plan's where `owner` holds its stamp. Reused by every query. */
-interface MaskColumns {
-  owner: Int32Array;
-  mask: Int32Array;
-}
 
 /** One way to read a query segment: `fangshaiyi` as three syllables, `upf5` as a word prefix… */
 interface Reading {
@@ -163,6 +132,11 @@ export interface SearchIndexOptions {
   maxSuggestions?: number;
   /** Counts to add this index's work to (see `SearchWork`). */
   work?: SearchWork;
+  /**
+   * Whether the index runs a few queries made from its own products when it is built (`warmUpQueries`),
+   * so that its first real queries run optimised code (default true). Their work is not counted.
+   */
+  warmUp?: boolean;
 }
 
 export interface SearchIndex {
@@ -216,7 +190,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let liveCount = 0;
   let suggester: Suggester | undefined;
   const maxSuggestions = options.maxSuggestions ?? 10;
-  const work: SearchWork = options.work ?? { postings: 0, checked: 0, scored: 0, titleScans: 0, titleSteps: 0 };
+  const noWork = (): SearchWork => ({ postings: 0, checked: 0, scored: 0, titleScans: 0, titleSteps: 0 });
+  // Swapped for a throwaway while the index warms up: the caller counts its own queries' work only.
+  let work: SearchWork = options.work ?? noWork();
 
   const table = new DocTable();
   /** The vocabulary: every unit (a Han character or a Latin word) the index has seen, by number. */
@@ -227,15 +203,20 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   const fieldsByText = new Map<string, FieldText>();
   /** Field texts by number, and each one's length in units. */
   const fieldList: FieldText[] = [];
-  let fieldSize = new Int32Array(1024);
   /**
-   * Every field text's units back to back, from `fieldStart` of its number: each unit's vocabulary number
-   * times two, plus one when the next unit follows it without a gap. A title scan reads one run of
-   * memory instead of following a text's objects.
+   * Each field text's length (`size`), and every field text's units back to back (`units`), from
+   * `start` of its number: each unit's vocabulary number times two, plus one when the next unit follows
+   * it without a gap. A title scan reads one run of memory instead of following a text's objects.
    */
-  let fieldUnits = new Int32Array(1 << 16);
+  const fields: FieldStore = {
+    size: new Int32Array(1024),
+    start: new Int32Array(1024),
+    units: new Int32Array(1 << 16),
+    list: fieldList,
+    unitTexts,
+    unitReadings,
+  };
   let fieldUnitsUsed = 0;
-  let fieldStart = new Int32Array(1024);
   /**
    * Each product's field texts by number, `fieldCount` a product: the hot paths read these small
    * integers in place of following a product's objects (thousands of products a query, each a cache miss).
@@ -265,24 +246,24 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         end: Int32Array.from(units.end),
       };
       fieldsByText.set(text, field);
-      if (field.id === fieldSize.length) {
-        const sizes = new Int32Array(fieldSize.length * 2);
-        sizes.set(fieldSize);
-        fieldSize = sizes;
-        const starts = new Int32Array(fieldStart.length * 2);
-        starts.set(fieldStart);
-        fieldStart = starts;
+      if (field.id === fields.size.length) {
+        const sizes = new Int32Array(fields.size.length * 2);
+        sizes.set(fields.size);
+        fields.size = sizes;
+        const starts = new Int32Array(fields.start.length * 2);
+        starts.set(fields.start);
+        fields.start = starts;
       }
-      if (fieldUnitsUsed + size > fieldUnits.length) {
-        const next = new Int32Array(Math.max(fieldUnits.length * 2, fieldUnitsUsed + size));
-        next.set(fieldUnits.subarray(0, fieldUnitsUsed));
-        fieldUnits = next;
+      if (fieldUnitsUsed + size > fields.units.length) {
+        const next = new Int32Array(Math.max(fields.units.length * 2, fieldUnitsUsed + size));
+        next.set(fields.units.subarray(0, fieldUnitsUsed));
+        fields.units = next;
       }
-      fieldSize[field.id] = size;
-      fieldStart[field.id] = fieldUnitsUsed;
+      fields.size[field.id] = size;
+      fields.start[field.id] = fieldUnitsUsed;
       for (let p = 0; p < size; p += 1) {
         const adjacent = p + 1 < size && units.start[p + 1] === units.end[p] ? 1 : 0;
-        fieldUnits[fieldUnitsUsed + p] = (unitNumber(units.text[p]!, units.han[p]!) << 1) | adjacent;
+        fields.units[fieldUnitsUsed + p] = (unitNumber(units.text[p]!, units.han[p]!) << 1) | adjacent;
       }
       fieldUnitsUsed += size;
       fieldList.push(field);
@@ -355,6 +336,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
               post(`i:${a[0]}${z[0]}`, id, inTitle);
             }
           }
+          const third = p + 2;
+          if (inTitle && third < units.text.length && units.han[third] && units.start[third] === units.end[p + 1]) {
+            // Initials of three adjacent title characters (`titleTriplesOf`), each combination once.
+            const after = readingsOf(units.text[third]!);
+            const keys = new Set<string>();
+            for (const a of readings) for (const z of next) for (const y of after) keys.add(`t:${a[0]}${z[0]}${y[0]}`);
+            for (const key of keys) post(key, id, true);
+          }
         }
       }
     });
@@ -372,8 +361,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     doc.live = false;
     table.live[id] = 0;
     doc.fields.forEach((field, f) => {
-      fieldLengthSums[f]! -= fieldSize[field.id]!;
-      if (fieldSize[field.id]! > 0) fieldCounts[f]! -= 1;
+      fieldLengthSums[f]! -= fields.size[field.id]!;
+      if (fields.size[field.id]! > 0) fieldCounts[f]! -= 1;
     });
     byRef.delete(key);
     liveCount -= 1;
@@ -486,6 +475,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   let placeSeen = new Int32Array(0);
   let placeCounts = new Int32Array(0);
   let placeLast = new Int32Array(0);
+  /** Per product, which places (`1 << i` for the pair of matchers i and i + 1) `piecewiseCandidates` found. */
+  let placeMask = new Int32Array(0);
+  /** The stamp in `placeSeen` of the products the last `piecewiseCandidates` found a place in. */
+  let lastPlaceStamp = 0;
   let stamp = 0;
   /** Products a reading's characters as typed were checked against (`matchGroup`), by stamp. */
   let checkedBy = new Int32Array(0);
@@ -504,6 +497,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     placeSeen = copy(placeSeen);
     placeCounts = copy(placeCounts);
     placeLast = copy(placeLast);
+    placeMask = copy(placeMask);
     checkedBy = copy(checkedBy);
   }
 
@@ -546,7 +540,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       let count = 0;
       for (let e = 0; e < list.length; e += 1) {
         const entry = list[e]!;
-        const doc = docOf(entry);
+        const doc = entry >> titleCountBits;
         if (live[doc]) only[count++] = doc;
       }
       return only.subarray(0, count);
@@ -573,7 +567,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         const list = listOf(key);
         for (let e = 0; e < list.length; e += 1) {
           const entry = list[e]!;
-          const doc = docOf(entry);
+          const doc = entry >> titleCountBits;
           if (g === 0) {
             if (seen[doc] === stamp) continue;
             seen[doc] = stamp;
@@ -589,7 +583,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         const list = listOf(key);
         for (let e = 0; e < list.length; e += 1) {
           const entry = list[e]!;
-          const doc = docOf(entry);
+          const doc = entry >> titleCountBits;
           if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
           seen[doc] = stamp;
           if (live[doc]) found.push(doc);
@@ -604,34 +598,42 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * least three characters for either, pairs at two or more places of the query or more. That second
    * condition only drops products `matchSegment` would reject, at the character level (exact pairs) or,
    * for homophones, at the reading level; it keeps `cover` off the thousands of products that merely
-   * share one word with a long query. Products stamped `foundStamp` are already candidates.
+   * share one word with a long query. Products stamped `foundStamp` are already candidates. Which
+   * places each product has is left in `placeMask` (`lastPlaceStamp`).
    */
   function piecewiseCandidates(matchers: readonly Matcher[], loose: boolean, foundStamp: number): number[] {
     const places: string[][] = [];
+    /** The matcher each place starts at. */
+    const placeAt: number[] = [];
     for (let i = 0; i + 1 < matchers.length; i += 1) {
       const a = matchers[i]!;
       const z = matchers[i + 1]!;
       if (a.type !== 'char' || z.type !== 'char') continue;
       const exact = `c:${a.char}${z.char}`;
       places.push(loose ? [exact, ...(pairKeys(a, z) ?? [])] : [exact]);
+      placeAt.push(i);
     }
     stamp += 1;
     const placeStamp = stamp;
+    lastPlaceStamp = placeStamp;
     for (const [place, keys] of places.entries()) {
+      const bit = placeAt[place]! < 31 ? 1 << placeAt[place]! : 0;
       for (const key of keys) {
         const list = listOf(key);
         for (let e = 0; e < list.length; e += 1) {
           const entry = list[e]!;
-          const doc = docOf(entry);
+          const doc = entry >> titleCountBits;
           if (placeSeen[doc] !== placeStamp) {
             placeSeen[doc] = placeStamp;
             placeCounts[doc] = 0;
             placeLast[doc] = -1;
+            placeMask[doc] = 0;
           }
           // Each place counts once, however many of its readings' pairs a product has.
           if (placeLast[doc] === place) continue;
           placeLast[doc] = place;
           placeCounts[doc]! += 1;
+          placeMask[doc]! |= bit;
         }
       }
     }
@@ -643,7 +645,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const list = listOf(`c:${a.char}${z.char}`);
       for (let e = 0; e < list.length; e += 1) {
         const entry = list[e]!;
-        const doc = docOf(entry);
+        const doc = entry >> titleCountBits;
         if (seen[doc] === foundStamp || !table.live[doc]) continue;
         seen[doc] = foundStamp;
         if (placeSeen[doc] === placeStamp && placeCounts[doc]! >= 2) found.push(doc);
@@ -652,36 +654,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return found;
   }
 
-  function accepts(matcher: Matcher, unit: string, readings: readonly string[], loose: boolean): boolean {
-    switch (matcher.type) {
-      case 'char': {
-        if (unit === matcher.char) return true;
-        if (!loose || readings.length === 0) return false;
-        const wanted = readingsOf(matcher.char);
-        for (const reading of readings) if (wanted.includes(reading)) return true;
-        return false;
-      }
-      case 'pinyin':
-        for (const reading of readings) {
-          if (matcher.prefix ? reading.startsWith(matcher.text) : reading === matcher.text) return true;
-        }
-        return false;
-      case 'word':
-        return readings.length === 0 && (matcher.prefix ? unit.startsWith(matcher.text) : unit === matcher.text);
-      case 'words':
-        return readings.length === 0 && matcher.words.has(unit);
-    }
-  }
-
-  // Reused buffers for `cover`: it runs once per candidate product, and allocation would dominate.
-  let runBuffers = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-  let matchedBuffer = new Uint8Array(64);
-
   /**
    * What one matcher accepts, per unit of the vocabulary: 0 not asked yet, 1 no, 2 yes. `accepts` on
    * strings runs once per distinct unit a query meets, not once per unit of every candidate's text.
    */
   const acceptTables = new Map<string, Int8Array>();
+  const maskPool = maskColumnPool();
+  const { coverField } = createTitleReader(fields, maskPool);
   function acceptTable(matcher: Matcher, loose: boolean): Int8Array {
     const key =
       matcher.type === 'char'
@@ -736,20 +715,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return pairs;
   }
 
-  const titleColumnPool: TitleColumns[] = [];
-  /** Columns in use by the current query's plans (`matchQuery` starts again from none). */
-  let titleColumnsUsed = 0;
-
-  function titleColumns(): TitleColumns {
-    let columns = titleColumnPool[titleColumnsUsed];
-    if (!columns || columns.owner.length < docs.length) {
-      const size = docs.length;
-      columns = { owner: new Int32Array(size), mark: new Uint8Array(size), pairs: new Uint8Array(size) };
-      titleColumnPool[titleColumnsUsed] = columns;
-    }
-    titleColumnsUsed += 1;
-    return columns;
-  }
+  const titlePool = titleColumnPool();
 
   /** At most how many units of the product's title the plan can match (see `TitleColumns`). */
   function titleMarkOf(title: TitleColumns, plan: CoverPlan, doc: number): number {
@@ -766,7 +732,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         // A matched unit is a lone unit the reading accepts or one of a pair its runs accept: each is
         // counted under one of the keys at least (a pair for both of its units).
         const perCount = plan.matchers.length === 1 ? 1 : 2;
-        title = titleColumns();
+        title = titlePool.take(docs.length);
         const { owner, mark, pairs } = title;
         for (const keys of groups) {
           stamp += 1;
@@ -774,9 +740,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
             const list = listOf(key);
             for (let e = 0; e < list.length; e += 1) {
               const entry = list[e]!;
-              const count = titleCountOf(entry);
+              const count = entry & maxTitleCount;
               if (count === 0) continue;
-              const doc = docOf(entry);
+              const doc = entry >> titleCountBits;
               if (owner[doc] !== plan.stamp) {
                 owner[doc] = plan.stamp;
                 mark[doc] = 0;
@@ -807,10 +773,58 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return title.owner[doc] === plan.stamp ? title.pairs[doc]! : 0;
   }
 
+  const triplePool = tripleColumnPool();
+
+  /**
+   * How many of the reading's adjacent triples of matchers the product's title has, by the initials
+   * of three adjacent title characters (`t:` keys, titles only): a letters reading matches in one run,
+   * so a title that holds it whole has all of them. Undefined when the keys cannot tell (fewer than three
+   * matchers or more than 64, or one that is not read through pinyin initials).
+   */
+  function titleTriplesOf(plan: CoverPlan, doc: number): number | undefined {
+    if (plan.triples === undefined) {
+      const { matchers } = plan;
+      let columns: TripleColumns | null = null;
+      const initials = matchers.map((matcher) =>
+        (matcher.type === 'char' && !plan.loose) || matcher.type === 'pinyin' ? keysOf(matcher, 'i') : [],
+      );
+      // Up to 64 matchers: the counts are bytes.
+      if (matchers.length >= 3 && matchers.length <= 64 && initials.every((keys) => keys.length > 0)) {
+        const pooled = triplePool.take(docs.length);
+        columns = pooled;
+        const { owner, count } = pooled;
+        for (let i = 0; i + 2 < matchers.length; i += 1) {
+          const keys = new Set<string>();
+          for (const a of initials[i]!)
+            for (const z of initials[i + 1]!) for (const y of initials[i + 2]!) keys.add(`t:${a}${z}${y}`);
+          ensureScratch();
+          stamp += 1;
+          for (const key of keys) {
+            const list = listOf(key);
+            for (let e = 0; e < list.length; e += 1) {
+              const doc = list[e]! >> titleCountBits;
+              if (seen[doc] === stamp) continue;
+              seen[doc] = stamp;
+              if (owner[doc] !== plan.stamp) {
+                owner[doc] = plan.stamp;
+                count[doc] = 0;
+              }
+              count[doc]! += 1;
+            }
+          }
+        }
+      }
+      plan.triples = columns;
+    }
+    const { triples } = plan;
+    if (!triples) return undefined;
+    return triples.owner[doc] === plan.stamp ? triples.count[doc]! : 0;
+  }
+
   /** At most how many units of a product's title a plan can match (`TitleColumns`). */
   function titleMatchBound(plan: CoverPlan, doc: number): number {
     if (!titleMayMatch(plan, doc)) return 0;
-    const length = fieldSize[docFields[doc * fieldCount + titleField]!]!;
+    const length = fields.size[docFields[doc * fieldCount + titleField]!]!;
     const most = plan.title ? titleMarkOf(plan.title, plan, doc) : unknownTitleMatch;
     return most === unknownTitleMatch ? length : Math.min(length, most);
   }
@@ -864,191 +878,6 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /**
-   * One field's part of `cover`: the longest run from each matcher (into `fieldLongest`), and how many
-   * units runs of at least `minRun` matched (0 when none did); the title's spans when asked.
-   */
-  function coverField(
-    plan: CoverPlan,
-    field: number,
-    fieldLongest: Int32Array,
-    spans?: Array<[number, number]>,
-  ): number {
-    const { matchers, tables, loose } = plan;
-    const n = matchers.length;
-    if (n <= maxMaskMatchers) return coverFieldByMasks(plan, field, fieldLongest, spans);
-    const minRun = Math.min(2, n);
-    fieldLongest.fill(0, 0, n);
-    const size = fieldSize[field]!;
-    if (size === 0) return 0;
-    const from = fieldStart[field]!;
-    const ids = Int32Array.from(fieldUnits.subarray(from, from + size), (unit) => unit >> 1);
-    const adjacent = Uint8Array.from(fieldUnits.subarray(from, from + size), (unit) => unit & 1);
-    if (runBuffers[0]!.length < size + 1) runBuffers = runBuffers.map(() => new Int32Array(size * 2 + 2));
-    if (matchedBuffer.length < size + 1) matchedBuffer = new Uint8Array(size * 2 + 2);
-    const matched = matchedBuffer;
-    matched.fill(0, 0, size);
-    // run[p] for matcher i: how many matchers from i on match the units from p on, one for one.
-    let next = runBuffers[0]!;
-    next.fill(0, 0, size + 1);
-    let any = false;
-    for (let i = n - 1; i >= 0; i -= 1) {
-      const run = runBuffers[1 + (i % 2)]!;
-      run[size] = 0;
-      const accepted = tables[i]!;
-      const matcher = matchers[i]!;
-      for (let p = size - 1; p >= 0; p -= 1) {
-        const id = ids[p]!;
-        let verdict = accepted[id]!;
-        if (verdict === 0) {
-          verdict = accepts(matcher, unitTexts[id]!, unitReadings[id]!, loose) ? 2 : 1;
-          accepted[id] = verdict;
-        }
-        if (verdict === 1) {
-          run[p] = 0;
-          continue;
-        }
-        const length = 1 + (adjacent[p] ? next[p + 1]! : 0);
-        run[p] = length;
-        if (length > fieldLongest[i]!) fieldLongest[i] = length;
-        if (length >= minRun) {
-          any = true;
-          for (let q = p; q < p + length; q += 1) matched[q] = 1;
-        }
-      }
-      next = run;
-    }
-    if (!any) return 0;
-    return countMatched(plan, field, matched, spans);
-  }
-
-  /** How many units `matched` marks (of the field's first units), with their spans when asked. */
-  function countMatched(plan: CoverPlan, id: number, matched: Uint8Array, spans?: Array<[number, number]>) {
-    const { matchers } = plan;
-    let tf = 0;
-    const only = matchers.length === 1 ? matchers[0]! : undefined;
-    const size = fieldSize[id]!;
-    for (let p = 0; p < size; p += 1) {
-      if (!matched[p]) continue;
-      tf += 1;
-      if (!spans) continue;
-      const field = fieldList[id]!;
-      const end =
-        only?.type === 'word' && only.prefix
-          ? Math.min(field.end[p]!, field.start[p]! + only.text.length)
-          : field.end[p]!;
-      const last = spans[spans.length - 1];
-      if (last && field.start[p]! <= last[1]) last[1] = Math.max(last[1], end);
-      else spans.push([field.start[p]!, end]);
-    }
-    return tf;
-  }
-
-  const maxMaskMatchers = 30;
-  const maskColumnPool: MaskColumns[] = [];
-  /** Columns in use by the current query's plans (`matchQuery` starts again from none). */
-  let maskColumnsUsed = 0;
-
-  function maskColumns(): MaskColumns {
-    let columns = maskColumnPool[maskColumnsUsed];
-    if (!columns || columns.owner.length < unitTexts.length) {
-      const size = Math.max(unitTexts.length, 64);
-      columns = { owner: new Int32Array(size), mask: new Int32Array(size) };
-      maskColumnPool[maskColumnsUsed] = columns;
-    }
-    maskColumnsUsed += 1;
-    return columns;
-  }
-  let maskBuffer = new Int32Array(64);
-  let chainBuffer = new Int32Array(64);
-  let adjacentBuffer = new Uint8Array(64);
-
-  /** Which of the plan's matchers accept a vocabulary unit, one bit each (asked once per plan and unit). */
-  function unitMask(plan: CoverPlan, id: number): number {
-    const masks = (plan.masks ??= maskColumns());
-    let mask = masks.mask[id]!;
-    if (masks.owner[id] !== plan.stamp) {
-      mask = 0;
-      const { matchers, tables, loose } = plan;
-      for (let i = 0; i < matchers.length; i += 1) {
-        const accepted = tables[i]!;
-        let verdict = accepted[id]!;
-        if (verdict === 0) {
-          verdict = accepts(matchers[i]!, unitTexts[id]!, unitReadings[id]!, loose) ? 2 : 1;
-          accepted[id] = verdict;
-        }
-        if (verdict === 2) mask |= 1 << i;
-      }
-      masks.owner[id] = plan.stamp;
-      masks.mask[id] = mask;
-    }
-    return mask;
-  }
-
-  /**
-   * `coverField` for readings of up to `maxMaskMatchers` units, all matchers at once: bit i of
-   * `chain[p]` after step k says matcher i starts a run of at least k units at p (matcher i at p,
-   * matcher i + 1 at p + 1 next to it, …), so the field is read once per run length instead of once
-   * per matcher. A unit is in a run of two or more when a two-unit run starts at it or just before it.
-   */
-  function coverFieldByMasks(
-    plan: CoverPlan,
-    field: number,
-    fieldLongest: Int32Array,
-    spans?: Array<[number, number]>,
-  ): number {
-    const n = plan.matchers.length;
-    for (let i = 0; i < n; i += 1) fieldLongest[i] = 0;
-    const size = fieldSize[field]!;
-    if (size === 0) return 0;
-    const from = fieldStart[field]!;
-    if (maskBuffer.length < size + 1) {
-      maskBuffer = new Int32Array(size * 2 + 2);
-      chainBuffer = new Int32Array(size * 2 + 2);
-      adjacentBuffer = new Uint8Array(size * 2 + 2);
-    }
-    if (matchedBuffer.length < size + 1) matchedBuffer = new Uint8Array(size * 2 + 2);
-    const masks = maskBuffer;
-    const chain = chainBuffer;
-    const adjacent = adjacentBuffer;
-    let bits = 0;
-    for (let p = 0; p < size; p += 1) {
-      const unit = fieldUnits[from + p]!;
-      adjacent[p] = unit & 1;
-      const mask = unitMask(plan, unit >> 1);
-      masks[p] = mask;
-      chain[p] = mask;
-      bits |= mask;
-    }
-    chain[size] = 0;
-    if (bits === 0) return 0;
-    for (let i = 0; i < n; i += 1) if (bits & (1 << i)) fieldLongest[i] = 1;
-    const matched = matchedBuffer;
-    if (n === 1) {
-      // One matcher: every unit it accepts is matched.
-      for (let p = 0; p < size; p += 1) matched[p] = masks[p] === 0 ? 0 : 1;
-      return countMatched(plan, field, matched, spans);
-    }
-    for (let k = 2; ; k += 1) {
-      // In place, p ascending: chain[p + 1] still holds step k - 1 when chain[p] is computed.
-      bits = 0;
-      for (let p = 0; p < size; p += 1) {
-        const longer = adjacent[p] ? masks[p]! & (chain[p + 1]! >>> 1) : 0;
-        chain[p] = longer;
-        bits |= longer;
-      }
-      if (bits === 0) {
-        if (k === 2) return 0;
-        break;
-      }
-      for (let i = 0; i < n; i += 1) if (bits & (1 << i)) fieldLongest[i] = k;
-      if (k === 2) {
-        for (let p = 0; p < size; p += 1) matched[p] = chain[p] !== 0 || (p > 0 && chain[p - 1] !== 0) ? 1 : 0;
-      }
-    }
-    return countMatched(plan, field, matched, spans);
-  }
-
-  /**
    * How much of a reading one product covers, with contiguous runs of at least two units (one for a
    * one-unit reading), in any of its fields; with the matched units per field and the title's spans.
    */
@@ -1083,7 +912,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         if (!readTitle) continue;
         // Titles are each product's own: nothing to share.
         work.titleScans += 1;
-        work.titleSteps += n * fieldSize[id]!;
+        work.titleSteps += n * fields.size[id]!;
         tf = coverField(plan, id, fieldLongest, spans);
       } else {
         // A shared text is asked once per plan: its answer (tf, then each matcher's longest run) is kept
@@ -1124,7 +953,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     for (let f = 0; f < fieldCount; f += 1) {
       const tf = coverTf[f]!;
       if (tf === 0) continue;
-      top = Math.max(top, bm25(f, tf, fieldSize[docFields[doc * fieldCount + f]!]!));
+      top = Math.max(top, bm25(f, tf, fields.size[docFields[doc * fieldCount + f]!]!));
     }
     return top;
   }
@@ -1159,6 +988,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       if (words ? shared === n : longest[0] === n) return tierOf.get(reading.kind)!;
       // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
       if (!words && (titlePairsOf(plan, doc) ?? n) < n - 1) return -1;
+      // Nor one without every triple of its initials side by side.
+      if (!words && (titleTriplesOf(plan, doc) ?? n) < n - 2) return -1;
     }
     const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
@@ -1260,9 +1091,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
 
   /** What a query's text matches. The groups of the `Matched` it returned before are given up (their columns are reused). */
   function matchQuery(q: string): Matched {
-    groupColumnsUsed = 0;
-    titleColumnsUsed = 0;
-    maskColumnsUsed = 0;
+    groupPool.reset();
+    titlePool.reset();
+    triplePool.reset();
+    maskPool.reset();
     arenaUsed = 0;
     const simplified = toSimplified(q);
     const segments = querySegments(simplified);
@@ -1380,7 +1212,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         base = fieldScore(doc);
         const most = titleMatchBound(planOf(reading, loose), doc);
         if (most > 0) {
-          base = Math.max(base, bm25(titleField, most, fieldSize[docFields[doc * fieldCount + titleField]!]!));
+          base = Math.max(base, bm25(titleField, most, fields.size[docFields[doc * fieldCount + titleField]!]!));
           boundIsScore = false;
         }
       }
@@ -1464,41 +1296,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return matchers.length === 2 && matchers.every((matcher) => matcher.type === 'char');
   }
 
-  /**
-   * Per-document columns for one group's hits, reused by every query (a group of a 100,000-product index
-   * would otherwise allocate and zero half a megabyte per query): an entry counts only where `stamp` holds
-   * the group's own stamp, so a new group needs no clearing.
-   */
-  interface GroupColumns {
-    stamp: Int32Array;
-    /** The product's tier in the group. */
-    tier: Uint8Array;
-    /** How it matched: its reading's index times two, plus one when read loosely (homophones). */
-    how: Int32Array;
-    /** The BM25 field score before the group's idf; NaN until computed (`scoreOf`). */
-    base: Float64Array;
-  }
-
-  const groupColumnPool: GroupColumns[] = [];
-  /** Columns in use by the current query's groups (`matchQuery` starts again from none). */
-  let groupColumnsUsed = 0;
+  const groupPool = groupColumnPool();
   let groupStamp = 0;
-
-  function groupColumns(): GroupColumns {
-    let columns = groupColumnPool[groupColumnsUsed];
-    if (!columns || columns.stamp.length < docs.length) {
-      const size = docs.length;
-      columns = {
-        stamp: new Int32Array(size),
-        tier: new Uint8Array(size),
-        how: new Int32Array(size),
-        base: new Float64Array(size),
-      };
-      groupColumnPool[groupColumnsUsed] = columns;
-    }
-    groupColumnsUsed += 1;
-    return columns;
-  }
 
   /**
    * What one group (a segment's readings) matched: its products in the order first found, and per
@@ -1533,7 +1332,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   function matchGroup(readings: readonly Reading[]): GroupHits {
-    const columns = groupColumns();
+    const columns = groupPool.take(docs.length);
     groupStamp += 1;
     const group: GroupHits = {
       docs: new Int32Array(64),
@@ -1570,6 +1369,19 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       const found = candidates(reading, homophones);
       ensureScratch();
+      // Read loosely, a product covers the whole reading only if each character is in a run of two or
+      // more: one of the pairs on either side of it is among the product's adjacent units, so among
+      // its places (`piecewiseCandidates` ran for this reading: four characters or more). Products
+      // without such a pair for every character are not read again. A character without readings has
+      // no reading pairs to find its homophone neighbours by: then every candidate is read.
+      const n = reading.matchers.length;
+      const placesTell =
+        homophones &&
+        n >= partialFrom &&
+        n <= 30 &&
+        reading.matchers.every((matcher) => matcher.type === 'char' && readingsOf(matcher.char).length > 0);
+      const everyMatcher = (1 << n) - 1;
+      const placeStamp = lastPlaceStamp;
       if (!homophones) {
         checkStamp += 1;
         checkedIn[r] = checkStamp;
@@ -1577,6 +1389,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const fullTier = tierOf.get(reading.kind)!;
       for (let c = 0; c < found.length; c += 1) {
         const doc = found[c]!;
+        if (placesTell) {
+          const mask = placeSeen[doc] === placeStamp ? placeMask[doc]! : 0;
+          if (((mask | (mask << 1)) & everyMatcher) !== everyMatcher) continue;
+        }
         if (homophones) {
           const checked = checkedBy[doc]!;
           // Matched in full as typed: `matchSegment` would say so again (and it is kept).
@@ -1638,7 +1454,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return undefined;
   }
 
-  return {
+  const index: SearchIndex = {
     get size() {
       return liveCount;
     },
@@ -1715,6 +1531,13 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       return suggester(toSimplified(prefix), maxSuggestions);
     },
   };
+  if (options.warmUp ?? true) {
+    const counted = work;
+    work = noWork();
+    for (const query of warmUpQueries(products.filter(searchable))) index.search(query);
+    work = counted;
+  }
+  return index;
 }
 
 /**
