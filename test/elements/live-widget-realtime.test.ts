@@ -173,8 +173,8 @@ describe('<xd-live-widget> in real time', () => {
       await shows(widget, '5555人观看');
       const counter = widget.shadowRoot!.querySelector<HTMLElement>('[data-counter=viewers]')!;
       const [first] = counter.getAnimations();
-      // Mutant guarded: a new animation per change (60 a second at a live room's pace, measured as 2–3 ms
-      // more on each event's way to the screen in `npm run bench -- live-widget`).
+      // Mutant guarded: a new animation per change (60 a second at a live room's pace; on a busy machine
+      // 2–3 ms more on each event's way to the screen in `npm run bench -- live-widget`).
       room.push({ type: 'viewers', viewers: 5556 });
       await shows(widget, '5556人观看');
       expect(counter.getAnimations()).to.deep.equal([first]);
