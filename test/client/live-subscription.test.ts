@@ -391,3 +391,90 @@ describe('live subscription contract', () => {
     assert.deepEqual(errors, ['not_found']);
   });
 });
+
+// Survivors of `npm run mutation -- client` in subscribe-live.ts that the tests above let live.
+describe('live subscription edges', () => {
+  it('gives a stream up for polling in auto mode after its third failure in a row, not before', async (t) => {
+    const { backend, connections, rooms } = inProcess(async function* () {
+      yield* [];
+      throw new ModelError('offline', 'the proxy cut it');
+    });
+    const client = createClient({ backend, random: () => 0 });
+    const states: LiveConnectionState[] = [];
+    const subscription = client.subscribeLive(ref, () => undefined, {
+      reconnectDelayMs: 1,
+      pollIntervalMs: 2,
+      onState: (state) => states.push(state),
+    });
+    t.after(() => subscription.close());
+    await until(() => states.includes('polling') && rooms() >= 2, 'polling, and one poll');
+    assert.equal(connections.length, 3);
+  });
+
+  it('watches for silence at three of the heartbeat intervals the server announces, unless told otherwise', async (t) => {
+    for (const heartbeatTimeoutMs of [undefined, 150]) {
+      const { backend, connections } = inProcess(async function* (options) {
+        options.onHeartbeat?.({ intervalMs: 20 });
+        yield* [];
+        await held(options.signal);
+      });
+      const client = createClient({ backend, random: () => 0 });
+      const subscription = client.subscribeLive(ref, () => undefined, {
+        mode: 'stream',
+        reconnectDelayMs: 1,
+        ...(heartbeatTimeoutMs === undefined ? {} : { heartbeatTimeoutMs }),
+      });
+      t.after(() => subscription.close());
+      await until(() => connections.length >= 2, 'a reconnection after the silence');
+      subscription.close();
+      const gap = connections[1]!.at - connections[0]!.at;
+      const expected = heartbeatTimeoutMs ?? 60;
+      // No upper bound: a loaded machine may reconnect late, and a watch that never fires fails `until`.
+      assert.ok(gap >= expected - 1, `reconnected after ${gap} ms of silence, before the ${expected} ms watch`);
+      // Heartbeats without a time leave the clock alone.
+      assert.ok(Math.abs(subscription.serverNow() - Date.now()) < 1_000, 'the device clock');
+    }
+  });
+
+  it('learns the server’s clock from the times of heartbeats and events', async (t) => {
+    const ahead = 300_000;
+    for (const via of ['heartbeat', 'event'] as const) {
+      const { backend } = inProcess(async function* (options) {
+        if (via === 'heartbeat') options.onHeartbeat?.({ time: Date.now() + ahead });
+        else yield { id: '6', at: 1, type: 'viewers', viewers: 7, time: Date.now() + ahead };
+        yield { id: '7', at: 2, type: 'viewers', viewers: 8 };
+        await held(options.signal);
+      });
+      const client = createClient({ backend });
+      const subscription = client.subscribeLive(ref, () => undefined, { mode: 'stream' });
+      t.after(() => subscription.close());
+      await until(() => subscription.room?.viewers === 8, `both events (${via})`);
+      const offset = subscription.serverNow() - Date.now();
+      subscription.close();
+      assert.ok(Math.abs(offset - ahead) < 1_000, `${via}: offset ${offset} ms, not ${ahead}`);
+    }
+  });
+
+  it('while polling, passes on a room only when its last event changed (or it names none)', async (t) => {
+    let lastEventId: string | undefined = '5';
+    const { backend, rooms } = inProcess(
+      async function* () {
+        yield* [];
+      },
+      async () => ({ ...room, ...(lastEventId === undefined ? { lastEventId: undefined } : { lastEventId }) }),
+    );
+    const client = createClient({ backend });
+    let updates = 0;
+    const subscription = client.subscribeLive(ref, () => void (updates += 1), { mode: 'poll', pollIntervalMs: 2 });
+    t.after(() => subscription.close());
+    await until(() => rooms() >= 4, 'three polls');
+    assert.equal(updates, 1, 'the same room polled again is not news');
+    lastEventId = '6';
+    await until(() => updates === 2, 'the room with a new event');
+    const polled = rooms();
+    lastEventId = undefined;
+    await until(() => rooms() >= polled + 3, 'three more polls');
+    assert.ok(updates >= 4, `a room that names no last event is passed on each poll (${updates} updates)`);
+    subscription.close();
+  });
+});
