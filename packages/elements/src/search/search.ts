@@ -255,6 +255,8 @@ export class XdSearch extends XdElement {
     // Until English arrives the box shows no words, but its controls are never nameless: a screen reader
     // gets the bundled Chinese names for that moment rather than an unlabelled field and button.
     const names = t ?? zhCN;
+    // Those names are Chinese on a page that may not be: `lang` has a screen reader speak them as Chinese.
+    const namesLang = t ? nothing : 'zh-CN';
     const options = this.options;
     const open = this.expanded && options.length > 0;
     const active = open && this.active >= 0 ? `option-${this.active}` : undefined;
@@ -272,6 +274,7 @@ export class XdSearch extends XdElement {
           autocomplete="off"
           spellcheck="false"
           aria-label=${this.label ?? names.label}
+          lang=${this.label === undefined ? namesLang : nothing}
           placeholder=${this.placeholder ?? t?.placeholder ?? ''}
           aria-autocomplete="list"
           aria-controls="listbox"
@@ -286,9 +289,16 @@ export class XdSearch extends XdElement {
           @focus=${() => (this.expanded = this.value.trim() !== '')}
         />
         <!-- prettier-ignore -->
-        <button part="submit" class="submit" type="button" aria-label=${t ? nothing : names.submit} @click=${() => this.submit()}>${t?.submit ?? ''}</button>
+        <button part="submit" class="submit" type="button" aria-label=${t ? nothing : names.submit} lang=${namesLang} @click=${() => this.submit()}>${t?.submit ?? ''}</button>
       </div>
-      <div part="listbox" id="listbox" role="listbox" aria-label=${names.suggestions} ?hidden=${!open}>
+      <div
+        part="listbox"
+        id="listbox"
+        role="listbox"
+        aria-label=${names.suggestions}
+        lang=${namesLang}
+        ?hidden=${!open}
+      >
         ${groups.map(
           (group) =>
             html`<div role="group" aria-labelledby="group-${group.kind}">
