@@ -134,6 +134,47 @@ describe('readPastedInput', () => {
     }
   });
 
+  it('reads only what is truly a WeChat or gateway link: lookalikes inside other links and hosts are other links', () => {
+    const others = [
+      // A WeChat link inside another site's query, or WeChat's name inside another host.
+      'https://evil.example/r?to=https://channels.weixin.qq.com/shop/a/abc',
+      'https://weixin.qq.com.evil.example/x',
+      // Gateway-shaped paths with more after them, or ids that only contain "wx".
+      'https://gw.example/p/wxBAD/1/extra',
+      'https://gw.example/s/wxnope/extra',
+      'https://x.example/p/xwx/12',
+      'https://x.example/s/xwx',
+      // A link with a space is read whole, not cut at the space.
+      'http://x.example/a b',
+    ];
+    for (const text of others) assert.deepEqual(readPastedInput(text), { kind: 'other_link', text, link: text }, text);
+    for (const link of [
+      'https://channels.weixin.qq.com/shop/a/abc/extra',
+      'http://mp.weixin.qq.com/s/x',
+      'https://weixin.qq.com/x',
+    ]) {
+      assert.deepEqual(
+        readPastedInput(link),
+        { kind: 'problem', text: link, problem: 'unknown_link', message: wechatButNot(link) },
+        link,
+      );
+    }
+    const shared = '看 http://channels.weixin.qq.com/shop/a/Q 复制';
+    assert.deepEqual(readPastedInput(shared), {
+      kind: 'short_link',
+      text: shared,
+      link: 'https://channels.weixin.qq.com/shop/a/Q',
+      promoter: false,
+    });
+    for (const text of ['awx1', '123abc']) {
+      assert.deepEqual(
+        readPastedInput(text),
+        { kind: 'problem', text, problem: 'unrecognised', message: unrecognised(text) },
+        text,
+      );
+    }
+  });
+
   it("words the gateway's messages for an unreadable link and a product id without its shop", () => {
     assert.equal(
       unknownLinkMessage('https://x.example/'),

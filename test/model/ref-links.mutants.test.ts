@@ -31,7 +31,13 @@ describe('canonical ref links', () => {
     );
   });
 
-  it('reads live and shop links back, and a product link without empty extras', () => {
+  it('reads live and shop links back (http too), and a product link without empty extras', () => {
+    assert.deepEqual(parseRef(`http://gw.example/s/${appid}`), { kind: 'shop', appid });
+    // Text before a link is not a link: it is read as a ref, and refused as one.
+    assert.throws(
+      () => parseRef(`see https://gw.example/s/${appid}`),
+      refused('Invalid appid "see https": expected "wx" followed by 16 hex characters'),
+    );
     assert.deepEqual(parseRef('https://gw.example/l/sphAbc123/'), { kind: 'live', finderUserName: 'sphAbc123' });
     assert.deepEqual(parseRef(` https://gw.example/s/${appid} `), { kind: 'shop', appid });
     assert.deepEqual(parseRef(`https://gw.example/p/${appid}/42?promotion_link=&media_id=`), {
@@ -43,7 +49,13 @@ describe('canonical ref links', () => {
 
   it('refuses a link of no known shape, or one that is no link, saying which forms it takes', () => {
     const shapes = 'expected a path /p/APPID/PRODUCT_ID, /s/APPID or /l/FINDER_USER_NAME';
-    for (const link of [`https://gw.example/s/${appid}/42`, 'https://gw.example/l/sphA/b', 'https://gw.example/x/1']) {
+    for (const link of [
+      `https://gw.example/s/${appid}/42`,
+      'https://gw.example/l/sphA/b',
+      'https://gw.example/x/1',
+      `https://gw.example/p/${appid}`,
+      `https://gw.example/p/${appid}/42/extra`,
+    ]) {
       assert.throws(() => parseRef(link), refused(`Unrecognised link "${link}": ${shapes}`), link);
     }
     assert.throws(() => parseRef('https://exa mple.com/p/1/2'), refused('Invalid link "https://exa mple.com/p/1/2"'));
