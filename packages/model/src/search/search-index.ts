@@ -782,43 +782,46 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * matchers or more than 64, or one that is not read through pinyin initials).
    */
   function titleTriplesOf(plan: CoverPlan, doc: number): number | undefined {
-    if (plan.triples === undefined) {
-      const { matchers } = plan;
-      let columns: TripleColumns | null = null;
-      const initials = matchers.map((matcher) =>
-        (matcher.type === 'char' && !plan.loose) || matcher.type === 'pinyin' ? keysOf(matcher, 'i') : [],
-      );
-      // Up to 64 matchers: the counts are bytes.
-      if (matchers.length >= 3 && matchers.length <= 64 && initials.every((keys) => keys.length > 0)) {
-        const pooled = triplePool.take(docs.length);
-        columns = pooled;
-        const { owner, count } = pooled;
-        for (let i = 0; i + 2 < matchers.length; i += 1) {
-          const keys = new Set<string>();
-          for (const a of initials[i]!)
-            for (const z of initials[i + 1]!) for (const y of initials[i + 2]!) keys.add(`t:${a}${z}${y}`);
-          ensureScratch();
-          stamp += 1;
-          for (const key of keys) {
-            const list = listOf(key);
-            for (let e = 0; e < list.length; e += 1) {
-              const doc = list[e]! >> titleCountBits;
-              if (seen[doc] === stamp) continue;
-              seen[doc] = stamp;
-              if (owner[doc] !== plan.stamp) {
-                owner[doc] = plan.stamp;
-                count[doc] = 0;
-              }
-              count[doc]! += 1;
-            }
-          }
-        }
-      }
-      plan.triples = columns;
-    }
+    // Counted on first use, in a function of its own: its closure would cost a context per call here.
+    if (plan.triples === undefined) countTitleTriples(plan);
     const { triples } = plan;
     if (!triples) return undefined;
     return triples.owner[doc] === plan.stamp ? triples.count[doc]! : 0;
+  }
+
+  function countTitleTriples(plan: CoverPlan): void {
+    const { matchers } = plan;
+    let columns: TripleColumns | null = null;
+    const initials = matchers.map((matcher) =>
+      (matcher.type === 'char' && !plan.loose) || matcher.type === 'pinyin' ? keysOf(matcher, 'i') : [],
+    );
+    // Up to 64 matchers: the counts are bytes.
+    if (matchers.length >= 3 && matchers.length <= 64 && initials.every((keys) => keys.length > 0)) {
+      const pooled = triplePool.take(docs.length);
+      columns = pooled;
+      const { owner, count } = pooled;
+      for (let i = 0; i + 2 < matchers.length; i += 1) {
+        const keys = new Set<string>();
+        for (const a of initials[i]!)
+          for (const z of initials[i + 1]!) for (const y of initials[i + 2]!) keys.add(`t:${a}${z}${y}`);
+        ensureScratch();
+        stamp += 1;
+        for (const key of keys) {
+          const list = listOf(key);
+          for (let e = 0; e < list.length; e += 1) {
+            const doc = list[e]! >> titleCountBits;
+            if (seen[doc] === stamp) continue;
+            seen[doc] = stamp;
+            if (owner[doc] !== plan.stamp) {
+              owner[doc] = plan.stamp;
+              count[doc] = 0;
+            }
+            count[doc]! += 1;
+          }
+        }
+      }
+    }
+    plan.triples = columns;
   }
 
   /** At most how many units of a product's title a plan can match (`TitleColumns`). */
@@ -864,16 +867,22 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return at;
   }
 
+  /**
+   * The reading's plan, made on first use. Kept free of closures: a function with one that captures
+   * its parameters allocates a context on every call, and `cover` asks for a plan per candidate.
+   */
   function planOf(reading: Reading, loose: boolean): CoverPlan {
-    const slot = loose ? 1 : 0;
+    const plan = reading.plans?.[loose ? 1 : 0];
+    return plan ?? makePlan(reading, loose);
+  }
+
+  function makePlan(reading: Reading, loose: boolean): CoverPlan {
+    const { matchers } = reading;
+    const tables = matchers.map((matcher) => acceptTable(matcher, loose));
+    planStamp += 1;
+    const plan: CoverPlan = { matchers, loose, tables, stamp: planStamp, lane: planStamp % sharedLanes };
     reading.plans ??= [undefined, undefined];
-    let plan = reading.plans[slot];
-    if (!plan) {
-      const { matchers } = reading;
-      const tables = matchers.map((matcher) => acceptTable(matcher, loose));
-      planStamp += 1;
-      reading.plans[slot] = plan = { matchers, loose, tables, stamp: planStamp, lane: planStamp % sharedLanes };
-    }
+    reading.plans[loose ? 1 : 0] = plan;
     return plan;
   }
 
@@ -1507,8 +1516,11 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       const info = page.map((h): SearchHitInfo => {
         // Spans only for the page: found again with what matched each group.
         const spans: Array<[number, number]> = [];
-        for (const group of matched.groups) {
-          const part = hitOf(group, doc[h]!);
+        // An index loop: iterating the groups (arrays of more than one elements kind) deoptimised
+        // `search` on every query.
+        const { groups } = matched;
+        for (let g = 0; g < groups.length; g += 1) {
+          const part = hitOf(groups[g]!, doc[h]!);
           cover(doc[h]!, part.reading, part.loose, spans);
         }
         return { kind: matchKinds[tier[h]!]!, titleRanges: mergeSpans(spans) };
