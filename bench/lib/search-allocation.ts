@@ -5,7 +5,8 @@
  *
  * - per query, the bytes it allocated on V8's heap (used heap after it minus before, with a minor
  *   collection just before, so nothing is freed in between) and in array buffers outside the heap (typed
- *   arrays' memory: `process.memoryUsage().arrayBuffers`); the suite's total and the queries that
+ *   arrays' memory: `process.memoryUsage().arrayBuffers`, approximate: V8 frees array buffers concurrently,
+ *   so it can even come out negative); the suite's total and the queries that
  *   allocate most;
  * - the minor and major collections during ROUNDS further rounds of the suite run back to back, as the
  *   bench runs them (a minor collection lands inside some query: that is what this tool is for).
