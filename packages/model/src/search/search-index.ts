@@ -401,7 +401,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         ]);
         continue;
       }
-      const ways = segmentPinyin(part, syllables, syllablePrefixes).slice(0, 3);
+      const ways = segmentPinyin(part, syllables, syllablePrefixes, 3);
       partial = partial.flatMap((matchers) =>
         ways.map((pieces) => [
           ...matchers,
