@@ -27,7 +27,8 @@ describe('search index work', () => {
   it('rejects initials whose title lacks one of their pairs without reading that title', () => {
     const { work, index } = fresh();
     const page = index.search({ q: 'fsy', limit: 10 });
-    assert.ok(page.total > 10 && work.checked > 2 * page.total, 'many candidates, few hits');
+    // Each candidate is checked once per way to read the letters (`f s y`: one).
+    assert.ok(page.total > 10 && work.checked >= page.total + 20, `${work.checked} candidates, ${page.total} hits`);
     assert.ok(work.titleScans < work.checked / 2, `${work.titleScans} titles read for ${work.checked} candidates`);
   });
 
@@ -35,7 +36,10 @@ describe('search index work', () => {
     for (const q of ['fsy', 'dzx']) {
       const { work, index } = fresh();
       const page = index.search({ q, limit: 10 });
-      assert.ok(page.total > 10 && work.checked > 2 * page.total, 'many candidates, few hits');
+      assert.ok(
+        page.total > 10 && work.checked >= page.total + 20,
+        `${q}: ${work.checked} candidates, ${page.total} hits`,
+      );
       // Titles are read to score hits and to highlight the page, and for no candidate.
       assert.ok(work.titleScans <= work.scored + 10, `${q}: ${work.titleScans} titles read, ${work.scored} scored`);
     }

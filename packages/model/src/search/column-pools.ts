@@ -66,7 +66,7 @@ export interface GroupColumns {
   tier: Uint8Array;
   /** How it matched: its reading's index times two, plus one when read loosely (homophones). */
   how: Int32Array;
-  /** The BM25 field score before the group's idf; NaN until computed (`scoreOf`). */
+  /** The BM25 field score before the group's idf; NaN until computed (`scoreInto`). */
   base: Float64Array;
 }
 

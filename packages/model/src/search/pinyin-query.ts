@@ -10,12 +10,14 @@ const maxSteps = 4_000;
 /**
  * The ways a run of letters reads as pinyin syllables, most likely first: `fangshaiyi` → fang shai yi;
  * `fsy` → f s y (initials); `fangshaiy` → fang shai y… (the last syllable half typed); `xian` → xian and
- * xi an. `syllables` are the readings the index knows; `prefixes` every prefix of them.
+ * xi an. `syllables` are the readings the index knows; `prefixes` every prefix of them. At most `limit`
+ * of the ways, each once.
  */
 export function segmentPinyin(
   letters: string,
   syllables: ReadonlySet<string>,
   prefixes: ReadonlySet<string>,
+  limit = 6,
 ): Piece[][] {
   const found: Piece[][] = [];
   let steps = 0;
@@ -46,7 +48,17 @@ export function segmentPinyin(
   const sorted = found.sort((a, b) => initials(a) - initials(b) || a.length - b.length);
   // Once some reading has whole syllables throughout, readings with initials in the middle are noise.
   const best = sorted.length > 0 ? initials(sorted[0]!) : 0;
-  return sorted.filter((pieces) => best > 0 || initials(pieces) === 0).slice(0, 6);
+  const kept = sorted.filter((pieces) => best > 0 || initials(pieces) === 0).slice(0, limit);
+  // A last letter is found as an initial twice (as one letter and as the two-letter slice, which is that
+  // letter too): the index would check every candidate against both copies. Dropped after the limit, so
+  // the ways kept are the same as before.
+  const seen = new Set<string>();
+  return kept.filter((pieces) => {
+    const key = pieces.map((piece) => `${piece.text}${piece.prefix ? '*' : ''}`).join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** How confident a pinyin reading is: whole syllables (`pinyin`) or with initials (`initials`). */

@@ -105,7 +105,7 @@ interface Hits {
   size: number;
   doc: Int32Array;
   tier: Uint8Array;
-  /** NaN until a relevance sort needs it (`scoreOf`). */
+  /** NaN until a relevance sort needs it (`scoreInto`). */
   score: Float64Array;
 }
 
@@ -401,7 +401,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         ]);
         continue;
       }
-      const ways = segmentPinyin(part, syllables, syllablePrefixes).slice(0, 3);
+      const ways = segmentPinyin(part, syllables, syllablePrefixes, 3);
       partial = partial.flatMap((matchers) =>
         ways.map((pieces) => [
           ...matchers,
@@ -506,7 +506,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * superset; `cover` decides). For Han characters also those with any two of them side by side, which a
    * partial match needs.
    */
-  function candidates(reading: Reading, loose = false): Int32Array | number[] {
+  function candidates(reading: Reading, loose = false): Int32Array {
     ensureScratch();
     const { matchers } = reading;
     const strictWords = !loose && matchers.every((matcher) => matcher.type === 'char');
@@ -531,12 +531,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
     }
     const { live } = table;
-    const found: number[] = [];
     if (groups.length === 1 && groups[0]!.length === 1) {
-      // One posting list (a character, a syllable, a word): its products, each once, are the candidates
-      // (into a typed column: an initial's list has tens of thousands).
+      // One posting list (a character, a syllable, a word): its products, each once, are the candidates.
       const list = listOf(groups[0]![0]!);
-      const only = new Int32Array(list.length);
+      const only = foundDocsBuffer(list.length);
       let count = 0;
       for (let e = 0; e < list.length; e += 1) {
         const entry = list[e]!;
@@ -544,18 +542,38 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         if (live[doc]) only[count++] = doc;
       }
       return only.subarray(0, count);
-    } else {
-      collect(groups, found);
     }
+    let count = collect(groups);
     if ((reading.kind === 'exact' || reading.kind === 'traditional') && matchers.length >= partialFrom) {
       // Products `collect` stamped are candidates already (four characters make three groups, never one).
-      for (const doc of piecewiseCandidates(matchers, loose, stamp)) found.push(doc);
+      count = piecewiseCandidates(matchers, loose, stamp, count);
     }
-    return found;
+    return foundDocs.subarray(0, count);
   }
 
-  /** The live products with a key of every group (each group's keys are alternatives), into `found`. */
-  function collect(groups: readonly string[][], found: number[]): void {
+  /**
+   * Where `candidates` puts what it finds (`foundDocs`), reused by every call (a growing array per call was most of
+   * what a query allocated): what it returns is valid until the next call, which its callers finish
+   * reading before they make.
+   */
+  let foundDocs = new Int32Array(1024);
+  function foundDocsBuffer(size: number): Int32Array {
+    if (foundDocs.length < size) foundDocs = new Int32Array(Math.max(size, foundDocs.length * 2));
+    return foundDocs;
+  }
+  /** Adds a candidate at `count` of `foundDocs` (growing it when full); returns the new count. */
+  function addFound(count: number, doc: number): number {
+    if (count === foundDocs.length) {
+      const next = new Int32Array(foundDocs.length * 2);
+      next.set(foundDocs);
+      foundDocs = next;
+    }
+    foundDocs[count] = doc;
+    return count + 1;
+  }
+
+  /** The live products with a key of every group (each group's keys are alternatives), into `foundDocs`: their count. */
+  function collect(groups: readonly string[][]): number {
     const { live } = table;
     stamp += 1;
     // Smallest group first: later groups only count products the first one had.
@@ -578,6 +596,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     });
     const need = sized.length;
     stamp += 1;
+    let count = 0;
     for (const { keys } of sized.slice(0, 1)) {
       for (const key of keys) {
         const list = listOf(key);
@@ -586,10 +605,11 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
           const doc = entry >> titleCountBits;
           if (seen[doc] !== stamp - 1 || counts[doc] !== need) continue;
           seen[doc] = stamp;
-          if (live[doc]) found.push(doc);
+          if (live[doc]) count = addFound(count, doc);
         }
       }
     }
+    return count;
   }
 
   /**
@@ -599,9 +619,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * condition only drops products `matchSegment` would reject, at the character level (exact pairs) or,
    * for homophones, at the reading level; it keeps `cover` off the thousands of products that merely
    * share one word with a long query. Products stamped `foundStamp` are already candidates. Which
-   * places each product has is left in `placeMask` (`lastPlaceStamp`).
+   * places each product has is left in `placeMask` (`lastPlaceStamp`). They go into `foundDocs` from `count`
+   * on; returns the count after them.
    */
-  function piecewiseCandidates(matchers: readonly Matcher[], loose: boolean, foundStamp: number): number[] {
+  function piecewiseCandidates(
+    matchers: readonly Matcher[],
+    loose: boolean,
+    foundStamp: number,
+    count: number,
+  ): number {
     const places: string[][] = [];
     /** The matcher each place starts at. */
     const placeAt: number[] = [];
@@ -637,7 +663,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         }
       }
     }
-    const found: number[] = [];
+    let total = count;
     for (let i = 0; i + 1 < matchers.length; i += 1) {
       const a = matchers[i]!;
       const z = matchers[i + 1]!;
@@ -648,10 +674,10 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         const doc = entry >> titleCountBits;
         if (seen[doc] === foundStamp || !table.live[doc]) continue;
         seen[doc] = foundStamp;
-        if (placeSeen[doc] === placeStamp && placeCounts[doc]! >= 2) found.push(doc);
+        if (placeSeen[doc] === placeStamp && placeCounts[doc]! >= 2) total = addFound(total, doc);
       }
     }
-    return found;
+    return total;
   }
 
   /**
@@ -782,43 +808,46 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * matchers or more than 64, or one that is not read through pinyin initials).
    */
   function titleTriplesOf(plan: CoverPlan, doc: number): number | undefined {
-    if (plan.triples === undefined) {
-      const { matchers } = plan;
-      let columns: TripleColumns | null = null;
-      const initials = matchers.map((matcher) =>
-        (matcher.type === 'char' && !plan.loose) || matcher.type === 'pinyin' ? keysOf(matcher, 'i') : [],
-      );
-      // Up to 64 matchers: the counts are bytes.
-      if (matchers.length >= 3 && matchers.length <= 64 && initials.every((keys) => keys.length > 0)) {
-        const pooled = triplePool.take(docs.length);
-        columns = pooled;
-        const { owner, count } = pooled;
-        for (let i = 0; i + 2 < matchers.length; i += 1) {
-          const keys = new Set<string>();
-          for (const a of initials[i]!)
-            for (const z of initials[i + 1]!) for (const y of initials[i + 2]!) keys.add(`t:${a}${z}${y}`);
-          ensureScratch();
-          stamp += 1;
-          for (const key of keys) {
-            const list = listOf(key);
-            for (let e = 0; e < list.length; e += 1) {
-              const doc = list[e]! >> titleCountBits;
-              if (seen[doc] === stamp) continue;
-              seen[doc] = stamp;
-              if (owner[doc] !== plan.stamp) {
-                owner[doc] = plan.stamp;
-                count[doc] = 0;
-              }
-              count[doc]! += 1;
-            }
-          }
-        }
-      }
-      plan.triples = columns;
-    }
+    // Counted on first use, in a function of its own: its closure would cost a context per call here.
+    if (plan.triples === undefined) countTitleTriples(plan);
     const { triples } = plan;
     if (!triples) return undefined;
     return triples.owner[doc] === plan.stamp ? triples.count[doc]! : 0;
+  }
+
+  function countTitleTriples(plan: CoverPlan): void {
+    const { matchers } = plan;
+    let columns: TripleColumns | null = null;
+    const initials = matchers.map((matcher) =>
+      (matcher.type === 'char' && !plan.loose) || matcher.type === 'pinyin' ? keysOf(matcher, 'i') : [],
+    );
+    // Up to 64 matchers: the counts are bytes.
+    if (matchers.length >= 3 && matchers.length <= 64 && initials.every((keys) => keys.length > 0)) {
+      const pooled = triplePool.take(docs.length);
+      columns = pooled;
+      const { owner, count } = pooled;
+      for (let i = 0; i + 2 < matchers.length; i += 1) {
+        const keys = new Set<string>();
+        for (const a of initials[i]!)
+          for (const z of initials[i + 1]!) for (const y of initials[i + 2]!) keys.add(`t:${a}${z}${y}`);
+        ensureScratch();
+        stamp += 1;
+        for (const key of keys) {
+          const list = listOf(key);
+          for (let e = 0; e < list.length; e += 1) {
+            const doc = list[e]! >> titleCountBits;
+            if (seen[doc] === stamp) continue;
+            seen[doc] = stamp;
+            if (owner[doc] !== plan.stamp) {
+              owner[doc] = plan.stamp;
+              count[doc] = 0;
+            }
+            count[doc]! += 1;
+          }
+        }
+      }
+    }
+    plan.triples = columns;
   }
 
   /** At most how many units of a product's title a plan can match (`TitleColumns`). */
@@ -864,16 +893,22 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return at;
   }
 
+  /**
+   * The reading's plan, made on first use. Kept free of closures: a function with one that captures
+   * its parameters allocates a context on every call, and `cover` asks for a plan per candidate.
+   */
   function planOf(reading: Reading, loose: boolean): CoverPlan {
-    const slot = loose ? 1 : 0;
+    const plan = reading.plans?.[loose ? 1 : 0];
+    return plan ?? makePlan(reading, loose);
+  }
+
+  function makePlan(reading: Reading, loose: boolean): CoverPlan {
+    const { matchers } = reading;
+    const tables = matchers.map((matcher) => acceptTable(matcher, loose));
+    planStamp += 1;
+    const plan: CoverPlan = { matchers, loose, tables, stamp: planStamp, lane: planStamp % sharedLanes };
     reading.plans ??= [undefined, undefined];
-    let plan = reading.plans[slot];
-    if (!plan) {
-      const { matchers } = reading;
-      const tables = matchers.map((matcher) => acceptTable(matcher, loose));
-      planStamp += 1;
-      reading.plans[slot] = plan = { matchers, loose, tables, stamp: planStamp, lane: planStamp % sharedLanes };
-    }
+    reading.plans[loose ? 1 : 0] = plan;
     return plan;
   }
 
@@ -965,7 +1000,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   }
 
   /** What the last `matchSegment` found besides its tier: the score (NaN: not computed yet) and the reading's looseness. */
-  let segmentBase = NaN;
+  // A typed cell, not a `let`: a closure variable holds a double as a heap number, a new one per store.
+  const segmentBase = new Float64Array(1);
   let segmentLoose = false;
 
   /**
@@ -975,7 +1011,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   function matchSegment(doc: number, reading: Reading, homophones: boolean): number {
     work.checked += 1;
     segmentLoose = false;
-    segmentBase = NaN;
+    segmentBase[0] = NaN;
     const n = reading.matchers.length;
     // Han words may be found in pieces (山野防晒衣: 山野 … 防晒衣); letters must be read in one run, or
     // four initials would match any two pairs of characters anywhere.
@@ -983,7 +1019,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const plan = planOf(reading, false);
     if (titleMayMatch(plan, doc)) {
       // Most candidates match in a text they share (a short title, a colour): then their own title only
-      // adds to the score, which waits until the product is a hit a page may show (`scoreOf`).
+      // adds to the score, which waits until the product is a hit a page may show (`scoreInto`).
       const shared = cover(doc, reading, false, undefined, true);
       if (words ? shared === n : longest[0] === n) return tierOf.get(reading.kind)!;
       // Letters match in one run of one field: a title without every pair of the reading cannot hold it.
@@ -993,7 +1029,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     }
     const covered = cover(doc, reading, false);
     if (words ? covered === n : longest[0] === n) {
-      segmentBase = fieldScore(doc);
+      segmentBase[0] = fieldScore(doc);
       return tierOf.get(reading.kind)!;
     }
     if (!words) return -1;
@@ -1002,11 +1038,11 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const partial = n >= partialFrom && covered >= Math.max(3, Math.ceil(n / 2));
     const partialScore = partial ? fieldScore(doc) : 0;
     if (homophones && n >= 2 && cover(doc, reading, true) === n) {
-      segmentBase = fieldScore(doc);
+      segmentBase[0] = fieldScore(doc);
       segmentLoose = true;
       return tierOf.get('homophone')!;
     }
-    segmentBase = partialScore;
+    segmentBase[0] = partialScore;
     return partial ? tierOf.get('partial')! : -1;
   }
 
@@ -1017,7 +1053,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   function matchesLoosely(doc: number, reading: Reading): boolean {
     work.checked += 1;
     if (cover(doc, reading, true) !== reading.matchers.length) return false;
-    segmentBase = fieldScore(doc);
+    segmentBase[0] = fieldScore(doc);
     return true;
   }
 
@@ -1173,7 +1209,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * A hit's score: each group's BM25 field score (computed now, for the hits a page may show) times the
    * group's idf, summed in the order `matchSegments` put the parts.
    */
-  function scoreOf(doc: number, { groups, partIdf }: Matched): number {
+  function scoreInto(doc: number, { groups, partIdf }: Matched, scores: Float64Array, at: number): void {
     work.scored += 1;
     let score = 0;
     for (let i = 0; i < groups.length; i += 1) {
@@ -1188,16 +1224,17 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       score += partIdf[i]! * base;
     }
-    return score;
+    // Stored, not returned (as `boundInto`): no heap number per scored hit.
+    scores[at] = score;
   }
 
   let boundIsScore = false;
   /**
-   * At least `scoreOf(hit)`, summed the same way, from what products share (short titles, categories…
+   * At least `scoreInto`'s score, summed the same way, from what products share (short titles, categories…
    * asked once per text) and a bound on the title's part from the postings' title counts: no title is
    * read. `boundIsScore` says whether it is the score itself (no title can add to it).
    */
-  function boundOf(doc: number, { groups, partIdf }: Matched): number {
+  function boundInto(doc: number, { groups, partIdf }: Matched, bounds: Float64Array, at: number): void {
     boundIsScore = true;
     let bound = 0;
     for (let i = 0; i < groups.length; i += 1) {
@@ -1218,13 +1255,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       bound += partIdf[i]! * base;
     }
-    return bound;
+    // Stored, not returned: a double returned from a call that is not inlined is a new heap number.
+    bounds[at] = bound;
   }
 
   /**
    * Scores for a relevance page that ends at `count`: hits rank by tier first, so the tiers wholly on
    * it need every score, the tiers after it none, and the tier it ends in only the hits whose bound
-   * (`boundOf`) reaches the score of its last place there; the others keep their bound as a score, which
+   * (`boundInto`) reaches the score of its last place there; the others keep their bound as a score, which
    * sorts them after that place as their own score would. The page is the same as with every score.
    */
   function scoreFirst(hits: Hits, matched: Matched, count: number): void {
@@ -1244,12 +1282,12 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     for (let h = 0; h < hits.size; h += 1) {
       if (tier[h] === last) boundary[size++] = h;
       else if (tier[h]! > last) score[h] = 0;
-      else if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+      else if (Number.isNaN(score[h])) scoreInto(doc[h]!, matched, score, h);
     }
     if (size <= places) {
       for (let i = 0; i < size; i += 1) {
         const h = boundary[i]!;
-        if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+        if (Number.isNaN(score[h])) scoreInto(doc[h]!, matched, score, h);
       }
       return;
     }
@@ -1260,7 +1298,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         bounds[i] = score[h]!;
         continue;
       }
-      bounds[i] = boundOf(doc[h]!, matched);
+      boundInto(doc[h]!, matched, bounds, i);
       if (boundIsScore) score[h] = bounds[i]!;
     }
     // Scores for the hits with the best bounds first: the last place's score among them is a floor the
@@ -1271,14 +1309,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     for (let i = 0; i < size; i += 1) {
       if (bounds[i]! < highBound) continue;
       const h = boundary[i]!;
-      if (Number.isNaN(score[h])) score[h] = scoreOf(doc[h]!, matched);
+      if (Number.isNaN(score[h])) scoreInto(doc[h]!, matched, score, h);
       scores[scored++] = score[h]!;
     }
     const floor = largest(scores.subarray(0, scored), places);
     for (let i = 0; i < size; i += 1) {
       const h = boundary[i]!;
       if (!Number.isNaN(score[h])) continue;
-      score[h] = bounds[i]! >= floor ? scoreOf(doc[h]!, matched) : bounds[i]!;
+      if (bounds[i]! >= floor) scoreInto(doc[h]!, matched, score, h);
+      else score[h] = bounds[i]!;
     }
   }
 
@@ -1401,14 +1440,14 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
             // Checked as typed, in part or not at all (that is kept): only reading the characters
             // loosely can better it, and only to a homophone.
             if (stamp[doc] === group.stamp && tiers[doc]! <= homophone) continue;
-            if (matchesLoosely(doc, reading)) keep(doc, homophone, r * 2 + 1, segmentBase);
+            if (matchesLoosely(doc, reading)) keep(doc, homophone, r * 2 + 1, segmentBase[0]!);
             continue;
           }
         }
         const tier = matchSegment(doc, reading, homophones);
         // A product checked as typed carries the check's stamp, negated when it matched in full.
         if (!homophones) checkedBy[doc] = tier === fullTier ? -checkStamp : checkStamp;
-        if (tier >= 0) keep(doc, tier, r * 2 + (segmentLoose ? 1 : 0), segmentBase);
+        if (tier >= 0) keep(doc, tier, r * 2 + (segmentLoose ? 1 : 0), segmentBase[0]!);
       }
     };
     const homophone = tierOf.get('homophone')!;
@@ -1500,15 +1539,20 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         if (sort === 'sales') return bySales(x, y);
         // In stock before sold out: a buyer cannot act on the latter today.
         const stock = available[y]! - available[x]!;
-        return tier[a]! - tier[z]! || score[z]! - score[a]! || stock || bySales(x, y);
+        // The scores' order as -1, 0 or 1: a difference would be a fresh heap number per comparison.
+        const byScore = score[z]! > score[a]! ? 1 : score[z]! < score[a]! ? -1 : 0;
+        return tier[a]! - tier[z]! || byScore || stock || bySales(x, y);
       };
       const page = firstInOrder(size, offset + limit, compare).slice(offset, offset + limit);
       const end = offset + page.length;
       const info = page.map((h): SearchHitInfo => {
         // Spans only for the page: found again with what matched each group.
         const spans: Array<[number, number]> = [];
-        for (const group of matched.groups) {
-          const part = hitOf(group, doc[h]!);
+        // An index loop: iterating the groups (arrays of more than one elements kind) deoptimised
+        // `search` on every query.
+        const { groups } = matched;
+        for (let g = 0; g < groups.length; g += 1) {
+          const part = hitOf(groups[g]!, doc[h]!);
           cover(doc[h]!, part.reading, part.loose, spans);
         }
         return { kind: matchKinds[tier[h]!]!, titleRanges: mergeSpans(spans) };

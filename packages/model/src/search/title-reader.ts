@@ -93,9 +93,21 @@ export function createTitleReader(store: FieldStore, maskPool: ColumnPool<MaskCo
     fieldLongest: Int32Array,
     spans?: Array<[number, number]>,
   ): number {
+    // No closure in this function: one capturing its locals would cost a context per call (per field
+    // of every candidate), even on the path that does not use it.
+    if (plan.matchers.length <= maxMaskMatchers) return coverFieldByMasks(plan, field, fieldLongest, spans);
+    return coverFieldByRuns(plan, field, fieldLongest, spans);
+  }
+
+  /** `coverField` for readings of more than `maxMaskMatchers` units: once per matcher. */
+  function coverFieldByRuns(
+    plan: CoverPlan,
+    field: number,
+    fieldLongest: Int32Array,
+    spans?: Array<[number, number]>,
+  ): number {
     const { matchers, tables, loose } = plan;
     const n = matchers.length;
-    if (n <= maxMaskMatchers) return coverFieldByMasks(plan, field, fieldLongest, spans);
     const minRun = Math.min(2, n);
     fieldLongest.fill(0, 0, n);
     const size = store.size[field]!;
