@@ -141,6 +141,17 @@ describe('search index: how a query matched, and what to highlight', () => {
     assert.equal(top('螺蛳粉好吃').kind, 'partial');
   });
 
+  it('finds a four-character homophone typo in the first place as it finds one inside (篮牙耳机 for 蓝牙耳机)', () => {
+    // Four characters or more take the homophone pass that skips products without a pair by sound on
+    // a side of every character: the first character has a pair on one side only.
+    const ids = (q: string) => index.search({ q, limit: 50 }).items.map((product) => product.productId);
+    const exact = ids('蓝牙耳机');
+    assert.ok(exact.length > 10, `蓝牙耳机 finds ${exact.length}`);
+    assert.deepEqual(ids('篮牙耳机'), exact);
+    assert.deepEqual(ids('蓝牙耳肌'), exact);
+    assert.deepEqual(top('篮牙耳机'), { kind: 'homophone', highlighted: ['蓝牙耳机', '蓝牙'] });
+  });
+
   it('reads a query of more than 30 characters (one matcher at a time) as it reads a shorter one (all at once)', () => {
     const product = products.find((item) => item.title.startsWith('山野 Shanye 防晒衣女'))!;
     const words = product.title.match(/\p{Script=Han}+/gu)!;

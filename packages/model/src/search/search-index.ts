@@ -508,6 +508,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    */
   function candidates(reading: Reading, loose = false): Int32Array {
     ensureScratch();
+    // Set again only where `piecewiseCandidates` runs: a caller reading places from another call sees 0.
+    lastPlaceStamp = 0;
     const { matchers } = reading;
     const strictWords = !loose && matchers.every((matcher) => matcher.type === 'char');
     const groups: string[][] = [];
@@ -1414,13 +1416,16 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       // without such a pair for every character are not read again. A character without readings has
       // no reading pairs to find its homophone neighbours by: then every candidate is read.
       const n = reading.matchers.length;
+      // Only when this reading's candidates left their places (`lastPlaceStamp` is 0 otherwise): else
+      // every candidate is read, slower but never wrong.
+      const placeStamp = lastPlaceStamp;
       const placesTell =
+        placeStamp !== 0 &&
         homophones &&
         n >= partialFrom &&
         n <= 30 &&
         reading.matchers.every((matcher) => matcher.type === 'char' && readingsOf(matcher.char).length > 0);
       const everyMatcher = (1 << n) - 1;
-      const placeStamp = lastPlaceStamp;
       if (!homophones) {
         checkStamp += 1;
         checkedIn[r] = checkStamp;
