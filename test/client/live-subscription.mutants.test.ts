@@ -552,6 +552,31 @@ describe('live subscription: waits (mock timers)', () => {
     await readAfter(1_000, 3);
   });
 
+  it('stays connecting, asking for nothing, while paused during the wait after a failed poll', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const { backend, rooms } = inProcess(heldOpen, async () => {
+      if (rooms() === 2) throw new ModelError('offline', 'a poll failed');
+      return room;
+    });
+    const client = createClient({ backend, random: () => 0.5, retry: false });
+    const states: LiveConnectionState[] = [];
+    const subscription = client.subscribeLive(ref, () => undefined, {
+      mode: 'poll',
+      reconnectDelayMs: 100,
+      pollIntervalMs: 1_000,
+      onState: (state) => states.push(state),
+    });
+    watch(() => subscription, t);
+    await settled(() => rooms() === 1 && subscription.state === 'polling', 'the first answer');
+    t.mock.timers.tick(1_000);
+    await settled(() => rooms() === 2 && subscription.state === 'reconnecting', 'the failed poll');
+    const asks = client.stats.asks;
+    subscription.pause();
+    await drain();
+    assert.deepEqual(states, ['polling', 'reconnecting', 'connecting']);
+    assert.equal(client.stats.asks, asks, 'no ask while paused');
+  });
+
   it('polls at once when paused and resumed during the wait after a failed poll', async (t) => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const { backend, rooms } = inProcess(heldOpen, async () => {
