@@ -14,7 +14,8 @@ export const warmUpProducts = 16;
  * enough), which is what a shopper meets after every deploy or restart. One query of each kind the
  * index reads (Chinese words, parts of words, long partial queries, full pinyin with and without spaces,
  * initials, mixed Chinese and pinyin, homophones, Latin prefixes and typos, pinyin typos, traditional
- * characters, queries with no hits), with sorts, filters and a second page. Deterministic: the same
+ * characters (converted and looked up, though no catalog has those words, so no traditional hit is
+ * scored), queries with no hits), with sorts, filters and a second page. Deterministic: the same
  * products give the same queries.
  */
 export function warmUpQueries(products: readonly Product[], count = warmUpProducts): SearchQuery[] {
