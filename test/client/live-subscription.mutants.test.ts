@@ -12,38 +12,14 @@ import {
   XiaodianError as ModelError,
   type LiveEvent,
   type LiveEventsOptions,
-  type LiveRoom,
   type ProductSource,
   type StorefrontBackend,
 } from '@xiaodian/model';
+import { ref, room, until } from './live-test-room.ts';
 
 // Written from the survivors of `npm run mutation -- client` in live/subscribe-live.ts: each test is named for
 // the behaviour it guards. Waits are on what the code does by itself (bounded), or on node:test's mock timers
 // where a delay's exact length is the point.
-
-const ref = { finderUserName: 'sphLiveTest01' };
-const room: LiveRoom = {
-  finderUserName: ref.finderUserName,
-  nickname: '山野户外',
-  avatarUrl: 'https://wx.qlogo.cn/x/0',
-  description: '夏季上新',
-  status: 'live',
-  statusCode: 2,
-  replay: 'none',
-  viewers: 100,
-  heat: 1000,
-  bag: [],
-  lastEventId: '5',
-};
-
-/** Polls a condition the code under test reaches by itself (bounded: a missed one fails the test). */
-async function until(check: () => boolean, what: string, timeoutMs = 3_000): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
 
 /** `until` for tests on mock timers (setTimeout is frozen there): lets promises and I/O run, not timers. */
 async function settled(check: () => boolean, what: string, timeoutMs = 3_000): Promise<void> {

@@ -13,30 +13,7 @@ import {
   type ProductSource,
   type StorefrontBackend,
 } from '@xiaodian/model';
-
-const ref = { finderUserName: 'sphLiveTest01' };
-const room: LiveRoom = {
-  finderUserName: ref.finderUserName,
-  nickname: '山野户外',
-  avatarUrl: 'https://wx.qlogo.cn/x/0',
-  description: '夏季上新',
-  status: 'live',
-  statusCode: 2,
-  replay: 'none',
-  viewers: 100,
-  heat: 1000,
-  bag: [],
-  lastEventId: '5',
-};
-
-/** Polls a condition the code under test reaches by itself (bounded: a missed one fails the test). */
-async function until(check: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-}
+import { ref, room, until } from './live-test-room.ts';
 
 const noProducts: ProductSource['getProducts'] = async () => [];
 
