@@ -20,12 +20,8 @@
  */
 import { Session } from 'node:inspector/promises';
 import { PerformanceObserver, constants } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
-import type { Product, SearchQuery } from '@xiaodian/model';
-import type { SearchIndex } from '@xiaodian/model/search';
-import { searchQueries } from '../../test/model/search-queries.ts';
-import { scaledCatalog } from './search-catalog.ts';
+import { warmedIndex } from './search-warmed-index.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -45,15 +41,7 @@ const size = Number(args[0] ?? 100_000);
 const rounds = Number(args[1] ?? 5);
 const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major'; execution: 'sync' }) => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
-const specifier = modulePath.startsWith('/') ? pathToFileURL(modulePath).href : modulePath;
-const { createSearchIndex } = (await import(specifier)) as {
-  createSearchIndex: (products: readonly Product[]) => SearchIndex;
-};
-const index = createSearchIndex(scaledCatalog(size));
-let queries: SearchQuery[] = searchQueries.map((judged) => ({ ...judged.query, limit: 10 }));
-if (only !== undefined) queries = queries.filter((query) => query.q === only);
-if (queries.length === 0) queries = [{ q: only ?? '', limit: 10 }];
-for (const query of queries) index.search(query);
+const { index, queries } = await warmedIndex(modulePath, size, only);
 
 let minor = 0;
 let major = 0;

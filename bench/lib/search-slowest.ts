@@ -9,11 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { pathToFileURL } from 'node:url';
-import type { Product, SearchQuery } from '@xiaodian/model';
-import type { SearchIndex } from '@xiaodian/model/search';
-import { searchQueries } from '../../test/model/search-queries.ts';
-import { scaledCatalog } from './search-catalog.ts';
+import { warmedIndex } from './search-warmed-index.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string) => {
@@ -27,15 +23,7 @@ const cpuOut = option('--cpu');
 const modulePath = option('--module') ?? '@xiaodian/model/search';
 const size = Number(args[0] ?? 100_000);
 const rounds = Number(args[1] ?? 10);
-const specifier = modulePath.startsWith('/') ? pathToFileURL(modulePath).href : modulePath;
-const { createSearchIndex } = (await import(specifier)) as {
-  createSearchIndex: (products: readonly Product[]) => SearchIndex;
-};
-const index = createSearchIndex(scaledCatalog(size));
-let queries: SearchQuery[] = searchQueries.map((judged) => ({ ...judged.query, limit: 10 }));
-if (only !== undefined) queries = queries.filter((query) => query.q === only);
-if (queries.length === 0) queries = [{ q: only ?? '', limit: 10 }];
-for (const query of queries) index.search(query);
+const { index, queries } = await warmedIndex(modulePath, size, only);
 
 const session = cpuOut || allocationsAt >= 0 ? new Session() : undefined;
 if (session) session.connect();

@@ -18,6 +18,7 @@ import {
   type ProductSource,
   type StorefrontBackend,
 } from '@xiaodian/model';
+import { room } from './live-test-room.ts';
 
 const demo = createDemoBackend();
 const app = createGatewayApp({ backend: demo, log: false, rateLimit: false });
@@ -203,15 +204,7 @@ function scriptedLive(room: LiveRoom) {
 }
 
 const baseRoom: LiveRoom = {
-  finderUserName: 'sphLiveTest01',
-  nickname: '山野户外',
-  avatarUrl: 'https://wx.qlogo.cn/x/0',
-  description: '夏季上新',
-  status: 'live',
-  statusCode: 2,
-  replay: 'none',
-  viewers: 100,
-  heat: 1000,
+  ...room,
   bag: [
     {
       appid: firstRef.appid,
@@ -223,7 +216,6 @@ const baseRoom: LiveRoom = {
       stock: 10,
     },
   ],
-  lastEventId: '5',
 };
 
 const until = async (check: () => boolean) => {
