@@ -82,6 +82,20 @@ function watch(subscription: () => LiveSubscription, t: TestContext) {
   t.after(() => subscription().close());
 }
 
+/** A subscription that streamed, then was paused: its stream cut, its states recorded. */
+async function pausedWhileStreaming(t: TestContext) {
+  const { backend, connections } = inProcess(heldOpen);
+  const states: LiveConnectionState[] = [];
+  const subscription = createClient({ backend }).subscribeLive(ref, () => undefined, {
+    onState: (state) => states.push(state),
+  });
+  watch(() => subscription, t);
+  await until(() => subscription.state === 'streaming', 'streaming');
+  subscription.pause();
+  await until(() => connections[0]?.options.signal?.aborted === true, 'the stream cut');
+  return { subscription, connections, states };
+}
+
 describe('live subscription: starting and stopping', () => {
   it('never starts a subscription closed before the live module has loaded', async (t) => {
     const { backend, rooms } = inProcess(heldOpen);
@@ -115,15 +129,7 @@ describe('live subscription: starting and stopping', () => {
   });
 
   it('winds down to closed when closed while paused', async (t) => {
-    const { backend, connections } = inProcess(heldOpen);
-    const states: LiveConnectionState[] = [];
-    const subscription = createClient({ backend }).subscribeLive(ref, () => undefined, {
-      onState: (state) => states.push(state),
-    });
-    watch(() => subscription, t);
-    await until(() => subscription.state === 'streaming', 'streaming');
-    subscription.pause();
-    await until(() => connections[0]?.options.signal?.aborted === true, 'the stream cut');
+    const { subscription, states } = await pausedWhileStreaming(t);
     await drain(); // the loop now waits for resume()
     subscription.close();
     await until(() => states.at(-1) === 'closed', 'closed');
@@ -167,15 +173,7 @@ describe('live subscription: starting and stopping', () => {
   });
 
   it('opens no connection while paused, and stays connecting (not reconnecting) when its stream ends on the pause', async (t) => {
-    const { backend, connections } = inProcess(heldOpen);
-    const states: LiveConnectionState[] = [];
-    const subscription = createClient({ backend }).subscribeLive(ref, () => undefined, {
-      onState: (state) => states.push(state),
-    });
-    watch(() => subscription, t);
-    await until(() => subscription.state === 'streaming', 'streaming');
-    subscription.pause();
-    await until(() => connections[0]?.options.signal?.aborted === true, 'the stream cut');
+    const { subscription, connections, states } = await pausedWhileStreaming(t);
     await drain();
     assert.equal(connections.length, 1, 'no connection while paused');
     assert.deepEqual(states, ['streaming', 'connecting']);
