@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import { createClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
 import { XiaodianError, type LinkResolution, type StorefrontBackend } from '@xiaodian/model';
+// The module the client loads for resolveArticle, driven directly to hand it something that is not a client.
+import { resolveArticle } from '../../packages/client/src/article.js';
 
 const demo = createDemoBackend();
 const [product] = demo.products;
@@ -94,6 +96,17 @@ describe('resolveArticle, shops, lives and each item on its own', () => {
     const markup = `<div data-xd-shop="${shop!.appid}"></div>`;
     const items = await client.resolveArticle({ documentElement: { outerHTML: markup } });
     assert.deepEqual(summary(items), [`shop ${shop!.appid}`]);
+  });
+
+  it('refuses a look-alike of a client: only createClient makes one whose internals it can reach', async () => {
+    const { client } = backendResolving({});
+    // A copy has every method but no internals (mutant: the missing-internals check removed, which fails later
+    // and less clearly on `undefined`).
+    const lookAlike = { ...client };
+    await assert.rejects(resolveArticle(lookAlike, anchor('AbCdEf')), {
+      name: 'TypeError',
+      message: 'Not a client made by createClient',
+    });
   });
 });
 

@@ -59,7 +59,11 @@ describe('client.search', () => {
         backend: { getProducts: () => Promise.resolve([]), search: async () => answer as unknown as SearchPage },
         retry: false,
       });
-      await assert.rejects(client.search({ q: '防晒衣' }), { code: 'invalid_response' });
+      // The message names what failed (mutant: the `${what} page` label emptied).
+      await assert.rejects(client.search({ q: '防晒衣' }), {
+        code: 'invalid_response',
+        message: /^Search result page failed validation/,
+      });
     }
   });
 
