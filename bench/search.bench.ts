@@ -3,20 +3,23 @@
  * Quality: mean reciprocal rank per class of the query suite (test/model/search-queries.ts) on the demo
  * catalog. Speed: on the demo generator scaled to SEARCH_BENCH_SIZE products (100,000 by default), build
  * time, heap after the build, and query p50/p95 over the suite's queries, each engine in its own process.
+ * SEARCH_BENCH_ENGINES (comma-separated, e.g. `xiaodian,minisearch`) times some engines only: repeated runs
+ * of this index's own figures take minutes, where the whole table takes about thirteen (Orama and Fuse).
  */
 import { spawnSync } from 'node:child_process';
 import { createDemoBackend } from '@xiaodian/demo';
 import { queryClasses, scoreSuite } from '../test/model/search-queries.ts';
-import { createEngine, engineNames } from './lib/search-engines.ts';
+import { createEngine, enginesNamed } from './lib/search-engines.ts';
 
 const size = Number(process.env['SEARCH_BENCH_SIZE'] ?? 100_000);
+const engines = enginesNamed(process.env['SEARCH_BENCH_ENGINES']);
 const demo = createDemoBackend();
 
 const columns: string[] = [];
 const rows = new Map<string, string[]>();
 const row = (label: string) => rows.get(label) ?? rows.set(label, []).get(label)!;
 
-for (const name of engineNames) {
+for (const name of engines) {
   const engine = createEngine(name);
   await engine.build(demo.products);
   const score = await scoreSuite(demo.products, (query) => engine.search(query));

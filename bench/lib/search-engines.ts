@@ -21,6 +21,22 @@ export interface Engine {
 export const engineNames = ['xiaodian', 'minisearch', 'flexsearch', 'orama', 'fuse'] as const;
 export type EngineName = (typeof engineNames)[number];
 
+/**
+ * The engines a comma-separated list names, in the table's order (all of them when the list is unset or
+ * empty); an unknown name is an error rather than a table silently missing a column.
+ */
+export function enginesNamed(list: string | undefined): EngineName[] {
+  const wanted = (list ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = wanted.filter((name) => !(engineNames as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown search engine(s): ${unknown.join(', ')}. Engines: ${engineNames.join(', ')}`);
+  }
+  return wanted.length === 0 ? [...engineNames] : engineNames.filter((name) => wanted.includes(name));
+}
+
 /** How many candidates a peer returns before filters, sorts and the top 10. */
 const peerLimit = 200;
 

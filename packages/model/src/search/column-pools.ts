@@ -4,7 +4,18 @@
  * entry belongs to a plan or group when it carries that one's stamp, so nothing is cleared.
  */
 
-/** Columns of one shape, reused: `take` hands out the next unused ones, `reset` starts a new query. */
+/**
+ * How many columns of one shape a pool keeps beyond what the query just ended used. Common queries use a few
+ * (a group or plan per word and reading); a long one (the gateway allows 100 characters) may use dozens,
+ * each as long as the catalog, and keeping those for good would hold megabytes per 100,000 products that
+ * the next short query never touches.
+ */
+export const columnsKeptPerPool = 8;
+
+/**
+ * Columns of one shape, reused: `take` hands out the next unused ones, `reset` starts a new query and lets go
+ * of the columns beyond `columnsKeptPerPool` that the query just ended did not use either.
+ */
 export class ColumnPool<Columns> {
   private readonly pool: Columns[] = [];
   /** Columns in use by the current query (`reset` starts again from none). */
@@ -14,6 +25,11 @@ export class ColumnPool<Columns> {
     private readonly make: (size: number) => Columns,
     private readonly lengthOf: (columns: Columns) => number,
   ) {}
+
+  /** How many columns the pool holds now, in use or not. */
+  get held(): number {
+    return this.pool.length;
+  }
 
   /** Columns of at least `needed` entries (made `size` long when they must be made), unused this query. */
   take(needed: number, size = needed): Columns {
@@ -27,6 +43,10 @@ export class ColumnPool<Columns> {
   }
 
   reset(): void {
+    // Keep what the last query used (the next is likely alike) and a few more; a long query's extra columns go
+    // once a shorter one follows it.
+    const keep = Math.max(this.used, columnsKeptPerPool);
+    if (this.pool.length > keep) this.pool.length = keep;
     this.used = 0;
   }
 }
