@@ -74,16 +74,17 @@ const replacements: unknown[] = [
 ];
 
 const names = Object.keys(schemas) as Array<keyof typeof schemas>;
+/**
+ * Compiled with the others for the first-issue tests only: against zod's own parse, a slot holding
+ * `undefined` (which JSON cannot carry) counts as an absent optional item, so the mutations disagree there.
+ */
+const issueOnlySchemas = { optionalTuple: z.tuple([z.int(), z.optional(z.string())]) };
 const dir = mkdtempSync(join(tmpdir(), 'xd-schema-checks-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const source = validatorsModule(
-  names.map(
-    (name) =>
-      [
-        `validate_${name}`,
-        z.toJSONSchema(schemas[name], { target: 'draft-7', unrepresentable: 'throw' }),
-        name,
-      ] as const,
+  Object.entries({ ...schemas, ...issueOnlySchemas }).map(
+    ([name, schema]) =>
+      [`validate_${name}`, z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'throw' }), name] as const,
   ),
   {
     common: pathToFileURL(join(import.meta.dirname, '../../packages/client/src/validate-schema.ts')).href,
@@ -123,5 +124,66 @@ describe('the validators’ checks against zod, on the features no browser schem
       () => validatorsModule([['x', { type: 'string', format: 'email' }, 'x']]),
       /x\.format is not a keyword the client's checks know/,
     );
+  });
+});
+
+describe('the validators’ first issue, which names what is wrong in the client’s error message', () => {
+  const firstIssueOf = (name: keyof typeof schemas | keyof typeof issueOnlySchemas, value: unknown) => {
+    const validate = validators[`validate_${name}`] as ((value: unknown) => boolean) & { errors?: unknown[] | null };
+    assert.equal(validate(value), false, `${JSON.stringify(value)} must fail ${name}`);
+    return validate.errors?.[0];
+  };
+
+  // Mutants: a branch's tag mismatch preferred, every later branch preferred, the union's own issue instead.
+  it('a union reports the branch whose tag matched, not the tag mismatch of another branch', () => {
+    assert.deepEqual(firstIssueOf('union', { kind: 'b', n: 1, s: 1 }), {
+      instancePath: '/s',
+      keyword: 'type',
+      params: { type: 'string' },
+    });
+    assert.deepEqual(firstIssueOf('union', { kind: 'a', n: 1.5, s: 'x' }), {
+      instancePath: '/n',
+      keyword: 'type',
+      params: { type: 'integer' },
+    });
+  });
+
+  it('a pattern reports the field and the pattern it missed', () => {
+    assert.deepEqual(firstIssueOf('pattern', { appid: 'wxZZ' }), {
+      instancePath: '/appid',
+      keyword: 'pattern',
+      params: { pattern: '^wx[0-9a-f]{16}$' },
+    });
+  });
+
+  it('a tuple reports the position that is wrong, and a short tuple its length', () => {
+    assert.deepEqual(firstIssueOf('tuple', { ranges: [[0, 'x']] }), {
+      instancePath: '/ranges/0/1',
+      keyword: 'type',
+      params: { type: 'integer' },
+    });
+    assert.deepEqual(firstIssueOf('tuple', { ranges: [[0]] }), {
+      instancePath: '/ranges/0',
+      keyword: 'minItems',
+      params: { limit: 2 },
+    });
+  });
+
+  it('a tuple shorter than its optional items is checked only as far as it goes', () => {
+    const validate = validators['validate_optionalTuple']!;
+    assert.equal(validate([1]), true);
+    assert.deepEqual(firstIssueOf('optionalTuple', [1, 2]), {
+      instancePath: '/1',
+      keyword: 'type',
+      params: { type: 'string' },
+    });
+  });
+
+  it('a record with enumerated keys reports the key it does not know', () => {
+    assert.deepEqual(firstIssueOf('enumRecord', { low: 1, high: 2, mid: 3 }), {
+      instancePath: '/mid',
+      keyword: 'propertyNames',
+      params: { propertyName: 'mid' },
+    });
   });
 });

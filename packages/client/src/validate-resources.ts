@@ -15,8 +15,6 @@ const validateLiveRoom: CompiledValidator = generated.validateLiveRoom;
 const validateLiveEvent: CompiledValidator = generated.validateLiveEvent;
 
 export const isShop = (value: unknown): value is Shop => validateShop(value);
-export const isLiveRoom = (value: unknown): value is LiveRoom => validateLiveRoom(value);
-export const isLiveEvent = (value: unknown): value is LiveEvent => validateLiveEvent(value);
 
 export const checkShop = (value: unknown, what: string): Shop => checked(validateShop, value, what);
 export const checkLiveRoom = (value: unknown, what: string): LiveRoom => checked(validateLiveRoom, value, what);
