@@ -105,7 +105,9 @@ export class WeChatApi {
       const token = await this.tokens.get();
       const json = await this.request(method, path, `access_token=${encodeURIComponent(token)}`, body, signal);
       const envelope = wechatEnvelopeSchema.safeParse(json);
-      if (!envelope.success) throw new XiaodianError('upstream', `WeChat's answer to ${path} is not an object`);
+      if (!envelope.success) {
+        throw new XiaodianError('upstream', `WeChat's answer to ${path} is not a WeChat answer (errcode, errmsg)`);
+      }
       const errcode = envelope.data.errcode ?? 0;
       if (errcode === 0) return json;
       if (tokenErrcodes.has(errcode) && !refreshed) {
