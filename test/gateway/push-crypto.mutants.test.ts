@@ -10,6 +10,7 @@ import {
   PushRejected,
   aesKeyFrom,
   decryptPush,
+  parseJsonKeepingBigIntegers,
   pushSignature,
   signatureMatches,
 } from '../../packages/gateway/src/wechat/push-crypto.ts';
@@ -116,5 +117,54 @@ describe('push keys and signatures', () => {
       ),
       false,
     );
+  });
+});
+
+describe('push JSON with integers past 2^53', () => {
+  const big = '9007199254740993'; // 2^53 + 1: as a JS number it would become …992
+
+  it('keeps a big integer exact as a string, and every other number as a number', () => {
+    assert.deepEqual(
+      parseJsonKeepingBigIntegers(
+        `{"product_id":${big},"neg":-${big},"safe":9007199254740991,"small":-12,"price":1.5,"e":1e21,"E":2E-3,"list":[${big},0]}`,
+      ),
+      {
+        product_id: big,
+        neg: `-${big}`,
+        safe: 9_007_199_254_740_991,
+        small: -12,
+        price: 1.5,
+        e: 1e21,
+        E: 0.002,
+        list: [big, 0],
+      },
+    );
+  });
+
+  it('keeps a number with an exponent a number, however long its digits', () => {
+    const digits = '12345678901234567';
+    assert.deepEqual(parseJsonKeepingBigIntegers(`[${digits}E2,${digits}e-2,${digits}e+2]`), [
+      Number(`${digits}e2`),
+      Number(`${digits}e-2`),
+      Number(`${digits}e2`),
+    ]);
+  });
+
+  it('leaves text inside strings alone, escaped quotes and backslashes included', () => {
+    const text = `{"a":"id ${big}","b":"say \\"${big}\\"","c":"ends in \\\\","d":${big},"e":"${big}"}`;
+    assert.deepEqual(parseJsonKeepingBigIntegers(text), {
+      a: `id ${big}`,
+      b: `say "${big}"`,
+      c: 'ends in \\',
+      d: big,
+      e: big,
+    });
+  });
+
+  it('reads a big integer that is the whole text, and refuses what is not JSON as JSON.parse does', () => {
+    assert.equal(parseJsonKeepingBigIntegers(big), big);
+    assert.equal(parseJsonKeepingBigIntegers(' 12 '), 12);
+    assert.throws(() => parseJsonKeepingBigIntegers('{"a":-}'), SyntaxError);
+    assert.throws(() => parseJsonKeepingBigIntegers('{"a":"open'), SyntaxError);
   });
 });
