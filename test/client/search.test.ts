@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
 import { createClient } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
@@ -130,6 +131,67 @@ describe('client.search', () => {
     for (const { release } of held) release();
     const pages = await Promise.all([a, b, c]);
     assert.ok(pages.every((page) => page.items.length > 0));
+  });
+
+  it('says which call superseded an older one', async () => {
+    const { backend, held } = heldSearches();
+    const client = createClient({ backend });
+    const older = client.search({ q: '防晒' }, { supersede: 'box' });
+    while (held.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    const newer = client.search({ q: '防晒衣' }, { supersede: 'box' });
+    await assert.rejects(older, { code: 'aborted', message: 'A newer search call superseded this one' });
+    while (held.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    for (const { release } of held) release();
+    await newer;
+  });
+
+  it('ends a superseding call its caller gave up, before or during it, and leaves no listener behind', async () => {
+    const { backend, held } = heldSearches();
+    const client = createClient({ backend });
+    await assert.rejects(client.search({ q: '防晒' }, { supersede: 'box', signal: AbortSignal.abort() }), {
+      code: 'aborted',
+    });
+    const caller = new AbortController();
+    const during = client.search({ q: '防晒衣' }, { supersede: 'box', signal: caller.signal });
+    while (!held.some(({ query }) => query.q === '防晒衣')) await new Promise((resolve) => setImmediate(resolve));
+    caller.abort();
+    await assert.rejects(during, { code: 'aborted' });
+    const kept = new AbortController();
+    const answered = client.search({ q: '螺蛳粉' }, { supersede: 'box', signal: kept.signal });
+    while (!held.some(({ query }) => query.q === '螺蛳粉')) await new Promise((resolve) => setImmediate(resolve));
+    for (const { release } of held) release();
+    assert.ok((await answered).items.length > 0);
+    assert.equal(getEventListeners(kept.signal, 'abort').length, 0);
+  });
+
+  it('supersedes each call in a row, the second by the third as the first by the second', async () => {
+    const { backend, held } = heldSearches();
+    const client = createClient({ backend });
+    const settle = (call: Promise<unknown>) =>
+      call.then(
+        () => 'answered',
+        (error: { code?: string }) => error.code,
+      );
+    const first = settle(client.search({ q: '防晒' }, { supersede: 'box' }));
+    while (held.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    const second = settle(client.search({ q: '防晒衣' }, { supersede: 'box' }));
+    assert.equal(await first, 'aborted');
+    while (held.length < 2) await new Promise((resolve) => setImmediate(resolve));
+    const third = settle(client.search({ q: '螺蛳粉' }, { supersede: 'box' }));
+    assert.equal(await second, 'aborted');
+    while (held.length < 3) await new Promise((resolve) => setImmediate(resolve));
+    for (const { release } of held) release();
+    assert.equal(await third, 'answered');
+  });
+
+  it('keeps a search and a suggestion with the same supersede key apart', async () => {
+    const { backend, held } = heldSearches();
+    const client = createClient({ backend: { ...backend, suggest: (prefix: string) => demo.suggest(prefix) } });
+    const searching = client.search({ q: '防晒' }, { supersede: 'box' });
+    while (held.length < 1) await new Promise((resolve) => setImmediate(resolve));
+    assert.ok(Array.isArray(await client.suggest('fang', { supersede: 'box' })));
+    held[0]!.release();
+    assert.ok((await searching).items.length > 0);
   });
 
   it('supersedes suggestions the same way', async () => {
