@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { createClient, webStorageStore } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
 import type { Page, Product, ProductSource, StorefrontBackend } from '@xiaodian/model';
+import { memoryWebStorage } from './memory-web-storage.ts';
 
 const demo = createDemoBackend();
 const { appid } = demo.shops[0]!;
@@ -25,21 +26,9 @@ function countingBackend() {
   return { backend, calls };
 }
 
-function memoryStorage() {
-  const data = new Map<string, string>();
-  return {
-    data,
-    storage: {
-      getItem: (key: string) => data.get(key) ?? null,
-      setItem: (key: string, value: string) => void data.set(key, value),
-      removeItem: (key: string) => void data.delete(key),
-    },
-  };
-}
-
 describe('shops kept in the persistent store', () => {
   it('serves a repeat visit from storage with no request, and fetches again what no longer validates', async () => {
-    const { data, storage } = memoryStorage();
+    const { data, storage } = memoryWebStorage();
     const first = countingBackend();
     const visit1 = createClient({ backend: first.backend, cache: { store: webStorageStore(storage) } });
     assert.equal((await visit1.getShop({ appid })).appid, appid);

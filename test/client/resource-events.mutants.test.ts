@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import { createClient, webStorageStore, type ClientEvent } from '@xiaodian/client';
 import { createDemoBackend } from '@xiaodian/demo';
 import type { LiveRoom, Page, Product, ProductSource, Shop, StorefrontBackend } from '@xiaodian/model';
+import { memoryWebStorage } from './memory-web-storage.ts';
 
 const demo = createDemoBackend();
 const { appid } = demo.shops[0]!;
@@ -32,16 +33,6 @@ function recordingBackend(overrides: Partial<Resources> = {}) {
     ...overrides,
   };
   return { backend, calls };
-}
-
-function memoryStorage() {
-  const data = new Map<string, string>();
-  const storage = {
-    getItem: (key: string) => data.get(key) ?? null,
-    setItem: (key: string, value: string) => void data.set(key, value),
-    removeItem: (key: string) => void data.delete(key),
-  };
-  return { data, storage };
 }
 
 describe('shops, pages and lives through the client', () => {
@@ -99,7 +90,7 @@ describe('shops, pages and lives through the client', () => {
   });
 
   it('keep shops in storage, and pages and the products on them in memory only', async () => {
-    const { data, storage } = memoryStorage();
+    const { data, storage } = memoryWebStorage();
     const { backend, calls } = recordingBackend();
     const client = createClient({ backend, cache: { store: webStorageStore(storage) } });
     await client.getShop({ appid });

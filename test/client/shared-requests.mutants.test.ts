@@ -8,29 +8,28 @@ import { getEventListeners } from 'node:events';
 import { describe, it } from 'node:test';
 import { createSharedRequests } from '../../packages/client/src/shared-requests.js';
 
-/** A request the test settles by hand; records the signal each start was given. */
+/** Shared requests over a request the test settles by hand; records the signal each start was given. */
 function manualRequests() {
+  const share = createSharedRequests();
   const started: { signal: AbortSignal; resolve: (value: string) => void; reject: (error: Error) => void }[] = [];
   const start = (signal: AbortSignal) =>
     new Promise<string>((resolve, reject) => {
       started.push({ signal, resolve, reject });
     });
-  return { started, start };
+  return { share, started, start };
 }
 
 const abortedCode = { code: 'aborted', message: 'The request was aborted' };
 
 describe('shared requests', () => {
   it('rejects at once for a signal already aborted, and starts nothing', async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     await assert.rejects(share('shop:a', start, AbortSignal.abort()), abortedCode);
     assert.equal(started.length, 0);
   });
 
   it('starts one request for identical asks, and a new one once it has settled', async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const first = share('shop:a', start);
     const second = share('shop:a', start);
     const other = share('shop:b', start);
@@ -45,8 +44,7 @@ describe('shared requests', () => {
   });
 
   it('hands every waiter the same failure', async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const failure = new Error('upstream down');
     const waits = [share('shop:a', start), share('shop:a', start)];
     started[0]!.reject(failure);
@@ -54,8 +52,7 @@ describe('shared requests', () => {
   });
 
   it("ends only the aborting caller's wait while another still waits: the request goes on", async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const leaving = new AbortController();
     const left = share('shop:a', start, leaving.signal);
     const staying = share('shop:a', start, new AbortController().signal);
@@ -70,8 +67,7 @@ describe('shared requests', () => {
   });
 
   it('stops the request when the last waiter aborts, and the next ask starts afresh', async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const one = new AbortController();
     const two = new AbortController();
     const waits = [share('shop:a', start, one.signal), share('shop:a', start, two.signal)];
@@ -93,8 +89,7 @@ describe('shared requests', () => {
   });
 
   it('forgets a request that settled, even when a caller aborted before it did', async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const leaving = new AbortController();
     const left = share('shop:a', start, leaving.signal);
     const staying = share('shop:a', start);
@@ -109,8 +104,7 @@ describe('shared requests', () => {
   });
 
   it("leaves no abort listener behind on a caller's signal once its answer came", async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const caller = new AbortController();
     const wait = share('shop:a', start, caller.signal);
     assert.equal(getEventListeners(caller.signal, 'abort').length, 1);
@@ -123,8 +117,7 @@ describe('shared requests', () => {
   });
 
   it("leaves no abort listener behind on a caller's signal once the request failed", async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const caller = new AbortController();
     const wait = share('shop:a', start, caller.signal);
     started[0]!.reject(new Error('down'));
@@ -133,8 +126,7 @@ describe('shared requests', () => {
   });
 
   it('a waiter that aborted is not counted again when the request then settles', async () => {
-    const share = createSharedRequests();
-    const { started, start } = manualRequests();
+    const { share, started, start } = manualRequests();
     const first = new AbortController();
     const second = new AbortController();
     const firstWait = share('shop:a', start, first.signal);

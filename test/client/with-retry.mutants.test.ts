@@ -22,6 +22,15 @@ const options = (overrides: Partial<AttemptOptions> = {}): AttemptOptions => ({
   ...overrides,
 });
 
+/** The error of a try that was cut: its code and message, with the try's own AbortError as its cause. */
+const abortedTry = (code: string, message: string) => (error: unknown) => {
+  assert.ok(error instanceof XiaodianError);
+  assert.equal(error.code, code);
+  assert.equal(error.message, message);
+  assert.equal((error.cause as Error).name, 'AbortError');
+  return true;
+};
+
 /** Lets due promise callbacks run (setImmediate is not mocked). */
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -70,26 +79,14 @@ describe('withRetry', () => {
     t.mock.timers.enable({ apis: ['setTimeout'] });
     const result = withRetry(hangs, options({ timeoutMs: 20 }));
     t.mock.timers.tick(20);
-    await assert.rejects(result, (error: unknown) => {
-      assert.ok(error instanceof XiaodianError);
-      assert.equal(error.code, 'timeout');
-      assert.equal(error.message, 'No answer within 20 ms');
-      assert.equal((error.cause as Error).name, 'AbortError');
-      return true;
-    });
+    await assert.rejects(result, abortedTry('timeout', 'No answer within 20 ms'));
   });
 
   it('reports a try the caller gave up as aborted, with what it threw, and refuses to start once given up', async () => {
     const caller = new AbortController();
     const result = withRetry(hangs, options({ signal: caller.signal, timeoutMs: 60_000 }));
     caller.abort();
-    await assert.rejects(result, (error: unknown) => {
-      assert.ok(error instanceof XiaodianError);
-      assert.equal(error.code, 'aborted');
-      assert.equal(error.message, 'The request was aborted');
-      assert.equal((error.cause as Error).name, 'AbortError');
-      return true;
-    });
+    await assert.rejects(result, abortedTry('aborted', 'The request was aborted'));
     let started = false;
     await assert.rejects(
       withRetry(

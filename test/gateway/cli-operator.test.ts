@@ -9,7 +9,6 @@ import type { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createClient } from 'redis';
-import { connectRedis, type LogEntry } from '@xiaodian/gateway';
 import { pushSettings, signedPush, startFakeWeChat, type FakeWeChat } from './fake-wechat.ts';
 import { freePort, startRedis } from './redis-server.ts';
 
@@ -141,31 +140,6 @@ describe('xiaodian-gateway for an operator', () => {
       await command.stop();
       await redis?.stop();
     }
-  });
-
-  it('logs an unreachable Redis once per attempt, with attempts backing off', async () => {
-    const port = await freePort();
-    const entries: LogEntry[] = [];
-    let enough!: () => void;
-    const fiveFailures = new Promise<void>((resolve) => (enough = resolve));
-    const connection = connectRedis(`redis://127.0.0.1:${port}`, {
-      firstRetryMs: 20,
-      maxRetryMs: 160,
-      log: (entry) => {
-        entries.push(entry);
-        if (entries.length === 6) enough();
-      },
-    });
-    try {
-      await fiveFailures;
-    } finally {
-      await connection.close();
-    }
-    assert.ok(entries.every((entry) => entry.msg === 'redis unavailable; serving from memory'));
-    assert.deepEqual(
-      entries.map((entry) => entry['retryInMs']),
-      [20, 40, 80, 160, 160, 160],
-    );
   });
 });
 

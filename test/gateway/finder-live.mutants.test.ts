@@ -72,6 +72,20 @@ function follow(live: FinderLive, options: LiveEventsOptions): AsyncIterator<Liv
   return live.liveEvents(finderUserName, options)[Symbol.asyncIterator]();
 }
 
+/**
+ * A room on node:test's mock clock with one watcher subscribed: its first read done and its first
+ * `next()` waiting for a change.
+ */
+async function watchedRoom(t: TestContext, state: FinderState, options: { retainEvents?: number } = {}) {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const { live, calls } = finderLive(state, options);
+  const controller = new AbortController();
+  const events = follow(live, { signal: controller.signal });
+  const next = events.next();
+  await settled();
+  return { live, calls, controller, events, next };
+}
+
 /** Takes the next `count` events from an open subscription. */
 async function take(events: AsyncIterator<LiveEvent>, count: number): Promise<LiveEvent[]> {
   const taken: LiveEvent[] = [];
@@ -180,14 +194,9 @@ describe('a 视频号 live room read from WeChat', () => {
 
 describe('a 视频号 live room followed from WeChat', () => {
   it('turns the differences between two polls into events, numbered in order', async (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
     const state = liveNow([bagItem('10000001', 990, 5), bagItem('10000002', 500, 9), bagItem('10000003', 100, 1)]);
-    const { live } = finderLive(state);
-    const controller = new AbortController();
-    const events = follow(live, { signal: controller.signal });
-    const first = events.next();
-    // The first poll is the room itself; change it for the next.
-    await settled();
+    // The first read is the room itself; change it for the next poll.
+    const { controller, events, next: first } = await watchedRoom(t, state);
     state.liveData = {
       is_living: 1,
       product_list: [bagItem('10000001', 890, 4), bagItem('10000003', 100, 1), bagItem('10000004', 300, 2)],
@@ -228,13 +237,8 @@ describe('a 视频号 live room followed from WeChat', () => {
   });
 
   it('sends nothing for a poll that changed nothing', async (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
     const state = liveNow([bagItem('10000001', 990, 5)]);
-    const { live, calls } = finderLive(state);
-    const controller = new AbortController();
-    const events = follow(live, { signal: controller.signal });
-    const next = events.next();
-    await settled();
+    const { calls, controller, events, next } = await watchedRoom(t, state);
     // Three polls with nothing changed, then one change.
     for (let poll = 0; poll < 3; poll++) await nextPoll(t);
     assert.equal(calls.length, 12, 'the first read and three polls, three calls each');
@@ -248,13 +252,10 @@ describe('a 视频号 live room followed from WeChat', () => {
   });
 
   it('resumes after a known id with the events since, and gives a snapshot for an id it cannot resume', async (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
     const state = liveNow([bagItem('10000001', 990, 9)]);
-    const { live } = finderLive(state, { retainEvents: 2 });
-    const controller = new AbortController();
-    const events = follow(live, { signal: controller.signal });
-    let next = events.next();
-    await settled();
+    const watched = await watchedRoom(t, state, { retainEvents: 2 });
+    const { live, controller, events } = watched;
+    let next = watched.next;
     for (const stock of [8, 7, 6]) {
       state.liveData = { is_living: 1, product_list: [bagItem('10000001', 990, stock)] };
       await nextPoll(t);
@@ -315,14 +316,9 @@ describe('a 视频号 live room followed from WeChat', () => {
   });
 
   it('resumes after an id with a many-digit sequence', async (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
     const ids = Array.from({ length: 12 }, (_, i) => String(10_000_001 + i));
     const state = liveNow(ids.map((id) => bagItem(id, 100, 5)));
-    const { live } = finderLive(state);
-    const controller = new AbortController();
-    const events = follow(live, { signal: controller.signal });
-    const first = events.next();
-    await settled();
+    const { live, controller, events, next: first } = await watchedRoom(t, state);
     state.liveData = { is_living: 1, product_list: ids.map((id) => bagItem(id, 100, 4)) };
     await nextPoll(t);
     await first;
@@ -342,13 +338,7 @@ describe('a 视频号 live room followed from WeChat', () => {
   });
 
   it('schedules no further poll when the last watcher leaves while a poll is on its way', async (t) => {
-    t.mock.timers.enable({ apis: ['setTimeout'] });
-    const state = liveNow([bagItem('10000001', 990, 5)]);
-    const { live, calls } = finderLive(state);
-    const controller = new AbortController();
-    const events = follow(live, { signal: controller.signal });
-    const next = events.next();
-    await settled();
+    const { calls, controller, next } = await watchedRoom(t, liveNow([bagItem('10000001', 990, 5)]));
     t.mock.timers.tick(5);
     // The poll has asked WeChat and not heard back yet.
     controller.abort();

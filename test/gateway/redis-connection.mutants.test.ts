@@ -2,22 +2,14 @@
  * The shared Redis connection while Redis is away (cache/redis-connection.ts, found unguarded by a coverage
  * run of the gateway's tests): it retries with a growing, capped wait, logs each failed attempt with the
  * next wait, reports itself not ready with the reason, closes without waiting for a connection, and never
- * shows a password from the URL.
+ * shows a password from the URL. It replaces the backoff test that was in cli-operator.test.ts, a file the
+ * mutation run leaves out (it spawns the built CLI).
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { describe, it } from 'node:test';
 import type { LogEntry } from '@xiaodian/gateway';
 import { connectRedis, redactedUrl } from '../../packages/gateway/src/cache/redis-connection.ts';
-
-/** A port on 127.0.0.1 with nothing listening: taken, then freed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from './redis-server.ts';
 
 describe('the Redis connection while Redis is away', () => {
   it('shows host and port only, never a password, and a URL it cannot read as "redis"', () => {
@@ -27,7 +19,7 @@ describe('the Redis connection while Redis is away', () => {
   });
 
   it('retries with a doubling wait up to its cap, logging each failure once, and says why it is not ready', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const logs: LogEntry[] = [];
     let enough!: () => void;
     const fourFailures = new Promise<void>((resolve) => (enough = resolve));
