@@ -5,10 +5,10 @@
  */
 
 /**
- * How many columns of one shape a pool keeps beyond what the query just ended used. Common queries use a few
- * (a group or plan per word and reading); a long one (the gateway allows 100 characters) may use dozens,
- * each as long as the catalog, and keeping those for good would hold megabytes per 100,000 products that
- * the next short query never touches.
+ * The fewest columns of one shape a pool keeps between queries (more when the query just ended used more,
+ * since the next is likely alike). Common queries use a few (a group or plan per word and reading); a long
+ * one (the gateway allows 100 characters) may use dozens, each as long as the catalog, and keeping those
+ * for good would hold megabytes per 100,000 products that the next short query never touches.
  */
 export const columnsKeptPerPool = 8;
 
