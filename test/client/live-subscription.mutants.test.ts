@@ -82,18 +82,25 @@ function watch(subscription: () => LiveSubscription, t: TestContext) {
   t.after(() => subscription().close());
 }
 
-/** A subscription that streamed, then was paused: its stream cut, its states recorded. */
-async function pausedWhileStreaming(t: TestContext) {
+/** A subscription to a room whose stream stays open, once streaming: its connections and states recorded. */
+async function streamingSubscription(t: TestContext, signal?: AbortSignal) {
   const { backend, connections } = inProcess(heldOpen);
   const states: LiveConnectionState[] = [];
   const subscription = createClient({ backend }).subscribeLive(ref, () => undefined, {
+    ...(signal ? { signal } : {}),
     onState: (state) => states.push(state),
   });
   watch(() => subscription, t);
   await until(() => subscription.state === 'streaming', 'streaming');
-  subscription.pause();
-  await until(() => connections[0]?.options.signal?.aborted === true, 'the stream cut');
   return { subscription, connections, states };
+}
+
+/** A subscription that streamed, then was paused: its stream cut, its states recorded. */
+async function pausedWhileStreaming(t: TestContext) {
+  const streaming = await streamingSubscription(t);
+  streaming.subscription.pause();
+  await until(() => streaming.connections[0]?.options.signal?.aborted === true, 'the stream cut');
+  return streaming;
 }
 
 describe('live subscription: starting and stopping', () => {
@@ -113,15 +120,8 @@ describe('live subscription: starting and stopping', () => {
   });
 
   it('closes, cutting its stream, when the caller’s signal aborts', async (t) => {
-    const { backend, connections } = inProcess(heldOpen);
     const page = new AbortController();
-    const states: LiveConnectionState[] = [];
-    const subscription = createClient({ backend }).subscribeLive(ref, () => undefined, {
-      signal: page.signal,
-      onState: (state) => states.push(state),
-    });
-    watch(() => subscription, t);
-    await until(() => subscription.state === 'streaming', 'streaming');
+    const { subscription, connections, states } = await streamingSubscription(t, page.signal);
     page.abort();
     await until(() => states.includes('closed'), 'the loop wound down to closed');
     assert.equal(subscription.state, 'closed');
@@ -156,13 +156,7 @@ describe('live subscription: starting and stopping', () => {
   });
 
   it('ignores pause() and resume() once closed', async (t) => {
-    const { backend, connections } = inProcess(heldOpen);
-    const states: LiveConnectionState[] = [];
-    const subscription = createClient({ backend }).subscribeLive(ref, () => undefined, {
-      onState: (state) => states.push(state),
-    });
-    watch(() => subscription, t);
-    await until(() => subscription.state === 'streaming', 'streaming');
+    const { subscription, connections, states } = await streamingSubscription(t);
     subscription.close();
     await until(() => states.at(-1) === 'closed', 'closed');
     subscription.pause();
@@ -183,10 +177,7 @@ describe('live subscription: starting and stopping', () => {
   });
 
   it('cuts the running stream on pause() even after a resume() that had nothing to resume', async (t) => {
-    const { backend, connections } = inProcess(heldOpen);
-    const subscription = createClient({ backend }).subscribeLive(ref, () => undefined);
-    watch(() => subscription, t);
-    await until(() => subscription.state === 'streaming', 'streaming');
+    const { subscription, connections } = await streamingSubscription(t);
     subscription.resume(); // not paused: nothing to do
     subscription.pause();
     await until(() => connections[0]?.options.signal?.aborted === true, 'the stream cut by the pause');
