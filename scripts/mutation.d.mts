@@ -27,3 +27,21 @@ export function isMeasured(
   readSource: (file: string) => string | undefined,
   testFiles: readonly string[],
 ): boolean;
+
+/** `file:start-end` line ranges (as `start-end`) of about `linesPerRun` lines, cut on blank lines. */
+export function lineRangesOf(source: string, linesPerRun: number): string[];
+
+/** What measuring `file` in parts depends on: its source and every test file's source. */
+export function partsKey(
+  file: string,
+  readSource: (file: string) => string | undefined,
+  testFiles: readonly string[],
+): string;
+
+/** The line ranges of `file` still to measure for `key`, then `'whole'`. */
+export function partsLeft(
+  progress: Record<string, { key: string; done: string[] }> | undefined,
+  file: string,
+  key: string,
+  ranges: readonly string[],
+): string[];

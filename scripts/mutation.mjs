@@ -7,6 +7,9 @@
 //   npm run mutation -- --scores          only print the scores of the last reports
 //   npm run mutation -- model --by-file   one Stryker run per source file, smallest first: resumable
 //   npm run mutation -- model --by-file --files-per-run 8   eight files a run: fewer dry runs of all tests
+//   npm run mutation -- model --by-file --lines-per-run 300  files longer than 300 lines in parts of about
+//                                         that many lines, each saved as it ends, then one pass over the whole
+//                                         file for the mutants that span two parts: a big file resumable too
 //   npm run mutation -- model --tests test/model/refs.mutants.test.ts --mutate …   against some tests only:
 //                                         a lower bound of the score, quick where the covering tests are slow
 //
@@ -16,7 +19,8 @@
 // --mutate keeps the results of the other files), and skips files whose results are current: the same
 // source and the same test files as when they were measured. The report then holds every file measured.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { mutatedFiles, mutationTestFiles, packageNames } from './mutation-packages.mjs';
 
@@ -56,6 +60,59 @@ export function isMeasured(report, file, readSource, testFiles) {
   return measuredTests.every((test) => report.testFiles[test]?.source === readSource(test));
 }
 
+/**
+ * A long file cut into line ranges of about `linesPerRun` lines each, for Stryker's `file:start-end` mutate
+ * syntax. Each cut goes on the last blank line before the limit, between two functions where the code has
+ * them, so few mutants span two parts; a mutant that does (a whole function's body, say) is in no part
+ * (Stryker mutates only what a range includes whole), and the pass over the whole file that follows the
+ * parts measures it.
+ */
+export function lineRangesOf(source, linesPerRun) {
+  const lines = source.split('\n');
+  const ranges = [];
+  let start = 1;
+  // A last part of a quarter of the limit or less joins the one before: each part costs a run of all tests.
+  while (lines.length - start + 1 > linesPerRun * 1.25) {
+    const limit = start + linesPerRun - 1;
+    let end = limit;
+    // The last blank line in the second half of the part, if any: a cut between two blocks.
+    for (let line = limit; line > start + linesPerRun / 2; line -= 1) {
+      if (lines[line - 1].trim() === '') {
+        end = line;
+        break;
+      }
+    }
+    ranges.push(`${start}-${end}`);
+    start = end + 1;
+  }
+  ranges.push(`${start}-${lines.length}`);
+  return ranges;
+}
+
+const hashOf = (text) =>
+  createHash('sha256')
+    .update(text ?? '')
+    .digest('hex');
+
+/**
+ * What a run in parts is measuring: the file's source and every test file's source. Parts measured against
+ * anything else are measured again.
+ */
+export function partsKey(file, readSource, testFiles) {
+  return hashOf(
+    [file, readSource(file), ...[...testFiles].sort().map((test) => `${test}\n${readSource(test)}`)].join('\0'),
+  );
+}
+
+/**
+ * The parts of `file` still to measure, in order: its line ranges not yet done for this `key`, then `'whole'`
+ * (the pass over the whole file). Progress made against another key (the file or a test changed) is dropped.
+ */
+export function partsLeft(progress, file, key, ranges) {
+  const done = progress?.[file]?.key === key ? new Set(progress[file].done) : new Set();
+  return [...ranges, 'whole'].filter((part) => !done.has(part));
+}
+
 function readIncremental(name) {
   const file = `reports/mutation/${name}.incremental.json`;
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
@@ -76,22 +133,54 @@ function runStryker(name, strykerArgs) {
  * file as it ends. Every run starts with a run of all the package's tests (Stryker's dry run, minutes on a
  * busy machine), so grouping files trades how much a stop loses for fewer of those.
  */
-function runByFile(name, strykerArgs, filesPerRun) {
+function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
   const readSource = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   const tests = process.env.MUTATION_TESTS?.split(',') ?? mutationTestFiles(name);
   const files = mutatedFiles(name).sort((a, b) => statSync(a).size - statSync(b).size);
+  const progressFile = partsProgressFile(name);
+  const progress = () => (existsSync(progressFile) ? JSON.parse(readFileSync(progressFile, 'utf8')) : {});
   const due = files.filter((file) => {
-    const measured = isMeasured(readIncremental(name), file, readSource, tests);
+    // A file measured in parts is in the report after its first part: only the progress file knows the rest.
+    const measured = !progress()[file] && isMeasured(readIncremental(name), file, readSource, tests);
     if (measured) console.log(`-- ${file}: measured already, same source and tests`);
     return !measured;
   });
+  const long = (file) => linesPerRun !== undefined && readSource(file).split('\n').length > linesPerRun;
+  const whole = due.filter((file) => !long(file));
   let ok = true;
-  for (let start = 0; start < due.length; start += filesPerRun) {
-    const group = due.slice(start, start + filesPerRun);
-    console.log(`-- ${start + group.length}/${due.length} files left to measure: ${group.join(', ')}`);
+  for (let start = 0; start < whole.length; start += filesPerRun) {
+    const group = whole.slice(start, start + filesPerRun);
+    console.log(`-- ${start + group.length}/${whole.length} files left to measure: ${group.join(', ')}`);
     ok = runStryker(name, [...strykerArgs, '--mutate', group.join(',')]) && ok;
   }
+  for (const file of due.filter(long)) {
+    const key = partsKey(file, readSource, tests);
+    const parts = partsLeft(progress(), file, key, lineRangesOf(readSource(file), linesPerRun));
+    for (const part of parts) {
+      console.log(`-- ${file}, in parts: ${part === 'whole' ? 'the whole file (parts reused)' : `lines ${part}`}`);
+      console.log(`   ${parts.length - parts.indexOf(part)} of its parts left, this one included`);
+      const measuredPart = runStryker(name, [...strykerArgs, '--mutate', part === 'whole' ? file : `${file}:${part}`]);
+      ok = measuredPart && ok;
+      if (!measuredPart) break;
+      const now = progress();
+      if (part === 'whole') delete now[file];
+      else now[file] = { key, done: [...(now[file]?.key === key ? now[file].done : []), part] };
+      if (Object.keys(now).length) writeFileSync(progressFile, `${JSON.stringify(now, null, 2)}\n`);
+      else rmSync(progressFile, { force: true });
+    }
+  }
   return ok;
+}
+
+/** Where a --lines-per-run run keeps the parts of each long file it has measured. */
+function partsProgressFile(name) {
+  return `reports/mutation/${name}.parts.json`;
+}
+
+function partlyMeasured(name) {
+  const file = partsProgressFile(name);
+  const partly = existsSync(file) ? Object.keys(JSON.parse(readFileSync(file, 'utf8'))) : [];
+  return partly.length ? `, ${partly.length} of them only in part: ${partly.join(', ')}` : '';
 }
 
 function printScores(names) {
@@ -110,6 +199,8 @@ function printScores(names) {
       // so nobody reads a part as the whole.
       `(${s.files.length} of ${mutatedFiles(name).length} files` +
       (s.files.length <= 3 ? `: ${s.files.join(', ')})` : ')') +
+      // A file measured in parts counts as soon as its first part is in: say which are partly measured.
+      partlyMeasured(name) +
       // Against some of the tests (--tests) the score is a lower bound: say so.
       (testsRun < testsAll ? `, against ${testsRun} of ${testsAll} test files` : '')
     );
@@ -128,6 +219,16 @@ function main(argv) {
       return 2;
     }
     argv = [...argv.slice(0, groupAt), ...argv.slice(groupAt + 2)];
+  }
+  // `--lines-per-run N` (with --by-file): files longer than N lines are measured in parts.
+  const linesAt = argv.indexOf('--lines-per-run');
+  const linesPerRun = linesAt === -1 ? undefined : Number(argv[linesAt + 1]);
+  if (linesAt !== -1) {
+    if (!Number.isInteger(linesPerRun) || linesPerRun < 50) {
+      console.error('--lines-per-run needs a whole number of lines, 50 or more.');
+      return 2;
+    }
+    argv = [...argv.slice(0, linesAt), ...argv.slice(linesAt + 2)];
   }
   // `--tests FILES` is ours too (it reaches stryker.config.mjs as MUTATION_TESTS); take it out with its value.
   const testsAt = argv.indexOf('--tests');
@@ -166,7 +267,9 @@ function main(argv) {
   if (!scoresOnly) {
     for (const name of wanted) {
       console.log(`\n== mutation testing @xiaodian/${name}${byFile ? ', one file at a time' : ''}`);
-      if (!(byFile ? runByFile(name, strykerArgs, filesPerRun) : runStryker(name, strykerArgs))) failed = true;
+      if (!(byFile ? runByFile(name, strykerArgs, filesPerRun, linesPerRun) : runStryker(name, strykerArgs))) {
+        failed = true;
+      }
     }
   }
   printScores(wanted);

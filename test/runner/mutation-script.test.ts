@@ -2,7 +2,7 @@
 // score it prints, which files a --by-file run may skip, and that the file list matches what Stryker mutates.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isMeasured, scoreOf } from '../../scripts/mutation.mjs';
+import { isMeasured, lineRangesOf, partsKey, partsLeft, scoreOf } from '../../scripts/mutation.mjs';
 import { mutatedFiles, mutationTestFiles } from '../../scripts/mutation-packages.mjs';
 
 const mutant = (status: string) => ({ status });
@@ -64,6 +64,62 @@ describe('--by-file skips a file only when its results are current', () => {
     );
     assert.equal(isMeasured(report, 'src/a.ts', read, [...tests, 'test/z.test.ts']), false);
     assert.equal(isMeasured(report, 'src/a.ts', read, ['test/x.test.ts']), false);
+  });
+});
+
+describe('--lines-per-run measures a long file in parts', () => {
+  const numbered = (count: number, blankAt: readonly number[] = []) =>
+    Array.from({ length: count }, (_, i) => (blankAt.includes(i + 1) ? '' : `line ${i + 1}`)).join('\n');
+
+  it('cuts on the last blank line in the second half of each part, else at the limit', () => {
+    // Blank lines at 40 (first half: not a cut), 80 and 90 (the last before the limit wins), 170.
+    assert.deepEqual(lineRangesOf(numbered(260, [40, 80, 90, 170]), 100), ['1-90', '91-170', '171-260']);
+    assert.deepEqual(lineRangesOf(numbered(300), 100), ['1-100', '101-200', '201-300']);
+  });
+
+  it('leaves a short file whole, and joins a last part of a quarter of the limit or less to the one before', () => {
+    assert.deepEqual(lineRangesOf(numbered(100), 100), ['1-100']);
+    assert.deepEqual(lineRangesOf(numbered(125), 100), ['1-125']);
+    assert.deepEqual(lineRangesOf(numbered(126), 100), ['1-100', '101-126']);
+  });
+
+  it('covers every line once, in order', () => {
+    const source = numbered(1716, [295, 576, 876, 1158, 1374]);
+    const bounds = lineRangesOf(source, 300).map((range) => range.split('-').map(Number) as [number, number]);
+    assert.equal(bounds[0]![0], 1);
+    assert.equal(bounds.at(-1)![1], 1716);
+    for (let i = 1; i < bounds.length; i += 1) assert.equal(bounds[i]![0], bounds[i - 1]![1] + 1);
+  });
+
+  it('resumes after the parts done, and ends with a pass over the whole file', () => {
+    const ranges = ['1-90', '91-170', '171-260'];
+    assert.deepEqual(partsLeft(undefined, 'src/a.ts', 'k1', ranges), [...ranges, 'whole']);
+    assert.deepEqual(partsLeft({ 'src/a.ts': { key: 'k1', done: ['1-90'] } }, 'src/a.ts', 'k1', ranges), [
+      '91-170',
+      '171-260',
+      'whole',
+    ]);
+    assert.deepEqual(partsLeft({ 'src/a.ts': { key: 'k1', done: [...ranges] } }, 'src/a.ts', 'k1', ranges), ['whole']);
+  });
+
+  it('starts again when the file or any test changed since the parts done', () => {
+    const sources: Record<string, string> = { 'src/a.ts': 'a1', 'test/x.test.ts': 'x1' };
+    const read = (file: string) => sources[file];
+    const key = partsKey('src/a.ts', read, ['test/x.test.ts']);
+    assert.equal(partsKey('src/a.ts', read, ['test/x.test.ts']), key);
+    for (const changed of [
+      partsKey('src/a.ts', (f) => (f === 'src/a.ts' ? 'a2' : read(f)), ['test/x.test.ts']),
+      partsKey('src/a.ts', (f) => (f === 'test/x.test.ts' ? 'x2' : read(f)), ['test/x.test.ts']),
+      partsKey('src/a.ts', read, ['test/x.test.ts', 'test/y.test.ts']),
+      partsKey('src/b.ts', read, ['test/x.test.ts']),
+    ]) {
+      assert.notEqual(changed, key);
+      assert.deepEqual(partsLeft({ 'src/a.ts': { key, done: ['1-90'] } }, 'src/a.ts', changed, ['1-90', '91-170']), [
+        '1-90',
+        '91-170',
+        'whole',
+      ]);
+    }
   });
 });
 
