@@ -80,6 +80,37 @@ describe('<xd-live-widget> in real time', () => {
     commits.stop();
   });
 
+  // The bag's template is skipped when only viewers or heat changed (a commit's largest part): whatever
+  // changes what it shows must still draw it, and its actions must act on the room shown at the click.
+  it('draws the bag again for a stock change, a new explained product and a new language, not for viewers', async () => {
+    const room = drivenRoom(live);
+    const { widget, steps } = await mountStepped(room);
+    await waitUntil(() => room.stats.open === 1, 'streaming');
+    const explainedTitle = () => widget.shadowRoot!.querySelector('.explained .title')?.textContent?.trim();
+    expect(explainedTitle()).to.equal(pinned.title);
+    room.push({ type: 'viewers', viewers: 4_321 });
+    await stepUntil(widget, steps, () => viewersText(widget).includes('4321'), 'the viewers');
+    room.push({ type: 'stock', productId: other.productId, stock: 3 });
+    await stepUntil(widget, steps, () => row(widget, other.productId).textContent!.includes('剩余3件'), 'the stock');
+    room.push({ type: 'pin', productId: other.productId });
+    await stepUntil(widget, steps, () => explainedTitle() === other.title, 'the explained product');
+    room.push({ type: 'viewers', viewers: 4_322 });
+    await stepUntil(widget, steps, () => viewersText(widget).includes('4322'), 'more viewers');
+    widget.setAttribute('lang', 'en-US');
+    // The English words load first (the widget shows its placeholder meanwhile): no row until then.
+    const rowText = () => widget.shadowRoot!.querySelector(`[data-product-id='${other.productId}']`)?.textContent ?? '';
+    await stepUntil(widget, steps, () => rowText().includes('3 left'), 'English');
+    const intents: Array<{ intent: string; finderUserName?: string; ref: unknown }> = [];
+    widget.addEventListener('xd-open', (event) => {
+      event.preventDefault();
+      intents.push((event as CustomEvent).detail);
+    });
+    row(widget, other.productId).querySelector<HTMLButtonElement>('button.buy')!.click();
+    expect(intents).to.have.length(1);
+    expect(intents[0]).to.include({ intent: 'buy', finderUserName: live.finderUserName });
+    expect(intents[0]!.ref).to.deep.equal({ appid: other.appid, productId: other.productId });
+  });
+
   it('counts down on each second, and the flash-sale price ends on the first frame after its end', async () => {
     const realNow = Date.now;
     let now = realNow();
