@@ -85,8 +85,14 @@ interface Reading {
   matchers: Matcher[];
   kind: MatchKind;
   /** `cover`'s plans for this reading, exact and loose: made when first needed. */
-  plans?: [CoverPlan | undefined, CoverPlan | undefined];
+  plans: [CoverPlan | undefined, CoverPlan | undefined] | undefined;
 }
+
+/**
+ * A reading with every field it will ever have, set now: an object that gains a field later changes hidden
+ * class, and code optimised on one class fails its check on the other (see `inOrder`).
+ */
+const readingOf = (matchers: Matcher[], kind: MatchKind): Reading => ({ matchers, kind, plans: undefined });
 
 interface SegmentHit {
   tier: number;
@@ -377,13 +383,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
   // ——— reading a query ———
 
   function latinReadings(segment: string): Reading[] {
-    const readings: Reading[] = [{ matchers: [{ type: 'word', text: segment, prefix: true }], kind: 'latin' }];
+    const readings: Reading[] = [readingOf([{ type: 'word', text: segment, prefix: true }], 'latin')];
     if (/^[a-z]+$/.test(segment)) {
       for (const pieces of segmentPinyin(segment, syllables, syllablePrefixes)) {
-        readings.push({
-          matchers: pieces.map((piece) => ({ type: 'pinyin', text: piece.text, prefix: piece.prefix })),
-          kind: pinyinKind(pieces),
-        });
+        readings.push(
+          readingOf(
+            pieces.map((piece) => ({ type: 'pinyin', text: piece.text, prefix: piece.prefix })),
+            pinyinKind(pieces),
+          ),
+        );
       }
     }
     return readings;
@@ -409,14 +417,21 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         ]),
       );
     }
-    return partial.filter((matchers) => matchers.length > 0).map((matchers) => ({ matchers, kind: 'mixed' }));
+    return partial.filter((matchers) => matchers.length > 0).map((matchers) => readingOf(matchers, 'mixed'));
   }
 
   /** The readings of one segment (text between spaces and punctuation), the traditional form already converted. */
   function readingsOfSegment(segment: string, traditional: boolean): Reading[][] {
     if (/^\p{Script=Han}+$/u.test(segment)) {
       const kind = traditional ? 'traditional' : 'exact';
-      return [[{ matchers: Array.from(segment, (char): Matcher => ({ type: 'char', char })), kind }]];
+      return [
+        [
+          readingOf(
+            Array.from(segment, (char): Matcher => ({ type: 'char', char })),
+            kind,
+          ),
+        ],
+      ];
     }
     if (/^[a-z0-9]+$/.test(segment)) {
       // Tone numbers (`chong2dian4bao3`) are read as pinyin without them.
@@ -908,7 +923,17 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     const { matchers } = reading;
     const tables = matchers.map((matcher) => acceptTable(matcher, loose));
     planStamp += 1;
-    const plan: CoverPlan = { matchers, loose, tables, stamp: planStamp, lane: planStamp % sharedLanes };
+    // Every field now, the lazy ones undefined: one hidden class for every plan (see `readingOf`).
+    const plan: CoverPlan = {
+      matchers,
+      loose,
+      tables,
+      stamp: planStamp,
+      lane: planStamp % sharedLanes,
+      title: undefined,
+      masks: undefined,
+      triples: undefined,
+    };
     reading.plans ??= [undefined, undefined];
     reading.plans[loose ? 1 : 0] = plan;
     return plan;
@@ -1071,10 +1096,15 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
         words.add(word);
       }
     }
-    const readings: Reading[] = words.size > 0 ? [{ matchers: [{ type: 'words', words }], kind: 'fuzzy' }] : [];
+    const readings: Reading[] = words.size > 0 ? [readingOf([{ type: 'words', words }], 'fuzzy')] : [];
     if (pinyin && /^[a-z]+$/.test(segment)) {
       for (const han of pinyinNeighbours(segment, typos)) {
-        readings.push({ matchers: Array.from(han, (char): Matcher => ({ type: 'char', char })), kind: 'fuzzy' });
+        readings.push(
+          readingOf(
+            Array.from(han, (char): Matcher => ({ type: 'char', char })),
+            'fuzzy',
+          ),
+        );
       }
     }
     return readings;
@@ -1124,7 +1154,29 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     tiers: Uint8Array | undefined;
     /** What each group matched, smallest first (a hit's parts), with each one's idf. */
     groups: GroupHits[];
-    partIdf: number[];
+    partIdf: Float64Array;
+  }
+
+  /**
+   * The groups in `order`, pushed onto a literal, so that every groups array is packed and of one hidden
+   * class. `order.map(…)` gave packed or holey arrays depending on the path the builtin took, and `[]` (no
+   * groups) an array of small integers: code optimised on one failed its map check on another, and V8
+   * entered that same optimised code again on the next query, failing it again (the same code 150 times in
+   * one bench run of 810 queries, `node --trace-deopt`), the rest of each such query running unoptimised.
+   * Which arrays the code was optimised on depended on timing: the bench's runs fell into a fast and a slow
+   * group by it.
+   */
+  function inOrder(perGroup: readonly GroupHits[], order: readonly number[]): GroupHits[] {
+    const groups: GroupHits[] = [];
+    for (const g of order) groups.push(perGroup[g]!);
+    return groups;
+  }
+
+  /** No groups, in the hidden class of `inOrder`'s arrays (an empty literal would hold small integers). */
+  function noGroups(): GroupHits[] {
+    const groups = [undefined as unknown as GroupHits];
+    groups.pop();
+    return groups;
   }
 
   /** What a query's text matches. The groups of the `Matched` it returned before are given up (their columns are reused). */
@@ -1145,7 +1197,7 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       let count = 0;
       for (let id = 0; id < docs.length; id += 1) if (live[id]) every[count++] = id;
       const all = every.subarray(0, count);
-      return { all, tiers: undefined, groups: [], partIdf: [] };
+      return { all, tiers: undefined, groups: noGroups(), partIdf: new Float64Array(0) };
     }
     // Letters split by spaces (`fang shai yi`) are first read together, as one word typed in pieces.
     const joined = segments.every((segment) => /^[a-z]+$/.test(segment)) && segments.length > 1;
@@ -1173,7 +1225,9 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
       }
       perGroup.push(hits);
     }
-    if (perGroup.length === 0) return { all: new Int32Array(0), tiers: new Uint8Array(0), groups: [], partIdf: [] };
+    if (perGroup.length === 0) {
+      return { all: new Int32Array(0), tiers: new Uint8Array(0), groups: noGroups(), partIdf: new Float64Array(0) };
+    }
     const total = liveCount || 1;
     const idf = perGroup.map((group) => Math.log(1 + (total - group.size + 0.5) / (group.size + 0.5)));
     const order = perGroup.map((_, g) => g).sort((x, y) => perGroup[x]!.size - perGroup[y]!.size);
@@ -1202,8 +1256,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
     return {
       all: every.subarray(0, count),
       tiers: tiers.subarray(0, count),
-      groups: order.map((g) => perGroup[g]!),
-      partIdf: order.map((g) => idf[g]!),
+      groups: inOrder(perGroup, order),
+      partIdf: Float64Array.from(order, (g) => idf[g]!),
     };
   }
 
