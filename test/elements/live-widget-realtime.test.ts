@@ -80,9 +80,9 @@ describe('<xd-live-widget> in real time', () => {
     commits.stop();
   });
 
-  // The bag's template is skipped when only viewers or heat changed (a commit's largest part): whatever
-  // changes what it shows must still draw it, and its actions must act on the room shown at the click.
-  it('draws the bag again for a stock change, a new explained product and a new language, not for viewers', async () => {
+  // Between viewer ticks, whatever changes the bag (stock, the explained product, the words) is drawn, and
+  // the bag's actions act on the room shown.
+  it('draws the bag again for a stock change, a new explained product and a new language among viewer ticks', async () => {
     const room = drivenRoom(live);
     const { widget, steps } = await mountStepped(room);
     await waitUntil(() => room.stats.open === 1, 'streaming');

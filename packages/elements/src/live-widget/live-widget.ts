@@ -346,8 +346,7 @@ export class XdLiveWidget extends XdElement {
       reconnecting: this.connection === 'reconnecting',
       reservation: this.reservation,
       priceOf: (item) => this.priceAt(item, now),
-      // The room at the click, not at this commit: a guarded part of the view keeps the handlers it was drawn with.
-      act: (intent, item) => this.act(this.shown ?? room, intent, item),
+      act: (intent, item) => this.act(room, intent, item),
     };
   }
 

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import { formatFen, type LiveBagItem, type LiveRoom } from '@xiaodian/model';
 import type { Intent } from '../events/intent.js';
 import { formatCount, type Locale } from '../internal/i18n.js';
@@ -178,27 +177,11 @@ function ended(view: LiveView): TemplateResult {
   </div>`;
 }
 
-/**
- * What the bag and the explained product are drawn from, besides the words: most events (viewers, heat) leave
- * the bag as it was, and Lit then skips its template, a commit's largest part. The instant counts only while
- * a flash sale runs (its countdown and price change with it); the first commit after the sale's end still
- * differs from the one before, and shows the price from before the sale.
- */
-function bagInputs(view: LiveView): unknown[] {
-  const { room, now } = view;
-  const running = room.bag.some((item) => item.flashSaleEndsAt !== undefined && item.flashSaleEndsAt > now);
-  return [room.bag, room.pinnedProductId, view.t, view.locale, running ? now : undefined];
-}
-
 /** The full widget: the header, then what the live status calls for. */
 export function fullView(view: LiveView): TemplateResult {
   const { status, t } = view;
   const body =
-    status === 'live'
-      ? guard(bagInputs(view), () => html`${explained(view)}${bag(view)}`)
-      : status === 'ended'
-        ? ended(view)
-        : notice(view);
+    status === 'live' ? html`${explained(view)}${bag(view)}` : status === 'ended' ? ended(view) : notice(view);
   return html`<div part="widget" class="box widget ready" role="group" aria-label=${view.room.nickname}>
     ${header(view)} ${view.reconnecting ? html`<p class="reconnecting">${t.reconnecting}</p>` : nothing} ${body}
   </div>`;
