@@ -1163,8 +1163,8 @@ export function createSearchIndex(products: readonly Product[], options: SearchI
    * groups) an array of small integers: code optimised on one failed its map check on another, and V8
    * entered that same optimised code again on the next query, failing it again (the same code 150 times in
    * one bench run of 810 queries, `node --trace-deopt`), the rest of each such query running unoptimised.
-   * Which arrays the code was optimised on depended on timing: the bench's runs fell into a fast and a slow
-   * group by it.
+   * Which arrays the code had been optimised on depended on timing, so whether a process fell into the loop
+   * did too.
    */
   function inOrder(perGroup: readonly GroupHits[], order: readonly number[]): GroupHits[] {
     const groups: GroupHits[] = [];
