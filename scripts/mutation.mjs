@@ -139,6 +139,10 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
   const files = mutatedFiles(name).sort((a, b) => statSync(a).size - statSync(b).size);
   const progressFile = partsProgressFile(name);
   const progress = () => (existsSync(progressFile) ? JSON.parse(readFileSync(progressFile, 'utf8')) : {});
+  const saveProgress = (now) => {
+    if (Object.keys(now).length) writeFileSync(progressFile, `${JSON.stringify(now, null, 2)}\n`);
+    else rmSync(progressFile, { force: true });
+  };
   const due = files.filter((file) => {
     // A file measured in parts is in the report after its first part: only the progress file knows the rest.
     const measured = !progress()[file] && isMeasured(readIncremental(name), file, readSource, tests);
@@ -151,7 +155,14 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
   for (let start = 0; start < whole.length; start += filesPerRun) {
     const group = whole.slice(start, start + filesPerRun);
     console.log(`-- ${start + group.length}/${whole.length} files left to measure: ${group.join(', ')}`);
-    ok = runStryker(name, [...strykerArgs, '--mutate', group.join(',')]) && ok;
+    const measuredGroup = runStryker(name, [...strykerArgs, '--mutate', group.join(',')]);
+    ok = measuredGroup && ok;
+    // A file begun in parts and then measured whole (a run without --lines-per-run) is no longer in part.
+    if (measuredGroup && group.some((file) => progress()[file])) {
+      const now = progress();
+      for (const file of group) delete now[file];
+      saveProgress(now);
+    }
   }
   for (const file of due.filter(long)) {
     const key = partsKey(file, readSource, tests);
@@ -165,8 +176,7 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
       const now = progress();
       if (part === 'whole') delete now[file];
       else now[file] = { key, done: [...(now[file]?.key === key ? now[file].done : []), part] };
-      if (Object.keys(now).length) writeFileSync(progressFile, `${JSON.stringify(now, null, 2)}\n`);
-      else rmSync(progressFile, { force: true });
+      saveProgress(now);
     }
   }
   return ok;
