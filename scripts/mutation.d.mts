@@ -45,3 +45,6 @@ export function partsLeft(
   key: string,
   ranges: readonly string[],
 ): string[];
+
+/** The parts measured so far, by file; `{}` (with a warning) when the file is missing or unreadable. */
+export function readPartsProgress(file: string): Record<string, { key: string; done: string[] }>;

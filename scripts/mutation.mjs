@@ -138,7 +138,7 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
   const tests = process.env.MUTATION_TESTS?.split(',') ?? mutationTestFiles(name);
   const files = mutatedFiles(name).sort((a, b) => statSync(a).size - statSync(b).size);
   const progressFile = partsProgressFile(name);
-  const progress = () => (existsSync(progressFile) ? JSON.parse(readFileSync(progressFile, 'utf8')) : {});
+  const progress = () => readPartsProgress(progressFile);
   const saveProgress = (now) => {
     if (Object.keys(now).length) writeFileSync(progressFile, `${JSON.stringify(now, null, 2)}\n`);
     else rmSync(progressFile, { force: true });
@@ -187,9 +187,24 @@ function partsProgressFile(name) {
   return `reports/mutation/${name}.parts.json`;
 }
 
+/**
+ * The parts measured so far, by file. A progress file that cannot be read (cut short, edited by hand) is
+ * said so and counts as none: the parts are measured again, which costs time, not results.
+ */
+export function readPartsProgress(file) {
+  if (!existsSync(file)) return {};
+  try {
+    const progress = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof progress === 'object' && progress !== null && !Array.isArray(progress)) return progress;
+  } catch {
+    // Said below.
+  }
+  console.warn(`-- ${file} is not a parts progress file (a JSON object by file): starting its files' parts over.`);
+  return {};
+}
+
 function partlyMeasured(name) {
-  const file = partsProgressFile(name);
-  const partly = existsSync(file) ? Object.keys(JSON.parse(readFileSync(file, 'utf8'))) : [];
+  const partly = Object.keys(readPartsProgress(partsProgressFile(name)));
   return partly.length ? `, ${partly.length} of them only in part: ${partly.join(', ')}` : '';
 }
 
@@ -239,6 +254,10 @@ function main(argv) {
       return 2;
     }
     argv = [...argv.slice(0, linesAt), ...argv.slice(linesAt + 2)];
+    if (!argv.includes('--by-file')) {
+      console.error('--lines-per-run measures files in parts within a --by-file run: add --by-file.');
+      return 2;
+    }
   }
   // `--tests FILES` is ours too (it reaches stryker.config.mjs as MUTATION_TESTS); take it out with its value.
   const testsAt = argv.indexOf('--tests');

@@ -2,7 +2,10 @@
 // score it prints, which files a --by-file run may skip, and that the file list matches what Stryker mutates.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isMeasured, lineRangesOf, partsKey, partsLeft, scoreOf } from '../../scripts/mutation.mjs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { isMeasured, lineRangesOf, partsKey, partsLeft, readPartsProgress, scoreOf } from '../../scripts/mutation.mjs';
 import { mutatedFiles, mutationTestFiles } from '../../scripts/mutation-packages.mjs';
 
 const mutant = (status: string) => ({ status });
@@ -100,6 +103,26 @@ describe('--lines-per-run measures a long file in parts', () => {
       'whole',
     ]);
     assert.deepEqual(partsLeft({ 'src/a.ts': { key: 'k1', done: [...ranges] } }, 'src/a.ts', 'k1', ranges), ['whole']);
+  });
+
+  it('reads the progress file, and takes a missing or unreadable one as no parts done, with a warning', (t) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'parts-'));
+    const warn = t.mock.method(console, 'warn', () => {});
+    try {
+      const file = path.join(dir, 'model.parts.json');
+      assert.deepEqual(readPartsProgress(file), {});
+      assert.equal(warn.mock.callCount(), 0, 'no file is no progress, not a problem');
+      writeFileSync(file, JSON.stringify({ 'src/a.ts': { key: 'k1', done: ['1-90'] } }));
+      assert.deepEqual(readPartsProgress(file), { 'src/a.ts': { key: 'k1', done: ['1-90'] } });
+      for (const broken of ['{"src/a.ts": {"key"', '[]', 'null']) {
+        writeFileSync(file, broken);
+        assert.deepEqual(readPartsProgress(file), {}, broken);
+      }
+      assert.equal(warn.mock.callCount(), 3);
+      assert.match(String(warn.mock.calls[0]!.arguments[0]), /is not a parts progress file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('starts again when the file or any test changed since the parts done', () => {
