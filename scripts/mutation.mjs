@@ -18,6 +18,9 @@
 // package that is stopped halfway keeps nothing; --by-file saves after every file (a run limited with
 // --mutate keeps the results of the other files), and skips files whose results are current: the same
 // source and the same test files as when they were measured. The report then holds every file measured.
+// The incremental files (and the parts progress files) are committed: a fresh clone, which is where every
+// session and CI start, resumes from the results measured before instead of from nothing, and --scores
+// prints them. Commit them with the code and tests they were measured against.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -208,10 +211,19 @@ function partlyMeasured(name) {
   return partly.length ? `, ${partly.length} of them only in part: ${partly.join(', ')}` : '';
 }
 
+/**
+ * The results a package's score is read from: its incremental file, which is committed (every session and
+ * every fresh clone resumes from it, and it holds every file measured so far, whichever run measured it), or
+ * else the last run's report. Both are mutation-testing-report-schema JSON.
+ */
+export function resultsFileOf(name, exists = existsSync) {
+  return [`reports/mutation/${name}.incremental.json`, `reports/mutation/${name}.json`].find((file) => exists(file));
+}
+
 function printScores(names) {
   const rows = names.map((name) => {
-    const file = `reports/mutation/${name}.json`;
-    if (!existsSync(file)) return `  ${name.padEnd(8)} no report (run: npm run mutation -- ${name})`;
+    const file = resultsFileOf(name);
+    if (file === undefined) return `  ${name.padEnd(8)} no results (run: npm run mutation -- ${name})`;
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const s = scoreOf(report);
     const testsRun = Object.keys(report.testFiles ?? {}).length;
@@ -230,7 +242,10 @@ function printScores(names) {
       (testsRun < testsAll ? `, against ${testsRun} of ${testsAll} test files` : '')
     );
   });
-  console.log(`\nMutation score per package (reports/mutation/<package>.html lists every mutant):\n${rows.join('\n')}`);
+  console.log(
+    '\nMutation score per package (from reports/mutation/<package>.incremental.json; after a run on this machine, ' +
+      `reports/mutation/<package>.html lists every mutant):\n${rows.join('\n')}`,
+  );
 }
 
 function main(argv) {

@@ -336,3 +336,32 @@ describe('products answers with per-ref failures', () => {
     assert.equal(body.error.message, 'The backend answered 0 of 1 refs');
   });
 });
+
+describe("the response cache keeps each page of a shop's products apart", () => {
+  type PageBody = { items: { productId: string }[]; nextCursor?: string };
+  const idsOf = (page: PageBody) => page.items.map((item) => item.productId);
+
+  // Mutant: every cursor keyed alike (`cursor && ''`), so page three was answered from page two's cached body
+  // and a shopper scrolling the shop saw the same page again.
+  it('answers the page a cursor asks for, not a cached neighbour, and caches each page by itself', async () => {
+    const backend = fixtureBackend();
+    const app = createGatewayApp({ backend, log: false, rateLimit: false });
+    const pages: PageBody[] = [];
+    let query = 'limit=5';
+    for (let page = 0; page < 3; page += 1) {
+      const response = await app.request(`/v1/shops/${appid}/products?${query}`);
+      assert.equal(response.headers.get('x-cache'), 'miss', `page ${page + 1} is asked of the backend`);
+      pages.push((await response.json()) as PageBody);
+      query = `limit=5&cursor=${pages[page]!.nextCursor}`;
+    }
+    assert.deepEqual(
+      pages.map(idsOf),
+      [0, 5, 10].map((start) => backend.products.slice(start, start + 5).map((p) => p.productId)),
+    );
+
+    const secondAgain = await app.request(`/v1/shops/${appid}/products?limit=5&cursor=5`);
+    assert.equal(secondAgain.headers.get('x-cache'), 'fresh');
+    assert.deepEqual(idsOf((await secondAgain.json()) as PageBody), idsOf(pages[1]!));
+    assert.equal(backend.calls['listShopProducts'], 3);
+  });
+});

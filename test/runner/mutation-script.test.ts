@@ -1,11 +1,20 @@
 // Tests of `npm run mutation`'s own bookkeeping (scripts/mutation.mjs, scripts/mutation-packages.mjs): the
 // score it prints, which files a --by-file run may skip, and that the file list matches what Stryker mutates.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { isMeasured, lineRangesOf, partsKey, partsLeft, readPartsProgress, scoreOf } from '../../scripts/mutation.mjs';
+import {
+  isMeasured,
+  lineRangesOf,
+  partsKey,
+  partsLeft,
+  readPartsProgress,
+  resultsFileOf,
+  scoreOf,
+} from '../../scripts/mutation.mjs';
 import { mutatedFiles, mutationTestFiles } from '../../scripts/mutation-packages.mjs';
 
 const mutant = (status: string) => ({ status });
@@ -35,6 +44,32 @@ describe('mutation score', () => {
   it('is not a number when no mutant counts', () => {
     assert.ok(Number.isNaN(scoreOf({ files: { 'a.ts': { mutants: [mutant('Ignored')] } } }).score));
     assert.ok(Number.isNaN(scoreOf({}).score));
+  });
+});
+
+describe('--scores reads the results a fresh clone has', () => {
+  const present =
+    (...files: string[]) =>
+    (file: string) =>
+      files.includes(file);
+
+  it('reads the committed incremental results first: they hold every file measured, by any run', () => {
+    assert.equal(
+      resultsFileOf('gateway', present('reports/mutation/gateway.incremental.json', 'reports/mutation/gateway.json')),
+      'reports/mutation/gateway.incremental.json',
+    );
+  });
+
+  it("falls back to the last run's report, and finds nothing when neither is there", () => {
+    assert.equal(resultsFileOf('model', present('reports/mutation/model.json')), 'reports/mutation/model.json');
+    assert.equal(resultsFileOf('client', present('reports/mutation/model.json')), undefined);
+  });
+
+  it("keeps the incremental results in git, and a run's own report out of it", () => {
+    const ignored = spawnSync('git', ['check-ignore', '-q', 'reports/mutation/gateway.incremental.json']);
+    assert.equal(ignored.status, 1, 'git check-ignore exits 1 for a path that is not ignored');
+    const report = spawnSync('git', ['check-ignore', '-q', 'reports/mutation/gateway.json']);
+    assert.equal(report.status, 0, "a run's own report stays out of git");
   });
 });
 
