@@ -48,3 +48,6 @@ export function partsLeft(
 
 /** The parts measured so far, by file; `{}` (with a warning) when the file is missing or unreadable. */
 export function readPartsProgress(file: string): Record<string, { key: string; done: string[] }>;
+
+/** The file a package's score is read from: its committed incremental results, else the last report. */
+export function resultsFileOf(name: string, exists?: (file: string) => boolean): string | undefined;
