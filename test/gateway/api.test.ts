@@ -51,6 +51,22 @@ describe('gateway v1 routes answer data that validates against the model', () =>
     assert.equal((body.items[1]!['error'] as { code: string }).code, 'not_found');
   });
 
+  it('products: spaces around a ref and repeated refs= parameters read as one list', async () => {
+    const response = await app.request(
+      `/v1/products?refs=%20${ref(second!.productId)}%20,${ref(99999)}&refs=${ref(first!.productId)}%20`,
+    );
+    assert.equal(response.status, 200);
+    const body = productsResponseSchema.parse(await response.json());
+    assert.deepEqual(
+      body.items.map((item) => [item.ref, item.ok]),
+      [
+        [ref(second!.productId), true],
+        [ref(99999), false],
+        [ref(first!.productId), true],
+      ],
+    );
+  });
+
   it('shops, shop products (paged), search, suggest, live room, resolve and health', async () => {
     const shopBody = shopResponseSchema.parse(await (await app.request(`/v1/shops/${appid}`)).json());
     assert.equal(shopSchema.safeParse(shopBody.shop).success, true);
@@ -144,6 +160,9 @@ describe('gateway input validation: every route answers bad input with a 4xx and
   const cases: Array<[string, number, string, RegExp]> = [
     ['/v1/products', 400, 'bad_request', /refs.*required/],
     ['/v1/products?refs=', 400, 'bad_request', /required/],
+    // Blank (a space) alone or beside a ref: missing, not "refs[1] is invalid" (mutants: `some`, no `trim`).
+    ['/v1/products?refs=%20', 400, 'bad_request', /required/],
+    [`/v1/products?refs=${ref(1)}&refs=%20`, 400, 'bad_request', /required/],
     ['/v1/products?refs=nonsense', 400, 'invalid_ref', /refs\[0\].*APPID:PRODUCT_ID/],
     [`/v1/products?refs=${ref(1)},${appid}:abc`, 400, 'invalid_ref', /refs\[1\].*product id/],
     [`/v1/products?refs=${tooMany}`, 400, 'bad_request', /At most 50/],

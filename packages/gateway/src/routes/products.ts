@@ -17,6 +17,7 @@ import { sendCached, type RouteDeps } from './deps.js';
 export function productsRoutes(deps: RouteDeps): Hono {
   return new Hono().get('/', (c) => {
     const given = c.req.queries('refs');
+    // `refs=` or `refs=A&refs=` (a blank among them): the parameter is missing, not "refs[1] is invalid".
     const refs = readRefs(given?.every((value) => value.trim() !== '') ? given.join(',') : undefined);
     return sendCached(
       c,
@@ -46,7 +47,7 @@ export function productsRoutes(deps: RouteDeps): Hono {
 }
 
 function readRefs(raw: string | undefined): ProductRef[] {
-  if (raw === undefined || raw.trim() === '') {
+  if (raw === undefined) {
     throw new BadRequest('Query parameter "refs" is required: refs=APPID:PRODUCT_ID,…');
   }
   const texts = raw.split(',');
@@ -55,7 +56,7 @@ function readRefs(raw: string | undefined): ProductRef[] {
   }
   return texts.map((text, i) => {
     try {
-      return parseProductRef(text.trim());
+      return parseProductRef(text); // which reads it trimmed
     } catch (error) {
       const reason = error instanceof XiaodianError ? error.message : `Invalid ref "${text}"`;
       throw new BadRequest(`refs[${i}]: ${reason}`, 'invalid_ref');
