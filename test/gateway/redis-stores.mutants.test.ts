@@ -117,6 +117,8 @@ describe('Redis stores, read back from Redis', () => {
       const url = `redis://127.0.0.1:${await freePort()}`;
       await assert.rejects(redisResponseStore(url, { onError: (error) => errors.push(error) }), /ECONNREFUSED/);
       assert.ok(errors.length >= 1 && errors[0] instanceof Error, 'told onError too');
+      // Without an onError to tell, the same refusal and nothing else (no TypeError from a missing callback).
+      await assert.rejects(redisResponseStore(url), /ECONNREFUSED/);
     });
   });
 
@@ -214,6 +216,10 @@ describe('Redis stores, read back from Redis', () => {
       assert.deepEqual(await store.get('token:f'), { token: 'KEPT', expiresAt: now() + 1000 });
       assert.equal(errors.length, 2);
       assert.match(String(errors[0]), /asked set while down/);
+      // With no onError to tell, the same fallback.
+      const untold = await redisTokenStore(failing, { now });
+      await untold.set('token:g', { token: 'ALSO', expiresAt: now() + 1000 });
+      assert.deepEqual(await untold.get('token:g'), { token: 'ALSO', expiresAt: now() + 1000 });
     });
   });
 });
