@@ -51,3 +51,6 @@ export function readPartsProgress(file: string): Record<string, { key: string; d
 
 /** The file a package's score is read from: its committed incremental results, else the last report. */
 export function resultsFileOf(name: string, exists?: (file: string) => boolean): string | undefined;
+
+/** Each file's score in a report, weakest first; files without a counted mutant last. */
+export function fileScoresOf(report: MutationReport): Array<MutationScore & { file: string }>;

@@ -4,7 +4,8 @@
 //   npm run mutation                      every package (slow: the first full run takes hours on 2 cores)
 //   npm run mutation -- gateway           one package
 //   npm run mutation -- gateway --mutate packages/gateway/src/http/etag.ts   some files (Stryker's flags pass on)
-//   npm run mutation -- --scores          only print the scores of the last reports
+//   npm run mutation -- --scores          only print the scores of the committed results
+//   npm run mutation -- gateway --scores --files   and each file's, weakest first
 //   npm run mutation -- model --by-file   one Stryker run per source file, smallest first: resumable
 //   npm run mutation -- model --by-file --files-per-run 8   eight files a run: fewer dry runs of all tests
 //   npm run mutation -- model --by-file --lines-per-run 300  files longer than 300 lines in parts of about
@@ -48,6 +49,20 @@ export function scoreOf(report) {
   const detected = counts.killed + counts.timeout;
   const valid = detected + counts.survived + counts.noCoverage;
   return { ...counts, files: Object.keys(report.files ?? {}), score: valid ? (100 * detected) / valid : NaN };
+}
+
+/**
+ * Each file's score in a report, weakest first (files without a counted mutant last), so the place to write
+ * the next tests is the top of the list.
+ */
+export function fileScoresOf(report) {
+  return Object.entries(report.files ?? {})
+    .map(([file, results]) => ({ file, ...scoreOf({ files: { [file]: results } }) }))
+    .sort(
+      (a, b) =>
+        (Number.isNaN(a.score) ? 101 : a.score) - (Number.isNaN(b.score) ? 101 : b.score) ||
+        a.file.localeCompare(b.file),
+    );
 }
 
 /**
@@ -220,12 +235,20 @@ export function resultsFileOf(name, exists = existsSync) {
   return [`reports/mutation/${name}.incremental.json`, `reports/mutation/${name}.json`].find((file) => exists(file));
 }
 
-function printScores(names) {
+function printScores(names, perFile) {
   const rows = names.map((name) => {
     const file = resultsFileOf(name);
     if (file === undefined) return `  ${name.padEnd(8)} no results (run: npm run mutation -- ${name})`;
     const report = JSON.parse(readFileSync(file, 'utf8'));
     const s = scoreOf(report);
+    // --files: every file under its package, weakest first.
+    const fileRows = perFile
+      ? fileScoresOf(report).map(
+          (f) =>
+            `\n      ${Number.isNaN(f.score) ? '   n/a  ' : `${f.score.toFixed(2).padStart(6)} %`}  ` +
+            `${f.killed}/${f.timeout}/${f.survived}/${f.noCoverage}  ${f.file}`,
+        )
+      : [];
     const testsRun = Object.keys(report.testFiles ?? {}).length;
     const testsAll = mutationTestFiles(name).length;
     const score = Number.isNaN(s.score) ? '  n/a' : `${s.score.toFixed(2).padStart(6)} %`;
@@ -239,7 +262,8 @@ function printScores(names) {
       // A file measured in parts counts as soon as its first part is in: say which are partly measured.
       partlyMeasured(name) +
       // Against some of the tests (--tests) the score is a lower bound: say so.
-      (testsRun < testsAll ? `, against ${testsRun} of ${testsAll} test files` : '')
+      (testsRun < testsAll ? `, against ${testsRun} of ${testsAll} test files` : '') +
+      (fileRows.length ? `\n      file by file (killed/timeout/survived/no coverage):${fileRows.join('')}` : '')
     );
   });
   console.log(
@@ -249,7 +273,7 @@ function printScores(names) {
 }
 
 function main(argv) {
-  const ourFlags = ['--scores', '--by-file'];
+  const ourFlags = ['--scores', '--by-file', '--files'];
   // `--files-per-run N` (with --by-file): how many files one Stryker run mutates; take it out with its value.
   const groupAt = argv.indexOf('--files-per-run');
   const filesPerRun = groupAt === -1 ? 1 : Number(argv[groupAt + 1]);
@@ -316,7 +340,7 @@ function main(argv) {
       }
     }
   }
-  printScores(wanted);
+  printScores(wanted, argv.includes('--files'));
   return failed ? 1 : 0;
 }
 

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
+  fileScoresOf,
   isMeasured,
   lineRangesOf,
   partsKey,
@@ -44,6 +45,28 @@ describe('mutation score', () => {
   it('is not a number when no mutant counts', () => {
     assert.ok(Number.isNaN(scoreOf({ files: { 'a.ts': { mutants: [mutant('Ignored')] } } }).score));
     assert.ok(Number.isNaN(scoreOf({}).score));
+  });
+});
+
+describe('--scores --files', () => {
+  it("lists each file's score, weakest first, and files with no counted mutant last", () => {
+    const rows = fileScoresOf({
+      files: {
+        'strong.ts': { mutants: ['Killed', 'Killed', 'Killed', 'Survived'].map(mutant) },
+        'none.ts': { mutants: [mutant('Ignored')] },
+        'weak.ts': { mutants: ['Killed', 'Survived', 'NoCoverage', 'Timeout'].map(mutant) },
+        'also-weak.ts': { mutants: ['Timeout', 'Survived'].map(mutant) },
+      },
+    });
+    assert.deepEqual(
+      rows.map((row) => [row.file, row.score, row.killed, row.timeout, row.survived, row.noCoverage]),
+      [
+        ['also-weak.ts', 50, 0, 1, 1, 0],
+        ['weak.ts', 50, 1, 1, 1, 1],
+        ['strong.ts', 75, 3, 0, 1, 0],
+        ['none.ts', NaN, 0, 0, 0, 0],
+      ],
+    );
   });
 });
 
