@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LogEntry } from '@xiaodian/gateway';
 import { connectRedis, redactedUrl } from '../../packages/gateway/src/cache/redis-connection.ts';
-import { freePort } from './redis-server.ts';
+import { createClient } from 'redis';
+import { freePort, startRedis } from './redis-server.ts';
 
 describe('the Redis connection while Redis is away', () => {
   it('shows host and port only, never a password, and a URL it cannot read as "redis"', () => {
@@ -58,5 +59,90 @@ describe('the Redis connection while Redis is away', () => {
     }
     // Closed while retrying: the client is shut at once, not left reconnecting.
     assert.equal(connection.client.isOpen, false);
+  });
+});
+
+describe('the Redis connection while Redis answers', () => {
+  it('says it connected, answers /readyz with the time of a PING, and a PING that hangs as not ready', async () => {
+    const redis = await startRedis();
+    const port = new URL(redis.url).port;
+    const logs: LogEntry[] = [];
+    const connection = connectRedis(redis.url, { pingTimeoutMs: 150, log: (entry) => logs.push(entry) });
+    const pauser = createClient({ url: redis.url });
+    try {
+      await connection.ready;
+      assert.equal(connection.isReady, true);
+      assert.deepEqual(logs, [{ level: 'info', msg: 'redis connected', redis: `redis://127.0.0.1:${port}` }]);
+      const ok = await connection.readiness();
+      assert.deepEqual(
+        { ...ok, ms: typeof ok['ms'] },
+        {
+          name: 'redis',
+          ok: true,
+          detail: `Redis at redis://127.0.0.1:${port} answers`,
+          ms: 'number',
+        },
+      );
+      // CLIENT PAUSE holds every client's commands: the PING gets no answer within its 150 ms.
+      await pauser.connect();
+      await pauser.sendCommand(['CLIENT', 'PAUSE', '1000', 'ALL']);
+      const hung = await connection.readiness();
+      assert.deepEqual(hung, {
+        name: 'redis',
+        ok: false,
+        detail: `Redis at redis://127.0.0.1:${port} did not answer a PING: no answer within 150 ms`,
+      });
+      await pauser.sendCommand(['CLIENT', 'UNPAUSE']);
+      // Closing a connected client lets a command already sent finish (it is not cut off).
+      const sent = connection.client.set('sent-before-close', 'kept');
+      await connection.close();
+      assert.equal(await sent, 'OK');
+      assert.equal(await pauser.get('sent-before-close'), 'kept');
+    } finally {
+      await pauser.sendCommand(['CLIENT', 'UNPAUSE']).catch(() => undefined);
+      await pauser.quit().catch(() => undefined);
+      await connection.close();
+      await redis.stop();
+    }
+    assert.equal(connection.client.isOpen, false, 'closed once connected, too');
+  });
+
+  it('after Redis comes back, retries from the first wait again', async () => {
+    const port = await freePort();
+    let redis = await startRedis(port);
+    const logs: LogEntry[] = [];
+    let wake: () => void = () => {};
+    const connection = connectRedis(redis.url, {
+      firstRetryMs: 20,
+      maxRetryMs: 1_000,
+      log: (entry) => {
+        logs.push(entry);
+        wake();
+      },
+    });
+    const next = (what: (entry: LogEntry) => boolean) =>
+      new Promise<void>((resolve) => {
+        wake = () => {
+          if (logs.some(what)) resolve();
+        };
+        wake();
+      });
+    try {
+      await connection.ready;
+      await redis.stop();
+      await next((entry) => entry['retryInMs'] === 80);
+      redis = await startRedis(port);
+      const reconnected = logs.length;
+      await next((entry) => logs.indexOf(entry) >= reconnected && entry.msg === 'redis connected');
+      const readiness = await connection.readiness();
+      assert.equal(readiness.ok, true);
+      const downAgain = logs.length;
+      await redis.stop();
+      await next((entry) => logs.indexOf(entry) >= downAgain && entry.level === 'warn');
+      assert.equal(logs[downAgain]!['retryInMs'], 20, 'the wait starts over after a success');
+    } finally {
+      await connection.close();
+      await redis.stop();
+    }
   });
 });

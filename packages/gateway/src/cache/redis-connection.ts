@@ -63,8 +63,9 @@ export function connectRedis(url: string, options: RedisConnectionOptions = {}):
       retryInMs: nextRetryMs,
     });
   });
+  // No reset of nextRetryMs here: node-redis starts its retry count over after a connection, and calls the
+  // strategy (which sets it) before the 'error' event that logs it.
   client.on('ready', () => {
-    nextRetryMs = firstRetryMs;
     lastError = '';
     log({ level: 'info', msg: 'redis connected', redis: where });
     markReady();
