@@ -28,6 +28,13 @@ export function isMeasured(
   testFiles: readonly string[],
 ): boolean;
 
+/** Files never measured first, then files measured against older code or tests; each group smallest first. */
+export function measureOrder(
+  files: readonly string[],
+  report: MutationReport | undefined,
+  sizeOf: (file: string) => number,
+): string[];
+
 /** `file:start-end` line ranges (as `start-end`) of about `linesPerRun` lines, cut on blank lines. */
 export function lineRangesOf(source: string, linesPerRun: number): string[];
 

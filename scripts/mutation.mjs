@@ -6,7 +6,8 @@
 //   npm run mutation -- gateway --mutate packages/gateway/src/http/etag.ts   some files (Stryker's flags pass on)
 //   npm run mutation -- --scores          only print the scores of the committed results
 //   npm run mutation -- gateway --scores --files   and each file's, weakest first
-//   npm run mutation -- model --by-file   one Stryker run per source file, smallest first: resumable
+//   npm run mutation -- model --by-file   one Stryker run per source file, smallest first (files never measured
+//                                         before files measured against older code or tests): resumable
 //   npm run mutation -- model --by-file --files-per-run 8   eight files a run: fewer dry runs of all tests
 //   npm run mutation -- model --by-file --lines-per-run 300  files longer than 300 lines in parts of about
 //                                         that many lines, each saved as it ends, then one pass over the whole
@@ -147,14 +148,14 @@ function runStryker(name, strykerArgs) {
 }
 
 /**
- * One Stryker run per source file (or per `filesPerRun` files), smallest first, each saved to the incremental
+ * One Stryker run per source file (or per `filesPerRun` files), in measureOrder, each saved to the incremental
  * file as it ends. Every run starts with a run of all the package's tests (Stryker's dry run, minutes on a
  * busy machine), so grouping files trades how much a stop loses for fewer of those.
  */
 function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
   const readSource = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   const tests = process.env.MUTATION_TESTS?.split(',') ?? mutationTestFiles(name);
-  const files = mutatedFiles(name).sort((a, b) => statSync(a).size - statSync(b).size);
+  const files = measureOrder(mutatedFiles(name), readIncremental(name), (file) => statSync(file).size);
   const progressFile = partsProgressFile(name);
   const progress = () => readPartsProgress(progressFile);
   const saveProgress = (now) => {
@@ -198,6 +199,17 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
     }
   }
   return ok;
+}
+
+/**
+ * The order a --by-file run measures the files it has to: those with no results yet before those whose results
+ * are out of date (their code or tests changed since), each group smallest first. A session that can measure
+ * only some of a package learns most from the files nobody has measured; Stryker reuses most of a stale file's
+ * results anyway (every mutant whose code and covering tests are unchanged).
+ */
+export function measureOrder(files, report, sizeOf) {
+  const unmeasured = (file) => (report?.files?.[file] === undefined ? 0 : 1);
+  return [...files].sort((a, b) => unmeasured(a) - unmeasured(b) || sizeOf(a) - sizeOf(b) || a.localeCompare(b));
 }
 
 /** Where a --lines-per-run run keeps the parts of each long file it has measured. */

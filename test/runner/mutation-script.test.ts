@@ -9,6 +9,7 @@ import path from 'node:path';
 import {
   fileScoresOf,
   isMeasured,
+  measureOrder,
   lineRangesOf,
   partsKey,
   partsLeft,
@@ -222,5 +223,31 @@ describe('what each package mutates and runs', () => {
       assert.ok(!gateway.includes(`test/gateway/${drivesDist}`), drivesDist);
     }
     assert.ok(!mutationTestFiles('client').includes('test/client/lazy-modules.test.ts'));
+  });
+});
+
+describe('--by-file measures the files nobody has measured first', () => {
+  const sizes: Record<string, number> = { 'src/big.ts': 900, 'src/small.ts': 10, 'src/old.ts': 5, 'src/mid.ts': 300 };
+  const sizeOf = (file: string) => sizes[file] ?? 0;
+
+  it('puts files without results before files with stale results, each group smallest first', () => {
+    const report = { files: { 'src/old.ts': { source: 'o' }, 'src/mid.ts': { source: 'm' } } };
+    assert.deepEqual(measureOrder(Object.keys(sizes), report, sizeOf), [
+      'src/small.ts',
+      'src/big.ts',
+      'src/old.ts',
+      'src/mid.ts',
+    ]);
+  });
+
+  it('is smallest first when there are no results, and leaves its input alone', () => {
+    const files = Object.keys(sizes);
+    assert.deepEqual(measureOrder(files, undefined, sizeOf), [
+      'src/old.ts',
+      'src/small.ts',
+      'src/mid.ts',
+      'src/big.ts',
+    ]);
+    assert.deepEqual(files, ['src/big.ts', 'src/small.ts', 'src/old.ts', 'src/mid.ts']);
   });
 });
