@@ -81,7 +81,8 @@ export default {
   timeoutFactor: 2,
   dryRunTimeoutMinutes: 10,
   incremental: true,
-  incrementalFile: `${reports}.incremental.json`,
+  // scripts/mutation.mjs points Stryker at a working copy and commits it only when the run ends well.
+  incrementalFile: process.env.MUTATION_INCREMENTAL_FILE ?? `${reports}.incremental.json`,
   reporters: ['clear-text', 'progress-append-only', 'json', 'html'],
   jsonReporter: { fileName: `${reports}.json` },
   htmlReporter: { fileName: `${reports}.html` },

@@ -21,12 +21,19 @@ export interface MutationScore {
 
 export function scoreOf(report: MutationReport): MutationScore;
 
+/** Whether `file`'s results are in the report and were measured against the code and tests of `key`. */
 export function isMeasured(
   report: MutationReport | undefined,
   file: string,
-  readSource: (file: string) => string | undefined,
-  testFiles: readonly string[],
+  key: string,
+  measuredKeys: Record<string, string> | undefined,
 ): boolean;
+
+/** The report with the survivors and uncovered mutants of `files` taken out, to be tested again. */
+export function withoutUndetected(report: MutationReport, files: readonly string[]): MutationReport;
+
+/** The files a run's `--mutate` names whole (no line range, no glob), or all of `packageFiles` without one. */
+export function wholeFilesOf(strykerArgs: readonly string[], packageFiles: readonly string[]): string[];
 
 /** Files never measured first, then files measured against older code or tests; each group smallest first. */
 export function measureOrder(

@@ -67,16 +67,36 @@ export function fileScoresOf(report) {
 }
 
 /**
- * Whether an incremental report already holds `file`'s results for the code and tests as they are now: the
- * same source, and the same test files with the same sources (a changed test may kill a survivor, a new
- * one may cover it). Stryker reuses such results anyway; skipping the file also saves its initial test run.
+ * Whether `file`'s results are current: the incremental report holds them, and they were measured against the
+ * code and tests as they are now (`measuredKeys[file]`, the key of a file's source and every test's source as
+ * its run began, equals `key`). The report alone cannot say: Stryker rewrites its test sources on every run,
+ * also for the files a `--mutate` run left out, whose results it carries over as they were.
  */
-export function isMeasured(report, file, readSource, testFiles) {
-  const measured = report?.files?.[file];
-  if (measured === undefined || measured.source !== readSource(file)) return false;
-  const measuredTests = Object.keys(report.testFiles ?? {}).sort();
-  if (measuredTests.join('\n') !== [...testFiles].sort().join('\n')) return false;
-  return measuredTests.every((test) => report.testFiles[test]?.source === readSource(test));
+export function isMeasured(report, file, key, measuredKeys) {
+  return report?.files?.[file] !== undefined && measuredKeys?.[file] === key;
+}
+
+/**
+ * The incremental report with the survivors and uncovered mutants of `files` taken out, so the next run tests
+ * them again. Stryker reuses a survivor unless a test file that did not cover it now does; a survivor that a
+ * changed test of the same file now kills would stay a survivor, because the report already holds the
+ * changed test (see isMeasured). Killed and timed-out results stay: Stryker tests a killed mutant again
+ * when the test that killed it changed since the report, and our tests only gain cases.
+ */
+export function withoutUndetected(report, files) {
+  const wanted = new Set(files);
+  const undetected = new Set(['Survived', 'NoCoverage']);
+  return {
+    ...report,
+    files: Object.fromEntries(
+      Object.entries(report.files ?? {}).map(([file, results]) => [
+        file,
+        wanted.has(file)
+          ? { ...results, mutants: (results.mutants ?? []).filter((mutant) => !undetected.has(mutant.status)) }
+          : results,
+      ]),
+    ),
+  };
 }
 
 /**
@@ -132,16 +152,53 @@ export function partsLeft(progress, file, key, ranges) {
   return [...ranges, 'whole'].filter((part) => !done.has(part));
 }
 
+const incrementalFile = (name) => `reports/mutation/${name}.incremental.json`;
+
 function readIncremental(name) {
-  const file = `reports/mutation/${name}.incremental.json`;
+  const file = incrementalFile(name);
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
 
-function runStryker(name, strykerArgs) {
+/** What each file's results were measured against: `{ [file]: partsKey as its run began }`, committed too. */
+const measuredKeysFile = (name) => `reports/mutation/${name}.measured.json`;
+
+function readMeasuredKeys(name) {
+  const file = measuredKeysFile(name);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
+function recordMeasured(name, keys) {
+  const now = { ...readMeasuredKeys(name), ...keys };
+  const sorted = Object.fromEntries(
+    Object.keys(now)
+      .sort()
+      .map((file) => [file, now[file]]),
+  );
+  writeFileSync(measuredKeysFile(name), `${JSON.stringify(sorted, null, 2)}\n`);
+}
+
+/**
+ * One Stryker run. It reads and writes a working copy of the package's incremental results, which replaces the
+ * committed file only when the run ends well: a run stopped halfway, or one that failed, changes nothing.
+ * `retest` names files whose survivors and uncovered mutants are tested again (see withoutUndetected).
+ */
+function runStryker(name, strykerArgs, retest = []) {
+  const working = `reports/mutation/${name}.run.json`;
+  const report = readIncremental(name);
+  const stale = retest.filter((file) => report?.files?.[file] !== undefined);
+  rmSync(working, { force: true });
+  if (report) writeFileSync(working, `${JSON.stringify(withoutUndetected(report, stale), null, 2)}\n`);
+  if (stale.length) {
+    console.log(`-- survivors of ${stale.join(', ')} are tested again: they were measured against other code or tests`);
+  }
   const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs', ...strykerArgs], {
     stdio: 'inherit',
-    env: { ...process.env, MUTATION_PACKAGE: name },
+    env: { ...process.env, MUTATION_PACKAGE: name, MUTATION_INCREMENTAL_FILE: working },
   });
+  if (result.status === 0 && existsSync(working)) {
+    writeFileSync(incrementalFile(name), readFileSync(working));
+  }
+  rmSync(working, { force: true });
   if (result.status === 0) return true;
   console.error(`Stryker failed for ${name} (exit ${result.status ?? result.signal}).`);
   return false;
@@ -164,7 +221,8 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
   };
   const due = files.filter((file) => {
     // A file measured in parts is in the report after its first part: only the progress file knows the rest.
-    const measured = !progress()[file] && isMeasured(readIncremental(name), file, readSource, tests);
+    const key = partsKey(file, readSource, tests);
+    const measured = !progress()[file] && isMeasured(readIncremental(name), file, key, readMeasuredKeys(name));
     if (measured) console.log(`-- ${file}: measured already, same source and tests`);
     return !measured;
   });
@@ -174,7 +232,10 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
   for (let start = 0; start < whole.length; start += filesPerRun) {
     const group = whole.slice(start, start + filesPerRun);
     console.log(`-- ${start + group.length}/${whole.length} files left to measure: ${group.join(', ')}`);
-    const measuredGroup = runStryker(name, [...strykerArgs, '--mutate', group.join(',')]);
+    // Keys as the run begins: Stryker copies the code and tests then, so later edits are not what it measured.
+    const keys = Object.fromEntries(group.map((file) => [file, partsKey(file, readSource, tests)]));
+    const measuredGroup = runStryker(name, [...strykerArgs, '--mutate', group.join(',')], group);
+    if (measuredGroup) recordMeasured(name, keys);
     ok = measuredGroup && ok;
     // A file begun in parts and then measured whole (a run without --lines-per-run) is no longer in part.
     if (measuredGroup && group.some((file) => progress()[file])) {
@@ -189,9 +250,16 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
     for (const part of parts) {
       console.log(`-- ${file}, in parts: ${part === 'whole' ? 'the whole file (parts reused)' : `lines ${part}`}`);
       console.log(`   ${parts.length - parts.indexOf(part)} of its parts left, this one included`);
-      const measuredPart = runStryker(name, [...strykerArgs, '--mutate', part === 'whole' ? file : `${file}:${part}`]);
+      // Survivors measured against other code or tests are tested again, from this key's first part on.
+      const retest = progress()[file]?.key === key ? [] : [file];
+      const measuredPart = runStryker(
+        name,
+        [...strykerArgs, '--mutate', part === 'whole' ? file : `${file}:${part}`],
+        retest,
+      );
       ok = measuredPart && ok;
       if (!measuredPart) break;
+      if (part === 'whole') recordMeasured(name, { [file]: key });
       const now = progress();
       if (part === 'whole') delete now[file];
       else now[file] = { key, done: [...(now[file]?.key === key ? now[file].done : []), part] };
@@ -199,6 +267,32 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
     }
   }
   return ok;
+}
+
+/**
+ * The files a run's `--mutate` (or `-m`) names whole, or every file of the package without one. A line range
+ * (`file:10-80`) or a glob measures part of a file: it makes no file current.
+ */
+export function wholeFilesOf(strykerArgs, packageFiles) {
+  const at = strykerArgs.findIndex((arg) => arg === '--mutate' || arg === '-m' || arg.startsWith('--mutate='));
+  if (at === -1) return [...packageFiles];
+  const value = strykerArgs[at].startsWith('--mutate=')
+    ? strykerArgs[at].slice('--mutate='.length)
+    : strykerArgs[at + 1];
+  return (value ?? '').split(',').filter((file) => packageFiles.includes(file));
+}
+
+/** A run without --by-file: the files it measures whole are recorded as current, as a --by-file run's are. */
+function runScoped(name, strykerArgs) {
+  const readSource = (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  // Against some of the tests (--tests) the results are a lower bound: they make no file current.
+  const files = process.env.MUTATION_TESTS ? [] : wholeFilesOf(strykerArgs, mutatedFiles(name));
+  const tests = mutationTestFiles(name);
+  const keys = Object.fromEntries(files.map((file) => [file, partsKey(file, readSource, tests)]));
+  const stale = files.filter((file) => !isMeasured(readIncremental(name), file, keys[file], readMeasuredKeys(name)));
+  const measured = runStryker(name, strykerArgs, stale);
+  if (measured && files.length) recordMeasured(name, keys);
+  return measured;
 }
 
 /**
@@ -347,7 +441,7 @@ function main(argv) {
   if (!scoresOnly) {
     for (const name of wanted) {
       console.log(`\n== mutation testing @xiaodian/${name}${byFile ? ', one file at a time' : ''}`);
-      if (!(byFile ? runByFile(name, strykerArgs, filesPerRun, linesPerRun) : runStryker(name, strykerArgs))) {
+      if (!(byFile ? runByFile(name, strykerArgs, filesPerRun, linesPerRun) : runScoped(name, strykerArgs))) {
         failed = true;
       }
     }

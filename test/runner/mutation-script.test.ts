@@ -9,6 +9,8 @@ import path from 'node:path';
 import {
   fileScoresOf,
   isMeasured,
+  wholeFilesOf,
+  withoutUndetected,
   measureOrder,
   lineRangesOf,
   partsKey,
@@ -100,32 +102,69 @@ describe('--scores reads the results a fresh clone has', () => {
 describe('--by-file skips a file only when its results are current', () => {
   const sources: Record<string, string> = { 'src/a.ts': 'a1', 'test/x.test.ts': 'x1', 'test/y.test.ts': 'y1' };
   const read = (file: string) => sources[file];
-  const report = {
-    files: { 'src/a.ts': { source: 'a1' } },
-    testFiles: { 'test/x.test.ts': { source: 'x1' }, 'test/y.test.ts': { source: 'y1' } },
-  };
   const tests = ['test/y.test.ts', 'test/x.test.ts'];
+  const report = { files: { 'src/a.ts': { source: 'a1' } } };
+  const keyNow = partsKey('src/a.ts', read, tests);
 
-  it('skips a file measured with the same source and the same tests', () => {
-    assert.equal(isMeasured(report, 'src/a.ts', read, tests), true);
+  it('skips a file measured against the same source and the same tests', () => {
+    assert.equal(isMeasured(report, 'src/a.ts', keyNow, { 'src/a.ts': keyNow }), true);
   });
 
-  it('measures again when there is no report, the file is not in it, or its source changed', () => {
-    assert.equal(isMeasured(undefined, 'src/a.ts', read, tests), false);
-    assert.equal(isMeasured(report, 'src/b.ts', read, tests), false);
-    assert.equal(
-      isMeasured(report, 'src/a.ts', (file) => (file === 'src/a.ts' ? 'a2' : read(file)), tests),
-      false,
-    );
+  it('measures again when there is no report, the file is not in it, or nothing says what it was measured against', () => {
+    assert.equal(isMeasured(undefined, 'src/a.ts', keyNow, { 'src/a.ts': keyNow }), false);
+    assert.equal(isMeasured(report, 'src/b.ts', keyNow, { 'src/b.ts': keyNow }), false);
+    // Results from before the keys were kept: Stryker's own test sources may be newer than the results.
+    assert.equal(isMeasured(report, 'src/a.ts', keyNow, undefined), false);
+    assert.equal(isMeasured(report, 'src/a.ts', keyNow, {}), false);
   });
 
-  it('measures again when a test changed, was added or was removed', () => {
+  it('measures again when the file or a test changed, or a test was added or removed, since it was measured', () => {
+    const measured = { 'src/a.ts': keyNow };
+    const changed = (file: string, text: string) => (f: string) => (f === file ? text : read(f));
     assert.equal(
-      isMeasured(report, 'src/a.ts', (f) => (f === 'test/x.test.ts' ? 'x2' : read(f)), tests),
+      isMeasured(report, 'src/a.ts', partsKey('src/a.ts', changed('src/a.ts', 'a2'), tests), measured),
       false,
     );
-    assert.equal(isMeasured(report, 'src/a.ts', read, [...tests, 'test/z.test.ts']), false);
-    assert.equal(isMeasured(report, 'src/a.ts', read, ['test/x.test.ts']), false);
+    assert.equal(
+      isMeasured(report, 'src/a.ts', partsKey('src/a.ts', changed('test/x.test.ts', 'x2'), tests), measured),
+      false,
+    );
+    assert.equal(
+      isMeasured(report, 'src/a.ts', partsKey('src/a.ts', read, [...tests, 'test/z.test.ts']), measured),
+      false,
+    );
+    assert.equal(isMeasured(report, 'src/a.ts', partsKey('src/a.ts', read, ['test/x.test.ts']), measured), false);
+  });
+});
+
+describe('stale survivors are tested again', () => {
+  const mutants = (...statuses: string[]) => statuses.map((status) => ({ status }));
+  const report = {
+    files: {
+      'src/a.ts': { source: 'a', mutants: mutants('Killed', 'Survived', 'Timeout', 'NoCoverage', 'CompileError') },
+      'src/b.ts': { source: 'b', mutants: mutants('Survived', 'Killed') },
+    },
+    testFiles: { 'test/x.test.ts': { source: 'x' } },
+  };
+
+  it("drops the named files' survivors and uncovered mutants, and keeps everything else", () => {
+    const trimmed = withoutUndetected(report, ['src/a.ts']);
+    assert.deepEqual(trimmed.files?.['src/a.ts']?.mutants, mutants('Killed', 'Timeout', 'CompileError'));
+    assert.equal(trimmed.files?.['src/a.ts']?.source, 'a');
+    assert.deepEqual(trimmed.files?.['src/b.ts'], report.files['src/b.ts']);
+    assert.deepEqual(trimmed.testFiles, report.testFiles);
+    assert.equal(report.files['src/a.ts'].mutants.length, 5, 'the report it was given is left as it was');
+  });
+
+  it('names the files a run measures whole', () => {
+    const all = ['src/a.ts', 'src/b.ts'];
+    assert.deepEqual(wholeFilesOf([], all), all);
+    assert.deepEqual(wholeFilesOf(['--mutate', 'src/b.ts'], all), ['src/b.ts']);
+    assert.deepEqual(wholeFilesOf(['--concurrency', '2', '-m', 'src/a.ts,src/b.ts'], all), all);
+    assert.deepEqual(wholeFilesOf(['--mutate=src/a.ts'], all), ['src/a.ts']);
+    // Part of a file, or a glob: no file is measured whole.
+    assert.deepEqual(wholeFilesOf(['--mutate', 'src/a.ts:10-80'], all), []);
+    assert.deepEqual(wholeFilesOf(['--mutate', 'src/*.ts'], all), []);
   });
 });
 
