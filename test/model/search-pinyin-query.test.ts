@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { segmentPinyin } from '../../packages/model/dist/search/pinyin-query.js';
+import { segmentPinyin } from '../../packages/model/src/search/pinyin-query.ts';
 
 /** Every prefix of each syllable, as the index keeps them. */
 function prefixesOf(syllables: readonly string[]): Set<string> {
