@@ -77,6 +77,19 @@ describe('push decryption', () => {
     assert.equal(decryptPush(key, encrypt(plaintext(aligned)), appid), aligned);
   });
 
+  it('reads a plaintext with no message and no sender as a push for another appid, not as bad padding or length', () => {
+    // 16 random bytes, a length of 0 and 12 bytes of padding: exactly 20 + pad bytes, and a length that ends
+    // exactly where the plaintext does. Both are well-formed; what is wrong is the empty sender.
+    assert.throws(
+      () => decryptPush(key, encrypt(plaintext('', { sender: '' })), appid),
+      rejected('appid', 'The push is for another appid ()'),
+    );
+    assert.throws(
+      () => decryptPush(key, encrypt(plaintext('{}', { sender: '' })), appid),
+      rejected('appid', 'The push is for another appid ()'),
+    );
+  });
+
   it('refuses a length that runs past the plaintext', () => {
     assert.throws(
       () => decryptPush(key, encrypt(plaintext('{}', { length: 4096 })), appid),
@@ -97,7 +110,16 @@ describe('push keys and signatures', () => {
   it('takes only the 43 characters WeChat shows as the key', () => {
     assert.equal(key.length, 32);
     const message = 'The EncodingAESKey must be the 43 characters WeChat shows';
-    for (const bad of [encodingAesKey.slice(1), `${encodingAesKey}A`, `${encodingAesKey.slice(1)}!`, '']) {
+    // Node's base64 decoder skips a character outside the alphabet: 43 good ones and a `!` would still make 32 bytes.
+    const badKeys = [
+      encodingAesKey.slice(1),
+      `${encodingAesKey}A`,
+      `${encodingAesKey.slice(1)}!`,
+      '',
+      `${encodingAesKey}!`,
+      `!${encodingAesKey}`,
+    ];
+    for (const bad of badKeys) {
       assert.throws(() => aesKeyFrom(bad), { message }, bad);
     }
   });
@@ -147,6 +169,16 @@ describe('push JSON with integers past 2^53', () => {
       Number(`${digits}e2`),
       Number(`${digits}e-2`),
       Number(`${digits}e2`),
+    ]);
+  });
+
+  it('reads a long fraction or a long exponent as one number, not a number and then an integer to quote', () => {
+    const fraction = '1.2345678901234567890';
+    const exponent = '1e1234567890123456789';
+    assert.deepEqual(parseJsonKeepingBigIntegers(`[${fraction},${exponent},-${exponent}]`), [
+      Number(fraction),
+      Infinity,
+      -Infinity,
     ]);
   });
 

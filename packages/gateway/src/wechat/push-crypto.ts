@@ -29,9 +29,11 @@ export class PushRejected extends Error {
 
 /** The 43 characters WeChat shows as EncodingAESKey, as the 32-byte AES key. Throws when it is not one. */
 export function aesKeyFrom(encodingAesKey: string): Buffer {
-  const key = /^[A-Za-z0-9+/]{43}$/.test(encodingAesKey) ? Buffer.from(`${encodingAesKey}=`, 'base64') : undefined;
-  if (!key || key.length !== 32) throw new Error('The EncodingAESKey must be the 43 characters WeChat shows');
-  return key;
+  // 43 base64 characters are 258 bits: with the `=` they always decode to exactly 32 bytes.
+  if (!/^[A-Za-z0-9+/]{43}$/.test(encodingAesKey)) {
+    throw new Error('The EncodingAESKey must be the 43 characters WeChat shows');
+  }
+  return Buffer.from(`${encodingAesKey}=`, 'base64');
 }
 
 /**
