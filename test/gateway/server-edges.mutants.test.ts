@@ -4,10 +4,11 @@
 // not HTTP at all), IPv6 listen URLs, a port already taken, and the client address behind a proxy.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { request as httpRequest } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { describe, it } from 'node:test';
 import { startGateway } from '@xiaodian/gateway';
-import { appid, fixtureBackend } from './fixture-backend.ts';
+import { appid, finder, fixtureBackend } from './fixture-backend.ts';
 
 /** Sends `request` as raw bytes and reads the whole answer (the server closes the connection). */
 async function rawExchange(url: string, request: Buffer | string): Promise<string> {
@@ -70,6 +71,31 @@ describe('the Node server answers what its HTTP parser refuses, in the JSON erro
   }
 });
 
+describe('a request the parser refuses on a connection that is already answering', () => {
+  it('closes the connection instead of writing an error into the middle of the answer', async () => {
+    const gateway = await startGateway({ backend: fixtureBackend(), port: 0, log: false });
+    try {
+      const { hostname, port } = new URL(gateway.url);
+      const socket = connect(Number(port), hostname);
+      await once(socket, 'connect');
+      // A live stream stays open; garbage pipelined behind it reaches the parser while it is being answered.
+      socket.write(`GET /v1/lives/${finder}/events HTTP/1.1\r\nHost: x\r\n\r\n`);
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const closed = once(socket, 'close');
+      while (!Buffer.concat(chunks).toString('utf8').includes('retry: ')) await new Promise((r) => setTimeout(r, 10));
+      socket.write('HELLO THERE\r\n\r\n');
+      await closed;
+      const answer = Buffer.concat(chunks).toString('utf8');
+      assert.match(answer, /^HTTP\/1\.1 200 OK\r\n/);
+      assert.equal(answer.match(/HTTP\/1\.1 /g)?.length, 1, 'no second status line inside the stream');
+      assert.doesNotMatch(answer, /bad_request/);
+    } finally {
+      await gateway.close();
+    }
+  });
+});
+
 describe('starting the Node server', () => {
   it('names an IPv6 listen address in brackets', async (t) => {
     const probe = createServer();
@@ -109,6 +135,35 @@ describe('starting the Node server', () => {
         fetch(`${gateway.url}/v1/shops/${appid}`, { headers: { 'x-forwarded-for': forwardedFor } });
       assert.equal((await ask('10.0.0.1')).status, 200);
       assert.equal((await ask('10.0.0.2')).status, 429);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it("counts each peer address as its own client (127.0.0.1 and 127.0.0.2 are both this machine's)", async () => {
+    const gateway = await startGateway({
+      backend: fixtureBackend(),
+      port: 0,
+      log: false,
+      rateLimit: { limit: 1, windowMs: 60_000 },
+    });
+    try {
+      const { port } = new URL(gateway.url);
+      const askFrom = (localAddress: string) =>
+        new Promise<number>((resolve, reject) => {
+          const request = httpRequest(
+            { host: '127.0.0.1', port: Number(port), path: `/v1/shops/${appid}`, localAddress, agent: false },
+            (response) => {
+              response.resume();
+              resolve(response.statusCode ?? 0);
+            },
+          );
+          request.on('error', reject);
+          request.end();
+        });
+      assert.equal(await askFrom('127.0.0.1'), 200);
+      assert.equal(await askFrom('127.0.0.1'), 429, 'the same peer again');
+      assert.equal(await askFrom('127.0.0.2'), 200, 'another peer: a bucket of its own');
     } finally {
       await gateway.close();
     }

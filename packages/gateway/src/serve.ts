@@ -55,7 +55,8 @@ function answerUnparsable(error: NodeJS.ErrnoException & { bytesParsed?: number 
     return;
   }
   const [status, reason, message] =
-    error.code === 'HPE_INVALID_URL' || error.code === 'HPE_INVALID_PATH'
+    // llhttp (Node 20) reports a raw byte anywhere in the request target as HPE_INVALID_URL; it has no other code for it.
+    error.code === 'HPE_INVALID_URL'
       ? [
           400,
           'Bad Request',
