@@ -96,6 +96,16 @@ describe('a request the parser refuses on a connection that is already answering
   });
 });
 
+/** A gateway that lets each client make one request a minute: the second one shows whose bucket it was. */
+const startLimitedToOne = (options: { trustProxy?: boolean } = {}) =>
+  startGateway({
+    backend: fixtureBackend(),
+    port: 0,
+    log: false,
+    rateLimit: { limit: 1, windowMs: 60_000 },
+    ...options,
+  });
+
 describe('starting the Node server', () => {
   it('names an IPv6 listen address in brackets', async (t) => {
     const probe = createServer();
@@ -124,12 +134,7 @@ describe('starting the Node server', () => {
   });
 
   it('trusts no proxy unless told: X-Forwarded-For alone does not make a new client', async () => {
-    const gateway = await startGateway({
-      backend: fixtureBackend(),
-      port: 0,
-      log: false,
-      rateLimit: { limit: 1, windowMs: 60_000 },
-    });
+    const gateway = await startLimitedToOne();
     try {
       const ask = (forwardedFor: string) =>
         fetch(`${gateway.url}/v1/shops/${appid}`, { headers: { 'x-forwarded-for': forwardedFor } });
@@ -141,12 +146,7 @@ describe('starting the Node server', () => {
   });
 
   it("counts each peer address as its own client (127.0.0.1 and 127.0.0.2 are both this machine's)", async () => {
-    const gateway = await startGateway({
-      backend: fixtureBackend(),
-      port: 0,
-      log: false,
-      rateLimit: { limit: 1, windowMs: 60_000 },
-    });
+    const gateway = await startLimitedToOne();
     try {
       const { port } = new URL(gateway.url);
       const askFrom = (localAddress: string) =>
@@ -170,13 +170,7 @@ describe('starting the Node server', () => {
   });
 
   it('behind a trusted proxy, counts the first X-Forwarded-For address, and the peer when it is blank', async () => {
-    const gateway = await startGateway({
-      backend: fixtureBackend(),
-      port: 0,
-      log: false,
-      rateLimit: { limit: 1, windowMs: 60_000 },
-      trustProxy: true,
-    });
+    const gateway = await startLimitedToOne({ trustProxy: true });
     try {
       const ask = (forwardedFor?: string) =>
         fetch(`${gateway.url}/v1/shops/${appid}`, {
