@@ -62,6 +62,42 @@ describe('the Redis connection while Redis is away', () => {
   });
 });
 
+describe('the Redis connection before and between attempts', () => {
+  it('says it is connecting before its first attempt has failed', async () => {
+    const port = await freePort();
+    const connection = connectRedis(`redis://127.0.0.1:${port}`, { firstRetryMs: 1_000 });
+    try {
+      assert.deepEqual(await connection.readiness(), {
+        name: 'redis',
+        ok: false,
+        detail: `Redis at redis://127.0.0.1:${port} is not answering (connecting); serving from memory`,
+      });
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('fails a command at once while Redis is down, so its caller falls back to memory instead of waiting', async () => {
+    const port = await freePort();
+    let failed!: () => void;
+    const firstFailure = new Promise<void>((resolve) => (failed = resolve));
+    const connection = connectRedis(`redis://127.0.0.1:${port}`, { firstRetryMs: 10_000, log: () => failed() });
+    try {
+      await firstFailure;
+      const outcome = await Promise.race([
+        connection.client.get('anything').then(
+          () => 'answered',
+          () => 'failed at once',
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 1 s'), 1_000).unref()),
+      ]);
+      assert.equal(outcome, 'failed at once');
+    } finally {
+      await connection.close();
+    }
+  });
+});
+
 describe('the Redis connection while Redis answers', () => {
   it('says it connected, answers /readyz with the time of a PING, and a PING that hangs as not ready', async () => {
     const redis = await startRedis();
@@ -73,7 +109,12 @@ describe('the Redis connection while Redis answers', () => {
       await connection.ready;
       assert.equal(connection.isReady, true);
       assert.deepEqual(logs, [{ level: 'info', msg: 'redis connected', redis: `redis://127.0.0.1:${port}` }]);
+      const timers = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
+      const timersBefore = timers();
       const ok = await connection.readiness();
+      assert.equal(timers(), timersBefore, 'the PING timeout is cleared once the PING is answered');
+      const ms = Number(ok['ms']);
+      assert.ok(ms >= 0 && ms < 5_000, `a PING takes milliseconds, not ${ms}`);
       assert.deepEqual(
         { ...ok, ms: typeof ok['ms'] },
         {

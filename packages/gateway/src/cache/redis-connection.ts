@@ -36,7 +36,6 @@ export function connectRedis(url: string, options: RedisConnectionOptions = {}):
   const where = redactedUrl(url);
   let nextRetryMs = firstRetryMs;
   let lastError = '';
-  let closing = false;
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const client: RedisClient = createClient({
@@ -70,9 +69,9 @@ export function connectRedis(url: string, options: RedisConnectionOptions = {}):
     log({ level: 'info', msg: 'redis connected', redis: where });
     markReady();
   });
-  client.connect().catch((error: unknown) => {
-    if (!closing) lastError = errorText(error);
-  });
+  // connect() keeps retrying (the strategy always returns a wait) and rejects only when close() stops a
+  // client that never connected; each failed attempt is told through the 'error' event above.
+  client.connect().catch(() => {});
 
   return {
     client,
@@ -97,11 +96,10 @@ export function connectRedis(url: string, options: RedisConnectionOptions = {}):
       }
     },
     async close() {
-      closing = true;
       try {
-        // A client still retrying has nothing to flush: stop it at once instead of waiting for a connection.
-        if (client.isReady) await client.close();
-        else client.destroy();
+        // Lets a command already sent finish. A client still retrying has none (the offline queue is off),
+        // and node-redis closes it at once, without waiting for a connection.
+        await client.close();
       } catch {
         // Already closed.
       }
