@@ -216,4 +216,77 @@ describe('live events over SSE', () => {
     await closing;
     assert.equal(backend.subscribers(), 0);
   });
+  it('keeps a stream open without limit when the longest stream time is 0', async () => {
+    await withGateway({ maxStreamMs: 0 }, async (gateway, backend) => {
+      const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
+      await stream.next(); // retry
+      await stream.next(); // the opening heartbeat
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      backend.emit({ type: 'viewers', viewers: 1500 });
+      assert.equal((await stream.nextEvent()).type, 'viewers', 'still open after 100 ms');
+      await stream.cancel();
+    });
+  });
+
+  it('logs a room whose events fail, and ends its stream; a stream the viewer left logs nothing', async () => {
+    const logs: Array<Record<string, unknown>> = [];
+    const backend = fixtureBackend();
+    const gateway = await startGateway({ backend, port: 0, log: (entry) => logs.push(entry) });
+    try {
+      // As a fetch-based backend does: the iterator fails with the upstream's error, or with an AbortError
+      // once the viewer is gone.
+      let failNow = true;
+      backend.liveEvents = (_name, options = {}) => ({
+        [Symbol.asyncIterator]: () => ({
+          async next(): Promise<IteratorResult<LiveEvent>> {
+            await new Promise<void>((resolve) => {
+              options.signal?.addEventListener('abort', () => resolve(), { once: true });
+              if (failNow) resolve();
+            });
+            throw options.signal?.aborted ? new DOMException('aborted', 'AbortError') : new Error('upstream broke');
+          },
+        }),
+      });
+      const failing = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
+      await failing.next(); // retry
+      await failing.next(); // the opening heartbeat
+      assert.equal(await failing.next(), 'closed');
+      const failures = () => logs.filter((entry) => entry['msg'] === 'live stream failed');
+      assert.deepEqual(failures(), [
+        { level: 'error', msg: 'live stream failed', room: finder, error: 'Error: upstream broke' },
+      ]);
+
+      failNow = false;
+      const left = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
+      await left.next();
+      await left.cancel();
+      await until(() => gateway.gateway.metrics.openStreams === 0, 'the stream to end');
+      assert.equal(failures().length, 1, 'a viewer leaving is not a failure');
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('lets go of each ended stream: a dozen in turn leave no shutdown listener behind (Node warns past ten)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      await withGateway({}, async (gateway) => {
+        for (let i = 0; i < 12; i++) {
+          const stream = sseReader(await fetch(`${gateway.url}/v1/lives/${finder}/events`));
+          await stream.next();
+          await stream.cancel();
+          await until(() => gateway.gateway.metrics.openStreams === 0, 'the stream to end');
+        }
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(
+        warnings.filter((warning) => warning.startsWith('MaxListenersExceededWarning')),
+        [],
+      );
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
 });
