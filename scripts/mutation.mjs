@@ -227,24 +227,25 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
     return !measured;
   });
   const long = (file) => linesPerRun !== undefined && readSource(file).split('\n').length > linesPerRun;
-  const whole = due.filter((file) => !long(file));
-  let ok = true;
-  for (let start = 0; start < whole.length; start += filesPerRun) {
-    const group = whole.slice(start, start + filesPerRun);
-    console.log(`-- ${start + group.length}/${whole.length} files left to measure: ${group.join(', ')}`);
+  let left = due.length;
+  const measureGroup = (group) => {
+    console.log(`-- ${left}/${due.length} files left to measure, now: ${group.join(', ')}`);
+    left -= group.length;
     // Keys as the run begins: Stryker copies the code and tests then, so later edits are not what it measured.
     const keys = Object.fromEntries(group.map((file) => [file, partsKey(file, readSource, tests)]));
     const measuredGroup = runStryker(name, [...strykerArgs, '--mutate', group.join(',')], group);
     if (measuredGroup) recordMeasured(name, keys);
-    ok = measuredGroup && ok;
     // A file begun in parts and then measured whole (a run without --lines-per-run) is no longer in part.
     if (measuredGroup && group.some((file) => progress()[file])) {
       const now = progress();
       for (const file of group) delete now[file];
       saveProgress(now);
     }
-  }
-  for (const file of due.filter(long)) {
+    return measuredGroup;
+  };
+  const measureInParts = (file) => {
+    console.log(`-- ${left}/${due.length} files left to measure, now: ${file}, in parts`);
+    left -= 1;
     const key = partsKey(file, readSource, tests);
     const parts = partsLeft(progress(), file, key, lineRangesOf(readSource(file), linesPerRun));
     for (const part of parts) {
@@ -257,15 +258,32 @@ function runByFile(name, strykerArgs, filesPerRun, linesPerRun) {
         [...strykerArgs, '--mutate', part === 'whole' ? file : `${file}:${part}`],
         retest,
       );
-      ok = measuredPart && ok;
-      if (!measuredPart) break;
+      if (!measuredPart) return false;
       if (part === 'whole') recordMeasured(name, { [file]: key });
       const now = progress();
       if (part === 'whole') delete now[file];
       else now[file] = { key, done: [...(now[file]?.key === key ? now[file].done : []), part] };
       saveProgress(now);
     }
+    return true;
+  };
+  // In measureOrder: a long file waits for no group of small ones, and a file never measured for no stale one.
+  let ok = true;
+  let group = [];
+  const flush = () => {
+    if (group.length) ok = measureGroup(group) && ok;
+    group = [];
+  };
+  for (const file of due) {
+    if (long(file)) {
+      flush();
+      ok = measureInParts(file) && ok;
+      continue;
+    }
+    group.push(file);
+    if (group.length === filesPerRun) flush();
   }
+  flush();
   return ok;
 }
 
