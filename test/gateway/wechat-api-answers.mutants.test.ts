@@ -224,3 +224,38 @@ describe('the credentials as /readyz sees them', () => {
     assert.deepEqual(await api.credentialsStatus(), { ok: false, message: 'No access token could be obtained' });
   });
 });
+
+describe('WeChat answers with less than usual', () => {
+  it('keeps an empty errmsg when WeChat sends an errcode alone, for a call and for the token call', async () => {
+    const call = scriptedApi({ calls: [{ errcode: 45009 }] });
+    await assert.rejects(call.api.call('GET', '/p'), (error: unknown) => {
+      assert.ok(error instanceof XiaodianError);
+      assert.deepEqual(error.upstream, { errcode: 45009, errmsg: '' });
+      return true;
+    });
+    const token = scriptedApi({ tokens: [{ errcode: 40013 }] });
+    await assert.rejects(token.api.call('GET', '/p'), (error: unknown) => {
+      assert.ok(error instanceof XiaodianError);
+      assert.deepEqual(error.upstream, { errcode: 40013, errmsg: '' });
+      return true;
+    });
+  });
+
+  it('calls api.weixin.qq.com unless told another base URL', async () => {
+    const urls: string[] = [];
+    const api = new WeChatApi({
+      appid,
+      secret: 'S3CRET',
+      tokenStore: memoryTokenStore(),
+      fetch: async (url) => {
+        urls.push(url);
+        return Response.json(url.includes(tokenPath) ? { access_token: 'T', expires_in: 7200 } : { errcode: 0 });
+      },
+    });
+    await api.call('GET', '/p');
+    assert.deepEqual(
+      urls.map((url) => url.split('?')[0]),
+      [`https://api.weixin.qq.com${tokenPath}`, 'https://api.weixin.qq.com/p'],
+    );
+  });
+});
