@@ -243,6 +243,44 @@ describe('WeChat pushes across two replicas sharing a real Redis', () => {
       await until(async () => (await shopName(replica)) === '山野户外 新店名', 'the new name', 1_000);
     }
   });
+
+  it('logs a message on the push channel that it cannot read, and goes on hearing the others', async () => {
+    await a().redis.client.publish('xd:v1:push', 'not json');
+    await until(
+      async () => logged('unreadable push from another replica').length === 2,
+      'both replicas to hear it',
+      2_000,
+    );
+    assert.ok(logged('unreadable push from another replica').every((entry) => entry.level === 'warn'));
+    const id = fake.productIds[6]!;
+    assert.equal((await b().push(signedPush(update(id)))).text, 'success');
+    await until(
+      async () => logged('push applied from another replica').length === 1,
+      'the next push to be shared',
+      2_000,
+    );
+  });
+
+  // Last: the other replica never hears this push, so their caches differ from here on.
+  it('answers success for a push it applied but could not share, and logs that the others did not hear it', async () => {
+    const client = a().redis.client;
+    const publish = client.publish.bind(client);
+    Object.assign(client, {
+      publish: async () => {
+        throw new Error('connection lost');
+      },
+    });
+    try {
+      const answer = await a().push(signedPush(update(fake.productIds[7]!)));
+      assert.equal(answer.text, 'success');
+      assert.deepEqual(
+        logged('push not shared with other replicas').map(({ level, error }) => ({ level, error })),
+        [{ level: 'warn', error: 'Error: connection lost' }],
+      );
+    } finally {
+      Object.assign(client, { publish });
+    }
+  });
 });
 
 describe('a push whose work outlasts WeChat’s wait', () => {
