@@ -183,7 +183,8 @@ export class FinderLive {
     let bag: LiveBagItem[] = [];
     if (exportId) {
       const data = await api.call('POST', '/channels/livedashboard/getlivedata', { export_id: exportId }, signal);
-      living = data['is_living'] === true || Number(data['is_living']) === 1;
+      // WeChat says 1, "1" or true: Number() reads each as 1.
+      living = Number(data['is_living']) === 1;
       bag = readBag(data['product_list'], shopAppid);
     }
     const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -231,7 +232,7 @@ function readBag(value: unknown, appid: string): LiveBagItem[] {
         title: typeof item['title'] === 'string' ? item['title'] : '',
         image: typeof item['head_img'] === 'string' ? item['head_img'] : '',
         price,
-        stock: Number.isInteger(stock) && stock >= 0 ? stock : 0,
+        stock: Number.isInteger(stock) ? Math.max(stock, 0) : 0,
       },
     ];
   });
