@@ -103,7 +103,7 @@ describe('gateway configuration values', () => {
     };
     const args = ['--backend', 'wechat'];
     assert.equal(readConfig(args, { ...wechatEnv, ...finder }).wechat?.finder?.finderUserName, 'sphShanye');
-    for (const partial of [
+    for (const partial of <Array<Record<string, string>>>[
       { WECHAT_FINDER_APPID: finder.WECHAT_FINDER_APPID },
       { WECHAT_FINDER_APPID: finder.WECHAT_FINDER_APPID, WECHAT_FINDER_USERNAME: 'sphShanye' },
     ]) {
