@@ -13,6 +13,7 @@
 // - a relative path to a `.ts` file (`./fixture-backend.ts`, or a URL built from one) means its `.js` twin.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 
 /** The only place this may run: a Stryker sandbox. Writing `.js` twins into the checkout would litter it. */
@@ -82,4 +83,5 @@ async function main() {
   console.log(`mutation-compile: ${files.length} TypeScript files transpiled to .js in the sandbox`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+// As a URL, so that a checkout whose path has spaces or Chinese characters still runs it.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
