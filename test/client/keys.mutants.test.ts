@@ -1,9 +1,6 @@
 // Kills StrykerJS mutants (npm run mutation -- client) in the client's cache keys, read directly: the
 // behavioural tests (cache-keys.test.ts) see only whether two asks share a request, which several broken
 // key writers still get right by luck (a sort that happens to keep the caller's order, say).
-// Left alive on purpose, as equivalent: the field sort's comparator mutants (`<=` for `<`, `>=` for `>`,
-// either branch of `a > b`). Field names are unique, and V8's sort reads only whether the comparator is
-// below zero, so each of them sorts the same.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { canonicalJson, searchKey, shopProductsKey, suggestKey } from '../../packages/client/src/keys.js';

@@ -7,10 +7,12 @@ import type { PageRequest, SearchQuery } from '@xiaodian/model';
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
-    const fields = Object.entries(value)
-      .filter(([, field]) => field !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, field]) => `${JSON.stringify(key)}:${canonicalJson(field)}`);
+    const record = value as Record<string, unknown>;
+    // The default sort compares UTF-16 code units, as `<` does on strings; field names never tie.
+    const fields = Object.keys(record)
+      .sort()
+      .filter((key) => record[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
     return `{${fields.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
