@@ -138,4 +138,23 @@ describe('shared requests', () => {
     await assert.rejects(secondWait, abortedCode);
     assert.equal(started[0]!.signal.aborted, true);
   });
+
+  it('an abort heard after the request settled, before its waiters are told, leaves a newer request shared', async () => {
+    // Mutant guarded: `inFlight.get(key) === current` → true (the late abort removed the newer request).
+    const { share, started, start } = manualRequests();
+    const late = new AbortController();
+    const lateWait = share('shop:a', start, late.signal);
+    started[0]!.resolve('A');
+    // One tick: the settled request has left the shared set; its waiters' callbacks come ticks later.
+    await Promise.resolve();
+    const newer = share('shop:a', start);
+    assert.equal(started.length, 2, 'the settled request was still shared');
+    late.abort();
+    await assert.rejects(lateWait, abortedCode);
+    const joining = share('shop:a', start);
+    assert.equal(started.length, 2, 'the late abort removed the newer request from the shared set');
+    assert.equal(started[1]!.signal.aborted, false);
+    started[1]!.resolve('B');
+    assert.deepEqual(await Promise.all([newer, joining]), ['B', 'B']);
+  });
 });

@@ -123,7 +123,7 @@ export function createBatcher<K, V>(options: {
           },
         };
         joined.waiters.add(waiter);
-        signal?.addEventListener('abort', onAbort, { once: true });
+        signal?.addEventListener('abort', onAbort);
       });
     },
   };

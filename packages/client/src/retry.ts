@@ -42,7 +42,7 @@ export async function withRetry<V>(attempt: (signal: AbortSignal) => Promise<V>,
       controller.abort();
     }, options.timeoutMs);
     const cancel = () => controller.abort();
-    options.signal.addEventListener('abort', cancel, { once: true });
+    options.signal.addEventListener('abort', cancel);
     let error: XiaodianError;
     try {
       return await attempt(controller.signal);

@@ -40,11 +40,11 @@ async function latestOnly<T>(
   const outer = options.signal;
   const forward = () => controller.abort(abortedError());
   if (outer?.aborted) forward();
-  else outer?.addEventListener('abort', forward, { once: true });
+  else outer?.addEventListener('abort', forward);
   const superseded = new Promise<never>((_resolve, reject) => {
     const fail = () => reject(XiaodianError.from(controller.signal.reason));
     if (controller.signal.aborted) fail();
-    else controller.signal.addEventListener('abort', fail, { once: true });
+    else controller.signal.addEventListener('abort', fail);
   });
   try {
     return await Promise.race([run({ ...options, signal: controller.signal }), superseded]);

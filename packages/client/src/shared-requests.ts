@@ -28,29 +28,28 @@ export function createSharedRequests(): SharedRequests {
     const current = flight;
     current.waiters += 1;
     return new Promise<V>((resolve, reject) => {
-      let waiting = true;
-      const stopWaiting = () => {
-        if (!waiting) return false;
-        waiting = false;
-        current.waiters -= 1;
-        signal?.removeEventListener('abort', onAbort);
-        return true;
-      };
+      // Only waiters that gave up are counted off: a settled flight has left inFlight, nobody joins it again,
+      // and its count no longer matters.
       const onAbort = () => {
-        if (!stopWaiting()) return;
+        current.waiters -= 1;
         if (current.waiters === 0) {
           current.controller.abort();
+          // An abort heard after the flight settled, in the ticks before its waiters are told, finds the key
+          // taken by a newer flight: that one stays.
           if (inFlight.get(key) === current) inFlight.delete(key);
         }
         reject(abortedError());
       };
-      signal?.addEventListener('abort', onAbort, { once: true });
+      // No `once`: an abort fires once, and a settled flight removes the listener.
+      signal?.addEventListener('abort', onAbort);
       (current.promise as Promise<V>).then(
         (value) => {
-          if (stopWaiting()) resolve(value);
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value);
         },
         (error: unknown) => {
-          if (stopWaiting()) reject(error);
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
         },
       );
     });

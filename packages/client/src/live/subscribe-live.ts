@@ -88,8 +88,8 @@ export function subscribeLive(
   const stop = () => controller.abort();
   if (outer?.aborted) stop();
   else {
-    outer?.addEventListener('abort', stop, { once: true });
-    signal.addEventListener('abort', () => outer?.removeEventListener('abort', stop), { once: true });
+    outer?.addEventListener('abort', stop);
+    signal.addEventListener('abort', () => outer?.removeEventListener('abort', stop));
   }
   const pollIntervalMs = options.pollIntervalMs ?? 5000;
   const baseDelay = options.reconnectDelayMs ?? 1000;
@@ -127,11 +127,11 @@ export function subscribeLive(
   let paused = false;
   let connection = new AbortController();
   let wakeUp: (() => void) | undefined;
-  signal.addEventListener('abort', () => connection.abort(), { once: true });
+  signal.addEventListener('abort', () => connection.abort());
   const resumed = () =>
     new Promise<void>((resolve) => {
       wakeUp = resolve;
-      signal.addEventListener('abort', () => resolve(), { once: true });
+      signal.addEventListener('abort', () => resolve());
     });
 
   function apply(event: LiveEvent) {
@@ -190,7 +190,7 @@ export function subscribeLive(
     const cut = new AbortController();
     const cutNow = () => cut.abort();
     if (connectionSignal.aborted) cut.abort();
-    else connectionSignal.addEventListener('abort', cutNow, { once: true });
+    else connectionSignal.addEventListener('abort', cutNow);
     let timeoutMs = options.heartbeatTimeoutMs;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
     let silent = false;

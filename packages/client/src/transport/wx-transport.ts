@@ -85,7 +85,7 @@ export function wxTransport(wx: WxLike): Transport {
             );
           },
         });
-        request.signal.addEventListener('abort', onAbort, { once: true });
+        request.signal.addEventListener('abort', onAbort);
       });
     },
   };
