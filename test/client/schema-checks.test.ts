@@ -35,6 +35,8 @@ const samples: Record<keyof typeof schemas, unknown[]> = {
   union: [
     { kind: 'a', n: 1 },
     { kind: 'b', s: 'x' },
+    // A branch is tried without stripping: branch a, which fails on `kind`, must not drop `s` on its way.
+    { s: 'x', n: 1, kind: 'b' },
   ],
   nullable: [{ pinned: null }, { pinned: 'p', note: 'n' }],
   pattern: [{ appid: 'wx3f8a2c1d9e7b6a54' }],
@@ -79,13 +81,21 @@ const names = Object.keys(schemas) as Array<keyof typeof schemas>;
  * `undefined` (which JSON cannot carry) counts as an absent optional item, so the mutations disagree there.
  */
 const issueOnlySchemas = { optionalTuple: z.tuple([z.int(), z.optional(z.string())]) };
+/** JSON Schemas no zod schema writes today, which the checks must still read as JSON Schema does. */
+const rawSchemas = {
+  untypedPattern: { pattern: '^wx' },
+  noBranches: { anyOf: [] },
+};
 const dir = mkdtempSync(join(tmpdir(), 'xd-schema-checks-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const source = validatorsModule(
-  Object.entries({ ...schemas, ...issueOnlySchemas }).map(
-    ([name, schema]) =>
-      [`validate_${name}`, z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'throw' }), name] as const,
-  ),
+  [
+    ...Object.entries({ ...schemas, ...issueOnlySchemas }).map(
+      ([name, schema]) =>
+        [`validate_${name}`, z.toJSONSchema(schema, { target: 'draft-7', unrepresentable: 'throw' }), name] as const,
+    ),
+    ...Object.entries(rawSchemas).map(([name, schema]) => [`validate_${name}`, schema, name] as const),
+  ],
   {
     common: pathToFileURL(join(import.meta.dirname, '../../packages/client/src/validate-schema.ts')).href,
     more: pathToFileURL(join(import.meta.dirname, '../../packages/client/src/validate-schema-more.ts')).href,
@@ -128,7 +138,10 @@ describe('the validators’ checks against zod, on the features no browser schem
 });
 
 describe('the validators’ first issue, which names what is wrong in the client’s error message', () => {
-  const firstIssueOf = (name: keyof typeof schemas | keyof typeof issueOnlySchemas, value: unknown) => {
+  const firstIssueOf = (
+    name: keyof typeof schemas | keyof typeof issueOnlySchemas | keyof typeof rawSchemas,
+    value: unknown,
+  ) => {
     const validate = validators[`validate_${name}`] as ((value: unknown) => boolean) & { errors?: unknown[] | null };
     assert.equal(validate(value), false, `${JSON.stringify(value)} must fail ${name}`);
     return validate.errors?.[0];
@@ -184,6 +197,21 @@ describe('the validators’ first issue, which names what is wrong in the client
       instancePath: '/mid',
       keyword: 'propertyNames',
       params: { propertyName: 'mid' },
+    });
+  });
+
+  it('a union with no branches fails every value, as an empty anyOf does', () => {
+    assert.deepEqual(firstIssueOf('noBranches', 'x'), { instancePath: '', keyword: 'anyOf', params: {} });
+  });
+
+  it('a pattern without a type checks strings only: JSON Schema lets other kinds pass it', () => {
+    const validate = validators['validate_untypedPattern']!;
+    assert.equal(validate(5), true, 'a number, which would read as "5", is no string');
+    assert.equal(validate('wx1'), true);
+    assert.deepEqual(firstIssueOf('untypedPattern', 'ab'), {
+      instancePath: '',
+      keyword: 'pattern',
+      params: { pattern: '^wx' },
     });
   });
 });

@@ -40,9 +40,11 @@ export const tuple =
 /** An object's every key passes `check` (a record with an enum of keys). */
 export const keys =
   (check: Check): Check =>
-  (value, path) => {
+  (value, path, strip) => {
     for (const key of Object.keys(value as object)) {
-      if (check(key, `${path}/${key}`, false)) return fail(`${path}/${key}`, 'propertyNames', { propertyName: key });
+      const at = `${path}/${key}`;
+      // A key is a string: `strip`, which acts on objects, does nothing to it.
+      if (check(key, at, strip)) return fail(at, 'propertyNames', { propertyName: key });
     }
     return undefined;
   };

@@ -23,8 +23,7 @@ export function webStorageStore(storage?: WebStorageLike): PersistentStore | und
     try {
       target = (globalThis as { localStorage?: WebStorageLike }).localStorage;
     } catch {
-      // Reading localStorage throws when storage is blocked.
-      return undefined;
+      // Reading localStorage throws when storage is blocked: no store, as where there is none.
     }
   }
   if (!target) return undefined;
@@ -34,8 +33,9 @@ export function webStorageStore(storage?: WebStorageLike): PersistentStore | und
       try {
         return store.getItem(key) ?? undefined;
       } catch {
-        return undefined;
+        // A storage that refuses reads answers as if empty.
       }
+      return undefined;
     },
     set(key, value) {
       try {
@@ -70,8 +70,9 @@ export function wxStorageStore(wx: WxStorageLike): PersistentStore {
         // wx answers "" for a missing key.
         return typeof value === 'string' && value !== '' ? value : undefined;
       } catch {
-        return undefined;
+        // A storage that refuses reads answers as if empty.
       }
+      return undefined;
     },
     set(key, value) {
       try {
