@@ -14,7 +14,8 @@ export async function readShop(
   core: ClientCore,
   ref: ShopRef,
   options: CallOptions = {},
-  method = 'getShop',
+  /** The client method called (`getShop`, `readShop`), named in the error for a bad ref. */
+  method: string,
 ): Promise<Cached<Shop>> {
   const { appid } = shopRefArg(ref, method);
   const key = `shop:${appid}`;

@@ -20,7 +20,6 @@ export class SseParser {
   private event = '';
   private id: string | undefined;
   private retry: number | undefined;
-  private sawField = false;
   /** The last event id seen, kept across events as the standard says. */
   lastEventId: string | undefined;
 
@@ -49,7 +48,6 @@ export class SseParser {
     const field = colon === -1 ? line : line.slice(0, colon);
     let value = colon === -1 ? '' : line.slice(colon + 1);
     if (value.startsWith(' ')) value = value.slice(1);
-    this.sawField = true;
     if (field === 'data') this.data.push(value);
     else if (field === 'event') this.event = value;
     else if (field === 'id' && !value.includes('\0')) this.id = value;
@@ -66,12 +64,11 @@ export class SseParser {
       data: this.data.join('\n'),
       retry: this.retry,
     };
-    const sawField = this.sawField;
     this.data = [];
     this.event = '';
     this.id = undefined;
     this.retry = undefined;
-    this.sawField = false;
-    return hadData || (sawField && message.retry !== undefined) ? message : undefined;
+    // A `retry:` alone is a message too: it carries the reconnect delay the server asks for.
+    return hadData || message.retry !== undefined ? message : undefined;
   }
 }
