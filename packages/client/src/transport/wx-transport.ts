@@ -37,14 +37,13 @@ export function wxTransport(wx: WxLike): Transport {
     request(request) {
       return new Promise<TransportResponse>((resolve, reject) => {
         if (request.signal.aborted) return reject(new XiaodianError('aborted', 'The request was aborted'));
-        let settled = false;
         const onAbort = () => {
           task.abort();
           finish(() => reject(new XiaodianError('aborted', 'The request was aborted')));
         };
+        // A promise settles once: the `fail` that wx sends after our own abort, or a late `success`, changes
+        // nothing, so no flag guards against them.
         const finish = (action: () => void) => {
-          if (settled) return;
-          settled = true;
           request.signal.removeEventListener('abort', onAbort);
           action();
         };
@@ -66,8 +65,9 @@ export function wxTransport(wx: WxLike): Transport {
                   try {
                     return JSON.parse(result.data) as unknown;
                   } catch {
-                    return undefined;
+                    // Not JSON (a proxy's error page): undefined, as Transport's json() promises.
                   }
+                  return undefined;
                 },
               }),
             );
