@@ -73,8 +73,9 @@ function gatewayUrl(gateway: string): URL | undefined {
     const url = new URL(gateway);
     return /^https?:$/.test(url.protocol) ? url : undefined;
   } catch {
-    return undefined;
+    // Not a URL at all.
   }
+  return undefined;
 }
 
 /** The gateway as persisted entries name their source: scheme, host, port and path, without a trailing slash. */
