@@ -118,4 +118,27 @@ describe('the resource cache', () => {
     assert.equal(data.has(`${prefix}a`), false);
     assert.deepEqual(JSON.parse(data.get(`${prefix}index`)!), ['b']);
   });
+
+  it('forgets from the index only the key it drops, wherever that key stands, and none when it is not listed', async () => {
+    // Mutants guarded: `at !== -1` → true (splice(-1) drops the last key), `-1` → `+1` (the second key kept).
+    for (const [listed, dropped, kept] of [
+      [['a', 'b', 'c'], 'b', ['a', 'c']],
+      [['a', 'b', 'c'], 'a', ['b', 'c']],
+      [['a', 'c'], 'b', ['a', 'c']],
+    ] as const) {
+      const { store, data } = recordingStore();
+      data.set(`${prefix}index`, JSON.stringify(listed));
+      // Written by another tab, under a key this index may not list: it no longer validates.
+      data.set(`${prefix}${dropped}`, JSON.stringify({ t: 0, v: 'not a number' }));
+      const cache = new ResourceCache(10, () => 0, store, namespace);
+      assert.equal(cache.read(dropped, policy, asNumber), undefined);
+      await tick();
+      assert.equal(data.has(`${prefix}${dropped}`), false, `${dropped} is removed from storage`);
+      assert.deepEqual(
+        JSON.parse(data.get(`${prefix}index`) ?? JSON.stringify(listed)),
+        kept,
+        `${listed} − ${dropped}`,
+      );
+    }
+  });
 });

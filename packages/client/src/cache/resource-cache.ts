@@ -65,13 +65,13 @@ export class ResourceCache {
     this.memory.set(key, value, storedAt);
     if (!persist || !this.store) return;
     this.store.set(this.storePrefix + key, JSON.stringify({ t: storedAt, v: value }));
-    const keys = this.keys().filter((k) => k !== key);
+    const keys = this.keys(this.store).filter((k) => k !== key);
     keys.push(key);
     for (const old of keys.splice(0, Math.max(0, keys.length - this.maxPersisted))) {
       this.store.remove(this.storePrefix + old);
     }
     this.persistedKeys = keys;
-    this.scheduleIndexWrite();
+    this.scheduleIndexWrite(this.store);
   }
 
   delete(key: string): void {
@@ -84,23 +84,24 @@ export class ResourceCache {
   }
 
   private forget(key: string): void {
-    if (!this.store) return;
-    this.store.remove(this.storePrefix + key);
-    const keys = this.keys();
+    const store = this.store;
+    if (!store) return;
+    store.remove(this.storePrefix + key);
+    const keys = this.keys(store);
     const at = keys.indexOf(key);
     if (at !== -1) {
       keys.splice(at, 1);
-      this.scheduleIndexWrite();
+      this.scheduleIndexWrite(store);
     }
   }
 
-  private keys(): string[] {
+  private keys(store: PersistentStore): string[] {
     if (!this.persistedKeys) {
       let keys: unknown;
       try {
-        keys = JSON.parse(this.store?.get(this.indexKey) ?? '[]');
+        keys = JSON.parse(store.get(this.indexKey) ?? '[]');
       } catch {
-        keys = [];
+        // A corrupt index is started afresh: read below as no keys.
       }
       this.persistedKeys = Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
     }
@@ -108,12 +109,12 @@ export class ResourceCache {
   }
 
   /** A page of fifty cards writes fifty entries in one tick: the index is written once after them. */
-  private scheduleIndexWrite(): void {
+  private scheduleIndexWrite(store: PersistentStore): void {
     if (this.indexWriteScheduled) return;
     this.indexWriteScheduled = true;
     queueMicrotask(() => {
       this.indexWriteScheduled = false;
-      this.store?.set(this.indexKey, JSON.stringify(this.persistedKeys ?? []));
+      store.set(this.indexKey, JSON.stringify(this.keys(store)));
     });
   }
 }
