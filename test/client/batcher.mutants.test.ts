@@ -208,4 +208,50 @@ describe('batcher: aborts', () => {
     stays.abort();
     assert.equal(calls[0]!.signal.aborted, false);
   });
+
+  it('leaves the fresh call for a key shared when the abandoned call for it ends late', async () => {
+    // Mutant guarded: the late end forgetting whatever call is in flight for its keys, the fresh one too.
+    const { batcher, calls } = harness();
+    const controller = new AbortController();
+    const abandoned = batcher.load('a', controller.signal);
+    await tick();
+    controller.abort();
+    await assert.rejects(abandoned, isAborted);
+    const fresh = batcher.load('a');
+    await tick();
+    assert.equal(calls.length, 2, 'nobody waited for the first call: the next ask starts afresh');
+    calls[0]!.answer();
+    await tick();
+    const joining = batcher.load('a');
+    await tick();
+    assert.equal(calls.length, 2, 'the late end of the first call made the next ask start a third');
+    calls[1]!.answer();
+    assert.deepEqual(await Promise.all([fresh, joining]), ['value of a', 'value of a']);
+  });
+});
+
+describe('batcher: one flush per batch', () => {
+  it('sends keys asked in the microtasks after a flush together, in the next call', async () => {
+    // Mutants guarded: a flush queued for every new key (`!scheduled` → true, `scheduled = true` → false),
+    // which split asks of one tick that came after the first flush into calls of one key each.
+    const { batcher, calls } = harness(10);
+    const later: Array<Promise<string>> = [];
+    const first = batcher.load('a');
+    queueMicrotask(() => later.push(batcher.load('c')));
+    const second = batcher.load('b');
+    queueMicrotask(() => later.push(batcher.load('d')));
+    await tick();
+    assert.deepEqual(
+      calls.map((call) => call.keys),
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+    );
+    for (const call of calls) call.answer();
+    assert.deepEqual(
+      await Promise.all([first, second, ...later]),
+      ['a', 'b', 'c', 'd'].map((key) => `value of ${key}`),
+    );
+  });
 });

@@ -42,8 +42,8 @@ export function createBatcher<K, V>(options: {
   function settle(entry: KeyEntry<K, V>, result: PromiseSettledResult<V> | undefined) {
     for (const waiter of entry.waiters) {
       if (!result) waiter.reject(new Error('Batch returned fewer results than keys'));
-      else if (result.status === 'fulfilled') waiter.resolve(result.value);
-      else waiter.reject(result.reason);
+      else if (result.status === 'rejected') waiter.reject(result.reason);
+      else waiter.resolve(result.value);
     }
   }
 
@@ -82,13 +82,14 @@ export function createBatcher<K, V>(options: {
     entry.waiters.delete(waiter);
     if (entry.waiters.size > 0) return;
     if (!entry.chunk) {
-      // Not sent yet: drop the key from the coming batch.
-      if (pending.get(entry.id) === entry) pending.delete(entry.id);
+      // Not sent yet: drop the key from the coming batch (an entry not sent is the pending one for its id).
+      pending.delete(entry.id);
     } else if (entry.chunk.entries.every((other) => other.waiters.size === 0)) {
       // Nobody waits for this chunk any more: cancel it, and forget its keys so that a later ask starts a
-      // fresh request instead of joining one that is being aborted.
+      // fresh request instead of joining one that is being aborted. (While they are in flight, no other entry
+      // has their ids: an ask joins them.)
       entry.chunk.controller.abort();
-      for (const other of entry.chunk.entries) if (inFlight.get(other.id) === other) inFlight.delete(other.id);
+      for (const other of entry.chunk.entries) inFlight.delete(other.id);
     }
   }
 
