@@ -80,10 +80,16 @@ const names = Object.keys(schemas) as Array<keyof typeof schemas>;
  * Compiled with the others for the first-issue tests only: against zod's own parse, a slot holding
  * `undefined` (which JSON cannot carry) counts as an absent optional item, so the mutations disagree there.
  */
-const issueOnlySchemas = { optionalTuple: z.tuple([z.int(), z.optional(z.string())]) };
+const issueOnlySchemas = {
+  optionalTuple: z.tuple([z.int(), z.optional(z.string())]),
+  level: z.object({ level: z.enum(['low', 'high']), note: z.string() }),
+};
 /** JSON Schemas no zod schema writes today, which the checks must still read as JSON Schema does. */
 const rawSchemas = {
   untypedPattern: { pattern: '^wx' },
+  untypedMaxLength: { maxLength: 3 },
+  untypedMaxItems: { maxItems: 1 },
+  untypedMaximum: { maximum: 3 },
   noBranches: { anyOf: [] },
 };
 const dir = mkdtempSync(join(tmpdir(), 'xd-schema-checks-'));
@@ -212,6 +218,45 @@ describe('the validators’ first issue, which names what is wrong in the client
       instancePath: '',
       keyword: 'pattern',
       params: { pattern: '^wx' },
+    });
+  });
+
+  it('an enum reports the values it allows, and a missing property its name', () => {
+    assert.deepEqual(firstIssueOf('level', { level: 'mid', note: 'x' }), {
+      instancePath: '/level',
+      keyword: 'enum',
+      params: { allowed: ['low', 'high'] },
+    });
+    assert.deepEqual(firstIssueOf('level', { level: 'low' }), {
+      instancePath: '',
+      keyword: 'required',
+      params: { missingProperty: 'note' },
+    });
+  });
+
+  it('a bound without a type measures only its own kind: lengths strings, items arrays, limits numbers', () => {
+    const [maxLength, maxItems, maximum] = ['untypedMaxLength', 'untypedMaxItems', 'untypedMaximum'].map(
+      (name) => validators[`validate_${name}`]!,
+    );
+    for (const other of [12345, { length: 10 }, ['a', 'b', 'c', 'd']]) assert.equal(maxLength!(other), true);
+    for (const other of ['ab', { length: 2 }, 7]) assert.equal(maxItems!(other), true);
+    // '4' and [4] would read as 4 in arithmetic: a bound on numbers must not measure them.
+    for (const other of ['4', [4], { length: 4 }]) assert.equal(maximum!(other), true);
+    assert.equal(maxLength!('abc'), true);
+    assert.deepEqual(firstIssueOf('untypedMaxLength', 'abcd'), {
+      instancePath: '',
+      keyword: 'maxLength',
+      params: { limit: 3 },
+    });
+    assert.deepEqual(firstIssueOf('untypedMaxItems', [1, 2]), {
+      instancePath: '',
+      keyword: 'maxItems',
+      params: { limit: 1 },
+    });
+    assert.deepEqual(firstIssueOf('untypedMaximum', 4), {
+      instancePath: '',
+      keyword: 'maximum',
+      params: { limit: 3 },
     });
   });
 });

@@ -44,13 +44,13 @@ export const fail = (instancePath: string, keyword: string, params: Record<strin
 
 /**
  * JSON's kinds, with integers apart; NaN and ±Infinity are no JSON number, as zod's `z.number()` holds:
- * their kind is `''`, which no type names.
+ * they have no kind, so no type names them.
  */
-function kindOf(value: unknown): string {
+function kindOf(value: unknown): string | undefined {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value !== 'number') return typeof value;
-  return Number.isInteger(value) ? 'integer' : Number.isFinite(value) ? 'number' : '';
+  return Number.isInteger(value) ? 'integer' : Number.isFinite(value) ? 'number' : undefined;
 }
 
 /**
@@ -71,16 +71,24 @@ export const is =
   };
 
 /**
- * A bound, as its JSON Schema keyword names it, on what it measures: a number itself, a string's or an
- * array's `.length` (UTF-16 units, as zod counts); anything else measures NaN, which fails no bound.
- * `side`: -1 for a lower bound, 1 for an upper one, -2 and 2 when the limit itself is excluded.
+ * What a bound's keyword measures, as JSON Schema says: a length bound a string's `.length` (UTF-16 units,
+ * as zod counts), an items bound an array's, any other bound a number itself. A value of another kind
+ * measures NaN, which fails no bound.
+ */
+function measureOf(keyword: string, value: unknown): number {
+  if (keyword.endsWith('Length')) return typeof value === 'string' ? value.length : NaN;
+  if (keyword.endsWith('Items')) return Array.isArray(value) ? value.length : NaN;
+  return typeof value === 'number' ? value : NaN;
+}
+
+/**
+ * A bound, as its JSON Schema keyword names it. `side`: -1 for a lower bound, 1 for an upper one, -2 and 2
+ * when the limit itself is excluded.
  */
 export const bound =
   (keyword: string, limit: number, side: number): Check =>
   (value, path) => {
-    const measure =
-      typeof value === 'number' ? value : typeof value === 'string' || Array.isArray(value) ? value.length : NaN;
-    const beyond = (measure - limit) * side;
+    const beyond = (measureOf(keyword, value) - limit) * side;
     return beyond > 0 || (side * side > 1 && beyond === 0) ? fail(path, keyword, { limit }) : undefined;
   };
 
