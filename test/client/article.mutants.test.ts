@@ -225,3 +225,80 @@ describe('resolveArticle, short links as the backend answers them', () => {
     );
   });
 });
+
+describe('resolveArticle, what a resolution may not carry, and the caller’s signal', () => {
+  it('refuses a ref that is not an object as neither a ref nor an error', async () => {
+    const { client } = backendResolving({
+      [shortLink('text')]: { ok: true, ref: `${product!.appid}:${product!.productId}` },
+    });
+    const [item] = await client.resolveArticle(anchor('text'));
+    assert.equal(item!.ok, false);
+    assert.equal(
+      item!.ok ? '' : item!.error.message,
+      `The answer for ${shortLink('text')} is neither a ref nor an error`,
+    );
+  });
+
+  it('keeps a promotion link and a media id on product refs only, and only as strings', async () => {
+    const { client } = backendResolving({
+      [shortLink('s')]: { ok: true, ref: { kind: 'shop', appid: shop!.appid, promotionLink: 'PL', mediaId: 'M' } },
+      [shortLink('l')]: { ok: true, ref: { kind: 'live', finderUserName, promotionLink: 'PL', mediaId: 'M' } },
+      [shortLink('p')]: {
+        ok: true,
+        ref: { kind: 'product', appid: product!.appid, productId: product!.productId, promotionLink: 5, mediaId: {} },
+      },
+    });
+    const items = await client.resolveArticle(anchor('s') + anchor('l') + anchor('p'));
+    assert.deepEqual(
+      items.map((item) => item.ref),
+      [
+        { kind: 'shop', appid: shop!.appid },
+        { kind: 'live', finderUserName },
+        { kind: 'product', appid: product!.appid, productId: product!.productId },
+      ],
+    );
+  });
+
+  it('reads a field that is not a string as empty, as a missing one is read', async () => {
+    const { client } = backendResolving({
+      [shortLink('number')]: { ok: true, ref: { kind: 'live', finderUserName: 42 } },
+      [shortLink('empty')]: { ok: true, ref: { kind: 'live', finderUserName: '' } },
+    });
+    const [number, empty] = await client.resolveArticle(anchor('number') + anchor('empty'), { eachLink: true });
+    assert.equal(number!.ok || empty!.ok, false);
+    const failure = (item: typeof number) => (item!.ok ? undefined : [item!.error.code, item!.error.message]);
+    assert.equal(failure(empty)![0], 'invalid_ref');
+    assert.deepEqual(failure(number), failure(empty));
+  });
+
+  it('hands the caller’s signal to every request: an aborted one ends cards and links alike', async () => {
+    let linkSignal: AbortSignal | undefined;
+    const { client } = backendResolving(
+      {},
+      {
+        resolveLinks: async (links, options) => {
+          linkSignal = options?.signal;
+          return links.map(() => ({ ok: true, ref: { kind: 'shop', appid: shop!.appid } }) as LinkResolution);
+        },
+      },
+    );
+    const html = `<div data-xd-live="${finderUserName}"></div>${anchor('x')}`;
+    const answered = await client.resolveArticle(html);
+    assert.ok(linkSignal instanceof AbortSignal, 'the resolve call is given a signal');
+    assert.deepEqual(summary(answered), [`live ${finderUserName}`, `shop ${shop!.appid}`]);
+    const aborted = await client.resolveArticle(`<div data-xd-shop="${demo.shops[1]!.appid}"></div>${anchor('y')}`, {
+      signal: AbortSignal.abort(),
+    });
+    assert.deepEqual(summary(aborted), ['error aborted', 'error aborted']);
+  });
+
+  it('is observed as the resolve resource', async () => {
+    const { client } = backendResolving({ [shortLink('s')]: { ok: true, ref: { kind: 'shop', appid: shop!.appid } } });
+    const requested: string[] = [];
+    client.observe((event) => {
+      if (event.type === 'request') requested.push(event.resource);
+    });
+    await client.resolveArticle(anchor('s'));
+    assert.deepEqual(requested, ['resolve', 'shop']);
+  });
+});
