@@ -171,12 +171,11 @@ function readHeartbeat(text: string): LiveHeartbeat | undefined {
   if (!text.startsWith('heartbeat')) return undefined;
   const heartbeat: LiveHeartbeat = {};
   try {
-    const fields: unknown = JSON.parse(text.slice('heartbeat'.length).trim() || '{}');
-    if (typeof fields === 'object' && fields !== null) {
-      const { time, intervalMs } = fields as Record<string, unknown>;
-      if (typeof time === 'number' && Number.isFinite(time)) heartbeat.time = time;
-      if (typeof intervalMs === 'number' && intervalMs > 0) heartbeat.intervalMs = intervalMs;
-    }
+    // A bare heartbeat has nothing to parse, and `null` nothing to destructure: both throw, as junk does.
+    const { time, intervalMs } = JSON.parse(text.slice('heartbeat'.length)) as Record<string, unknown>;
+    // Number.isFinite is true of finite numbers only (it does not convert, as the global isFinite does).
+    if (Number.isFinite(time)) heartbeat.time = time as number;
+    if (typeof intervalMs === 'number' && intervalMs > 0) heartbeat.intervalMs = intervalMs;
   } catch {
     // A heartbeat whose fields cannot be read still says the connection is alive.
   }
