@@ -1,85 +1,77 @@
 /**
- * The gateway client's HTTP layer (http-backend.ts) at the edges the client's first whole mutation run
- * left unguarded: what each request carries, when an answer counts as an error, how an error answer's
- * status and `Retry-After` are read.
+ * The HTTP backend's own edges (http-backend.ts), left unguarded by the client's mutation run: the gateway
+ * URL with trailing slashes or a look-alike scheme, a `Retry-After` a transport did not trim, an error answer
+ * whose body is JSON `null`, a 2xx that is not JSON, and a products answer with fewer items than refs asked.
+ * The transport is a double, so each answer is exactly the one under test.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createClient, type Transport, type TransportRequest } from '@xiaodian/client';
+import type { Transport, TransportRequest, TransportResponse } from '@xiaodian/client';
 import { XiaodianError } from '@xiaodian/model';
-import { errorFrom } from '../../packages/client/src/http-backend.ts';
+import { checkGateway, createHttpBackend, gatewayNamespace } from '../../packages/client/src/http-backend.ts';
 
-/** An answer with `status`, `headers` and a JSON `body` (undefined: not JSON). */
-function answer(status: number, body?: unknown, headers: Record<string, string> = {}) {
-  return {
-    status,
-    header: (name: string) => headers[name.toLowerCase()],
-    json: async () => body,
-  };
+const ref = { appid: 'wx3f8a2c1d9e7b6a54', productId: '1001' };
+
+function answer(status: number, body?: unknown, headers: Record<string, string> = {}): TransportResponse {
+  return { status, header: (name) => headers[name.toLowerCase()], json: async () => body };
 }
 
-const url = 'http://127.0.0.1:1/v1/shops/wx1';
+function backendAnswering(gateway: string, respond: () => TransportResponse) {
+  const sent: TransportRequest[] = [];
+  const transport: Transport = { request: async (request) => (sent.push(request), respond()) };
+  return { backend: createHttpBackend({ gateway, transport }), sent };
+}
 
-describe('the gateway client over HTTP', () => {
-  it('asks for JSON, and sends JSON with its type only when there is a body', async () => {
-    const sent: TransportRequest[] = [];
-    const transport: Transport = {
-      request: async (request) => (sent.push(request), answer(200, { items: [] })),
-    };
-    const client = createClient({ gateway: 'http://127.0.0.1:1', transport, retry: false });
-    await client.resolveArticle('<a href="https://store.weixin.qq.com/shop/a/AbCd">x</a>').catch(() => undefined);
-    await client.getShop({ appid: 'wx3f8a2c1d9e7b6a54' }).catch(() => undefined);
-    const [post, get] = sent;
-    assert.equal(post!.method, 'POST');
-    assert.deepEqual(post!.headers, { accept: 'application/json', 'content-type': 'application/json' });
-    assert.deepEqual(JSON.parse(post!.body!), { links: ['https://store.weixin.qq.com/shop/a/AbCd'] });
-    assert.equal(get!.method, 'GET');
-    assert.deepEqual(get!.headers, { accept: 'application/json' });
-    assert.equal('body' in get!, false);
+describe('the gateway URL', () => {
+  it('drops every trailing slash of the gateway before the route, and of its namespace', async () => {
+    const { backend, sent } = backendAnswering('http://127.0.0.1:1/api//', () => answer(503));
+    await assert.rejects(backend.getProducts([ref]), { code: 'upstream' });
+    assert.equal(sent[0]!.url, 'http://127.0.0.1:1/api/v1/products?refs=wx3f8a2c1d9e7b6a54%3A1001');
+    assert.equal(gatewayNamespace('https://gw.example/api//'), 'https://gw.example/api');
   });
 
-  it('takes any status outside 200–299 as an error, 300 included', async () => {
-    for (const status of [199, 300, 304]) {
-      const transport: Transport = { request: async () => answer(status, { appid: 'wx1' }) };
-      const client = createClient({ gateway: 'http://127.0.0.1:1', transport, retry: false });
-      await assert.rejects(client.getShop({ appid: 'wx3f8a2c1d9e7b6a54' }), { code: 'misconfigured' }, String(status));
+  it('takes http and https only, not a scheme that merely contains or starts with them', () => {
+    for (const good of ['http://gw.example', 'https://gw.example/api']) checkGateway(good);
+    for (const bad of ['xhttp://gw.example', 'https2://gw.example', 'httpx://gw.example', 'ftp://gw.example']) {
+      assert.throws(() => checkGateway(bad), { code: 'misconfigured' }, bad);
     }
   });
 });
 
-describe("an error answer's meaning", () => {
-  it('reads Retry-After as whole seconds, or as an HTTP date from now, and nothing else', async (t) => {
-    t.mock.timers.enable({ apis: ['Date'], now: Date.UTC(2026, 11, 2, 1, 0, 0) });
-    const after = async (value: string) =>
-      (await errorFrom(answer(503, undefined, { 'retry-after': value }), url)).retryAfterMs;
-    assert.equal(await after('120'), 120_000);
-    assert.equal(await after(' 7 '), 7_000);
-    assert.equal(await after('Wed, 02 Dec 2026 01:00:30 GMT'), 30_000);
-    assert.equal(await after('Wed, 02 Dec 2026 00:59:00 GMT'), 0, 'a date already past means now');
-    for (const unreadable of ['soon', '12abc', 'abc12', '']) {
-      const error = await errorFrom(answer(503, undefined, { 'retry-after': unreadable }), url);
-      assert.equal(error.retryAfterMs, undefined, unreadable);
+describe('the answers it reads', () => {
+  it('reads a Retry-After of seconds that a transport left with spaces around', async () => {
+    const { backend } = backendAnswering('http://127.0.0.1:1', () =>
+      answer(429, { error: { code: 'rate_limited', message: 'Slow down' } }, { 'retry-after': ' 5 ' }),
+    );
+    await assert.rejects(backend.getProducts([ref]), (error: unknown) => {
+      assert.ok(error instanceof XiaodianError);
+      assert.equal(error.code, 'rate_limited');
+      assert.equal(error.retryAfterMs, 5000);
+      return true;
+    });
+  });
+
+  it('reads an error answer whose body is JSON null by its status', async () => {
+    const { backend } = backendAnswering('http://127.0.0.1:1', () => answer(503, null));
+    await assert.rejects(backend.getProducts([ref]), { code: 'upstream', message: 'Gateway answered HTTP 503' });
+  });
+
+  it('calls a 2xx that is not JSON an answer from something that is not a gateway', async () => {
+    const { backend } = backendAnswering('http://127.0.0.1:1', () => answer(200, undefined));
+    await assert.rejects(backend.getProducts([ref]), {
+      code: 'misconfigured',
+      message:
+        'http://127.0.0.1:1/v1/products?refs=wx3f8a2c1d9e7b6a54%3A1001 answered without JSON: it does not speak the Xiaodian API. Check the gateway URL.',
+    });
+  });
+
+  it('refuses a products answer with fewer or more items than refs asked, naming the route', async () => {
+    for (const items of [[], [{}, {}]]) {
+      const { backend } = backendAnswering('http://127.0.0.1:1', () => answer(200, { items }));
+      await assert.rejects(backend.getProducts([ref]), {
+        code: 'invalid_response',
+        message: 'The gateway sent a products response of the wrong shape',
+      });
     }
-  });
-
-  it('reads a status without the API error body: 429, 504, 500 and up as service trouble, the rest as not the API', async () => {
-    const meaning = async (status: number) => {
-      const error = await errorFrom(answer(status, { error: 'not the body' }), url);
-      return [error.code, error.retryable, error.message];
-    };
-    assert.deepEqual(await meaning(429), ['rate_limited', true, 'Gateway answered HTTP 429']);
-    assert.deepEqual(await meaning(504), ['timeout', true, 'Gateway answered HTTP 504']);
-    assert.deepEqual(await meaning(500), ['upstream', false, 'Gateway answered HTTP 500']);
-    assert.deepEqual(await meaning(499), [
-      'misconfigured',
-      false,
-      `${url} answered HTTP 499 without the API's JSON error: it does not speak the Xiaodian API. Check the gateway URL.`,
-    ]);
-  });
-
-  it("speaks with the API's own error body when there is one", async () => {
-    const error = await errorFrom(answer(404, { error: { code: 'not_found', message: 'No such shop' } }), url);
-    assert.ok(error instanceof XiaodianError);
-    assert.deepEqual([error.code, error.message], ['not_found', 'No such shop']);
   });
 });

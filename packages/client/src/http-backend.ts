@@ -71,7 +71,7 @@ function notTheApi(url: string, what: string): XiaodianError {
 function gatewayUrl(gateway: string): URL | undefined {
   try {
     const url = new URL(gateway);
-    return /^https?:$/.test(url.protocol) ? url : undefined;
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
   } catch {
     // Not a URL at all.
   }
