@@ -15,6 +15,9 @@ import {
   type ProductSource,
   type StorefrontBackend,
 } from '@xiaodian/model';
+// The module and the client it needs, from the sources alike (the module knows only clients of its own copy).
+import { createClient as createSourceClient } from '../../packages/client/src/client.ts';
+import { subscribeLive } from '../../packages/client/src/live/subscribe-live.ts';
 import { ref, room, until } from './live-test-room.ts';
 
 // Written from the survivors of `npm run mutation -- client` in live/subscribe-live.ts: each test is named for
@@ -104,6 +107,45 @@ async function pausedWhileStreaming(t: TestContext) {
 }
 
 describe('live subscription: starting and stopping', () => {
+  it('never starts with a signal that was aborted before it was made', async () => {
+    // Mutant guarded: `outer?.aborted` → false (a listener on a signal that has fired, and a loop that runs).
+    // The client's handle never hands such a signal on (takeOver sees it closed), so the module is driven here.
+    const { backend, rooms } = inProcess(heldOpen);
+    const states: LiveConnectionState[] = [];
+    const subscription = subscribeLive(createSourceClient({ backend }), ref.finderUserName, () => undefined, {
+      signal: AbortSignal.abort(),
+      onState: (state) => states.push(state),
+    });
+    await until(() => states.includes('closed'), 'closed');
+    assert.equal(rooms(), 0, 'no room was asked for');
+    assert.equal(subscription.state, 'closed');
+  });
+
+  it('winds down to closed when paused and closed at once, while streaming or while waiting to reconnect', async (t) => {
+    // Mutants guarded: the loop not leaving at once when closed (`signal.aborted` → false in either catch),
+    // then waiting for a resume() that a closed subscription never gets.
+    const { subscription, states } = await streamingSubscription(t);
+    subscription.pause();
+    subscription.close();
+    await until(() => states.at(-1) === 'closed', 'closed after pause and close while streaming');
+
+    const { backend } = inProcess(async function* () {
+      yield* [];
+      throw new ModelError('upstream', 'The stream broke');
+    });
+    const waitingStates: LiveConnectionState[] = [];
+    const waiting = createClient({ backend }).subscribeLive(ref, () => undefined, {
+      mode: 'stream',
+      reconnectDelayMs: 60_000,
+      onState: (state) => waitingStates.push(state),
+    });
+    watch(() => waiting, t);
+    await until(() => waitingStates.includes('reconnecting'), 'waiting to reconnect');
+    waiting.pause();
+    waiting.close();
+    await until(() => waitingStates.at(-1) === 'closed', 'closed after pause and close while waiting');
+  });
+
   it('never starts a subscription closed before the live module has loaded', async (t) => {
     const { backend, rooms } = inProcess(heldOpen);
     const client = createClient({ backend });

@@ -140,11 +140,8 @@ export function subscribeLive(
     if (seen.includes(event.id)) return;
     seen.push(event.id);
     if (seen.length > 256) seen.shift();
-    const next = room
-      ? applyLiveEvent(room, event)
-      : event.type === 'snapshot'
-        ? { ...event.room, lastEventId: event.id }
-        : undefined;
+    // run() reads the room before any stream opens, so there is always one to apply an event to.
+    const next = room && applyLiveEvent(room, event);
     // The model hands back the same room for an event it already includes or one that came out of order.
     if (!next || next === room) return;
     room = next;
@@ -189,8 +186,7 @@ export function subscribeLive(
     const lastEventId = room?.lastEventId;
     const cut = new AbortController();
     const cutNow = () => cut.abort();
-    if (connectionSignal.aborted) cut.abort();
-    else connectionSignal.addEventListener('abort', cutNow);
+    connectionSignal.addEventListener('abort', cutNow);
     let timeoutMs = options.heartbeatTimeoutMs;
     let watchdog: ReturnType<typeof setTimeout> | undefined;
     let silent = false;
