@@ -4,7 +4,8 @@
 export type Fen = number;
 
 export function isFen(value: unknown): value is Fen {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  // Number.isSafeInteger is false for anything that is not a number.
+  return Number.isSafeInteger(value) && (value as number) >= 0;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
