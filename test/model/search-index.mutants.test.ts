@@ -82,6 +82,13 @@ describe('search index scores, filters and sorts (hand-built catalog)', () => {
     ]);
   });
 
+  it('filters by category: a category no product has finds nothing, not the products without one', () => {
+    // Only product 3 has a category (茶具); the others have none.
+    assert.deepEqual(ids(index.search({ q: '茶', category: '茶具' }).items), ['3']);
+    assert.deepEqual(ids(index.search({ q: '茶', category: '家居' }).items), []);
+    assert.equal(index.search({ q: '', category: '家居' }).total, 0);
+  });
+
   it('sorts by sales, and by price both ways with sales then id breaking ties', () => {
     assert.deepEqual(ids(index.search({ q: '茶', sort: 'sales' }).items), ['5', '4', '2', '3', '1']);
     assert.deepEqual(ids(index.search({ q: '茶', sort: 'price_asc' }).items), ['4', '2', '3', '5', '1']);

@@ -115,10 +115,13 @@ export class DocTable {
       if (code < 0) impossibleGuarantee = true;
       else guarantees |= 1 << (code % maskBits);
     }
+    // An unknown shop or category gets a code no product has (-1): the category column's 0 means "no
+    // category", which a filter on a category nobody has must not match.
+    const category = query.category === undefined ? undefined : this.categories.find(query.category);
     return {
       query,
       shop: query.appid === undefined ? undefined : this.shops.find(query.appid),
-      category: query.category === undefined ? undefined : this.categories.find(query.category) + 1,
+      category: category === undefined || category < 0 ? category : category + 1,
       guarantees,
       impossibleGuarantee,
       wide: this.guaranteeCodes.values.length > maskBits,
