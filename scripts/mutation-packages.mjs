@@ -5,7 +5,14 @@ import path from 'node:path';
 
 /** Test folders each package's mutants are run against (its own node tests), and what is left out. */
 export const mutationPackages = {
-  model: { testDir: 'test/model', skipTests: [], skipMutate: [] },
+  model: {
+    testDir: 'test/model',
+    // It measures the heap a query leaves per candidate checked, and Stryker's instrumented code allocates on
+    // every call it counts (coverage and mutant switches): with doc-table.ts, title-reader.ts or the search
+    // index's query code instrumented, it fails before any mutant is tried, in the initial test run.
+    skipTests: ['test/model/search-allocation.test.ts'],
+    skipMutate: [],
+  },
   client: {
     testDir: 'test/client',
     // Loads a copy of the built packages/client/dist, which no mutant reaches (and the sandbox has no dist).
