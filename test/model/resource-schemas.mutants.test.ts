@@ -11,6 +11,8 @@ import {
   guarantees,
   healthResponseSchema,
   linkedAccountLimit,
+  liveEventSchema,
+  liveEventTypes,
   liveNoticeSchema,
   liveResponseSchema,
   liveRoomSchema,
@@ -307,6 +309,43 @@ describe('the live room schema (domain/live.ts)', () => {
       'a fractional end',
     );
     assertRefused(liveNoticeSchema, { ...fullRoom.notice, reservable: 'yes' }, 'a notice reservable as text');
+  });
+
+  it('keeps every field of an event of each type, and refuses one without its id or time', () => {
+    const base = { id: '42', at: 1_700_000_000_000, time: 1_700_000_000_500 };
+    const events = [
+      { ...base, type: 'snapshot', room: fullRoom },
+      { ...base, type: 'status', status: 'ended', statusCode: 3, replay: 'generating' },
+      { ...base, type: 'viewers', viewers: 1300 },
+      { ...base, type: 'heat', heat: 57_000 },
+      { ...base, type: 'pin', productId: '10000201' },
+      { ...base, type: 'pin', productId: null },
+      { ...base, type: 'stock', productId: '10000201', stock: 0, restock: false },
+      {
+        ...base,
+        type: 'price',
+        productId: '10000201',
+        price: 8900,
+        originalPrice: 12_900,
+        flashSaleEndsAt: 1_700_000_600_000,
+      },
+      { ...base, type: 'product_added', item: fullRoom.bag[0] },
+      { ...base, type: 'product_removed', productId: '10000201' },
+    ];
+    for (const event of events) assertKeptWhole(liveEventSchema, event, `a ${event.type} event`);
+    assert.deepEqual([...new Set(events.map((event) => event.type))], [...liveEventTypes]);
+    for (const event of events) {
+      const withoutId: Record<string, unknown> = { ...event };
+      delete withoutId.id;
+      assertRefused(liveEventSchema, withoutId, `a ${event.type} event without its id`);
+      assertRefused(liveEventSchema, { ...event, at: -1 }, `a ${event.type} event before 1970`);
+    }
+    assertRefused(liveEventSchema, { ...base, type: 'heat', heat: -1 }, 'a negative heat');
+    assertRefused(
+      liveEventSchema,
+      { ...base, type: 'status', status: 'paused', statusCode: 2, replay: 'none' },
+      'an unknown status',
+    );
   });
 
   it("names each of WeChat's codes, and any other code unknown", () => {
