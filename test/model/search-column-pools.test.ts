@@ -2,7 +2,14 @@
 // go after a long query, so one 100-character query does not hold catalog-sized columns for good.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ColumnPool, columnsKeptPerPool } from '../../packages/model/src/search/column-pools.ts';
+import {
+  ColumnPool,
+  columnsKeptPerPool,
+  groupColumnPool,
+  maskColumnPool,
+  titleColumnPool,
+  tripleColumnPool,
+} from '../../packages/model/src/search/column-pools.ts';
 
 function countingPool() {
   const made: number[] = [];
@@ -44,6 +51,52 @@ describe('search column pools', () => {
     assert.equal(pool.held, columnsKeptPerPool + 12);
     query(pool, 2);
     assert.equal(pool.held, columnsKeptPerPool);
+  });
+
+  it('holds only the columns made when fewer than it may keep were ever needed', () => {
+    const { pool } = countingPool();
+    query(pool, 3);
+    pool.reset();
+    assert.equal(pool.held, 3);
+  });
+
+  it("makes the index's pools' columns again, longer, once the catalog has grown past them", () => {
+    const lengths = [
+      (() => {
+        const pool = titleColumnPool();
+        pool.take(10);
+        pool.reset();
+        const grown = pool.take(20);
+        return [grown.owner.length, grown.mark.length, grown.pairs.length];
+      })(),
+      (() => {
+        const pool = tripleColumnPool();
+        pool.take(10);
+        pool.reset();
+        const grown = pool.take(20);
+        return [grown.owner.length, grown.count.length];
+      })(),
+      (() => {
+        const pool = maskColumnPool();
+        pool.take(10);
+        pool.reset();
+        const grown = pool.take(20, 32);
+        return [grown.owner.length, grown.mask.length];
+      })(),
+      (() => {
+        const pool = groupColumnPool();
+        pool.take(10);
+        pool.reset();
+        const grown = pool.take(20);
+        return [grown.stamp.length, grown.tier.length, grown.how.length, grown.base.length];
+      })(),
+    ];
+    assert.deepEqual(lengths, [
+      [20, 20, 20],
+      [20, 20],
+      [32, 32],
+      [20, 20, 20, 20],
+    ]);
   });
 
   it('keeps every column a steady run of long queries uses', () => {
