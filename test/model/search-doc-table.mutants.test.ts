@@ -8,27 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeFacets, passesFilters, type Guarantee, type Product, type SearchQuery } from '@xiaodian/model';
 import { DocTable } from '../../packages/model/src/search/doc-table.ts';
-
-const shopA = { appid: 'wxaaaaaaaaaaaaaaaa', name: '山野户外', logoUrl: '' };
-const shopB = { appid: 'wxbbbbbbbbbbbbbbbb', name: '江南茶社', logoUrl: '' };
-
-function product(productId: string, fields: Partial<Product>): Product {
-  return {
-    appid: shopA.appid,
-    productId,
-    title: `商品${productId}`,
-    images: [],
-    minPrice: 1000,
-    maxPrice: 1000,
-    sales: 0,
-    status: 5,
-    availability: 'available',
-    guarantees: [],
-    skus: [],
-    shop: shopA,
-    ...fields,
-  };
-}
+import { product, shopA, shopB } from './hand-made-products.ts';
 
 const catalog: Product[] = [
   product('1', { category: '服饰', minPrice: 0, sales: 5, guarantees: ['seven_day_return', 'free_shipping'] }),
